@@ -1,0 +1,178 @@
+/**
+ * Start-up: create the builtin types and static objects of a fresh interpreter, in
+ * dependency order (type and object first, then the types whose objects the others
+ * need: str for names, dict for type dictionaries, ...), the builtins and sys modules,
+ * the collector, and the free lists as a 3.11 script finds them.
+ */
+import { PyObject, PyType } from './objects/object.js';
+import { builtinTypes, setRootTypes, typeType, objectType, lookup } from './objects/typeobject.js';
+import { rt, type Runtime } from './runtime.js';
+import { decref, incref, newref } from './heap/refcount.js';
+import { initStrType, initStrSingletons, makeStatic, newStr, internStr, strType } from './objects/str.js';
+import { initIntTypes, initIntSingletons, intType, newInt } from './objects/int.js';
+import { initFloatType, floatFreeList } from './objects/float.js';
+import { initSingletonTypes, initSingletons, None, newNone } from './objects/singletons.js';
+import { initTupleType, initEmptyTuple, tupleFreeLists, newTuple } from './objects/tuple.js';
+import { initListType, listFreeList } from './objects/list.js';
+import { initDictType, newDict, dictSetSteal, dictFreeList, bindDictProtocols, bindTupleType, type PyDict } from './objects/dict.js';
+import { initSetTypes, bindSetProtocols } from './objects/set.js';
+import { initBytesType, initBytesSingletons } from './objects/bytes.js';
+import { initRangeTypes, rangeType, PyRange } from './objects/range.js';
+import { initComplexType } from './objects/complex.js';
+import { initFunctionTypes } from './objects/function.js';
+import { initExceptionTypes } from './objects/exceptions.js';
+import { initDescriptorTypes, newGetSetDescriptor } from './objects/descriptors.js';
+import { initObjectSlots, initTypeSlots, initSuperType, createClass } from './objects/classes.js';
+import { initIteratorTypes, newRangeIter } from './objects/iterators.js';
+import { initGeneratorType } from './objects/generator.js';
+import { initModuleType, newModule } from './objects/module.js';
+import { initWeakrefTypes } from './objects/weakref.js';
+import { initTracebackTypes } from './interpreter/traceback.js';
+import { initNumberSlots, installNumberMethods, bindNumberTruth } from './objects/number-methods.js';
+import { initStrSlots } from './objects/str-methods.js';
+import { initListSlots, initTupleSlots } from './objects/list-methods.js';
+import { initDictSlots } from './objects/dict-methods.js';
+import { initSetSlots } from './objects/set-methods.js';
+import { initCallSlots } from './interpreter/call.js';
+import { installBuiltins } from './builtins/functions.js';
+import { installObjectMethods } from './objects/object-methods.js';
+import { installRangeMethods } from './objects/range-methods.js';
+import { setBuiltinsDict } from './builtins/registry.js';
+import { createSysModule } from './modules/sys.js';
+import { createGcModule } from './modules/gc.js';
+import { bindTypeType } from './interpreter/ops.js';
+import { equals, hashOf, isTrue } from './protocols/abstract.js';
+import { runFinalizerSafely } from './interpreter/finalizer.js';
+import './modules/weakref.js';
+import './modules/unsupported.js';
+import './modules/library.js';
+
+/** Free lists a 3.11.7 script starts with (sys._debugmallocstats() at start). */
+const STARTUP_FREE_LISTS = { list: 40, dict: 8, float: 4, tuple: [0, 4, 8, 2, 2, 3, 0, 8, 6, 1, 0, 1, 3, 5, 1, 2, 2, 2, 3, 1, 6] };
+
+export function bootstrap(runtime: Runtime): void {
+  runtime.activate();
+  builtinTypes.length = 0;
+  const typeT = new PyType(null, 'type', { gc: true }, 880);
+  const objectT = new PyType(null, 'object', {}, 16);
+  typeT.type = typeT;
+  objectT.type = typeT;
+  objectT.mro = [objectT];
+  typeT.base = objectT;
+  typeT.bases = [objectT];
+  typeT.mro = [typeT, objectT];
+  setRootTypes(typeT, objectT);
+  builtinTypes.push(objectT, typeT);
+
+  initStrType();
+  initIntTypes();
+  initFloatType();
+  initSingletonTypes();
+  initTupleType();
+  initListType();
+  initDictType();
+  initSetTypes();
+  initBytesType();
+  initRangeTypes();
+  initComplexType();
+  initFunctionTypes();
+  initExceptionTypes();
+  initDescriptorTypes();
+  initIteratorTypes();
+  initGeneratorType();
+  initModuleType();
+  initWeakrefTypes();
+  initTracebackTypes();
+  initSuperType((name) => {
+    const t = new PyType(typeT, name, { gc: true }, 40);
+    t.base = objectT;
+    t.bases = [objectT];
+    t.mro = [t, objectT];
+    builtinTypes.push(t);
+    return t;
+  });
+
+  // Types inherit object's slots (they were created before object's slots were set).
+  initObjectSlots();
+  initTypeSlots();
+  initCallSlots();
+  initNumberSlots();
+  initStrSlots();
+  initListSlots();
+  initTupleSlots();
+  initDictSlots();
+  initSetSlots();
+  bindDictProtocols(hashOf as (o: PyObject) => number, equals);
+  bindSetProtocols(hashOf as (o: PyObject) => number, equals);
+  bindTupleType(() => newTuple([]).type);
+  bindNumberTruth(isTrue);
+  bindTypeType(typeT);
+  runtime.runFinalizer = runFinalizerSafely;
+
+  // Allocate the static objects: types, singletons, caches.
+  for (const t of builtinTypes) {
+    rt.heap.allocate(t, false);
+    makeStatic(t);
+  }
+  initSingletons();
+  initStrSingletons();
+  initIntSingletons();
+  initBytesSingletons();
+  initEmptyTuple();
+
+  // Type dictionaries and the methods in them.
+  for (const t of builtinTypes) {
+    if (t.dict === null) {
+      t.dict = newDict();
+      makeStatic(t.dict);
+    }
+    fillInheritedSlots(t);
+  }
+  installNumberMethods();
+  installObjectMethods();
+  installRangeMethods();
+
+  // builtins, sys.modules, sys, gc
+  const builtins = newDict();
+  setBuiltinsDict(builtins);
+  const builtinsModule = newModule('builtins', builtins);
+  runtime.state.set('builtins module', builtinsModule);
+  installBuiltins();
+  const modules = newDict();
+  runtime.state.set('sys.modules', modules);
+  dictSetSteal(modules, internStr('builtins'), newref(builtinsModule));
+  const sys = createSysModule();
+  dictSetSteal(modules, internStr('sys'), sys);
+  const gc = createGcModule();
+  dictSetSteal(modules, internStr('gc'), gc);
+
+  populateFreeLists();
+  rt.heap.startingUp = false;
+}
+
+/** Slots left null on a type are taken from the first base that has them. */
+function fillInheritedSlots(t: PyType): void {
+  for (const base of t.mro.slice(1)) {
+    const tt = t as unknown as Record<string, unknown>;
+    const bb = base as unknown as Record<string, unknown>;
+    for (const f of ['repr', 'str', 'hash', 'richcompare', 'getattro', 'setattro', 'init', 'newInstance']) {
+      if (tt[f] === null && bb[f] !== null) tt[f] = bb[f];
+    }
+  }
+  // hash is not inherited by a type that defines rich comparison (PyType_Ready's rule)
+}
+
+function populateFreeLists(): void {
+  const heap = rt.heap;
+  const take = (list: { addresses: number[] }, n: number, bytes: number, gc: boolean) => {
+    for (let i = 0; i < n; i++) list.addresses.push(heap.allocator.malloc(bytes) + (gc ? 16 : 0));
+  };
+  take(listFreeList, STARTUP_FREE_LISTS.list, 56, true);
+  take(dictFreeList, STARTUP_FREE_LISTS.dict, 64, true);
+  take(floatFreeList, STARTUP_FREE_LISTS.float, 24, false);
+  STARTUP_FREE_LISTS.tuple.forEach((n, len) => {
+    if (len > 0) take(tupleFreeLists[len]!, n, 40 + 8 * len, true);
+  });
+}
+
+export { None, newNone, newStr, newInt, incref, decref, strType, intType, objectType, typeType, lookup, createClass, rangeType, PyRange, newRangeIter, newGetSetDescriptor };

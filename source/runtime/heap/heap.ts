@@ -1,0 +1,181 @@
+/**
+ * Object allocation and release: serial numbers for the event log, addresses from the
+ * allocator model, free lists, GC tracking and the gc.get_count() counters.
+ *
+ * Mirrors CPython 3.11's gc_alloc / _PyObject_GC_Link / PyObject_GC_Del: allocating a
+ * GC-capable object that does not come from a free list raises count[0] and, when that
+ * passes threshold[0], runs a collection right there, inside the allocation.
+ */
+import { AllocFlags, EventKind } from '../../events/kinds.js';
+import type { EventLog } from '../../events/log.js';
+import { UNTRACKED, type PyObject, type PyType } from '../objects/object.js';
+import { Allocator } from './allocator.js';
+import { GcList } from './gc-list.js';
+import { decref, incref } from './refcount.js';
+import { makeSlot, SlotKind } from '../../events/kinds.js';
+
+/** A per-type cache of freed objects' addresses (CPython's free lists). */
+export class FreeList {
+  readonly addresses: number[] = [];
+  constructor(
+    readonly name: string,
+    readonly capacity: number,
+  ) {}
+}
+
+export const NUM_GENERATIONS = 3;
+export const PERMANENT_GENERATION = 3;
+
+export class Heap {
+  readonly allocator = new Allocator();
+  /** Generations 0..2 and the permanent generation of gc.freeze(). */
+  readonly generations: GcList[] = [new GcList(), new GcList(), new GcList(), new GcList()];
+  readonly count: number[] = [0, 0, 0];
+  readonly threshold: number[] = [700, 10, 10];
+  enabled = true;
+  collecting = false;
+  /** gc's long_lived_total / long_lived_pending (the 25 % rule for full collections). */
+  longLivedTotal = 0;
+  longLivedPending = 0;
+  private nextSerial = 0;
+  /** Live objects by serial, kept only when invariant checks are on. */
+  readonly live: Map<number, PyObject> | null;
+  /** The collector, installed by the runtime (collector/collect.ts). */
+  collectGenerations: (() => void) | null = null;
+  /** The most items one container may hold (beyond: MemoryError), about 2 GiB of pointers. */
+  maxItems = 2 ** 28;
+  /** Objects being created during start-up are flagged static in the log. */
+  startingUp = true;
+
+  /** Slot label of an instance's reference to its class. */
+  private readonly classSlot: number;
+
+  constructor(
+    private readonly ev: EventLog,
+    checking: boolean,
+  ) {
+    this.live = checking ? new Map() : null;
+    this.classSlot = makeSlot(SlotKind.Label, ev.strings.intern('__class__'));
+  }
+
+  get serialCount(): number {
+    return this.nextSerial;
+  }
+
+  /** A serial for a node of the object graph that is not an object (a frame). */
+  newSerial(): number {
+    return ++this.nextSerial;
+  }
+
+  /** Bytes of the object's own memory block: its size plus the GC and managed-dict headers. */
+  blockBytes(o: PyObject): number {
+    const t = o.type;
+    return (t.objectSize ? t.objectSize(o) : t.basicSize) + (t.flags.gc ? 16 : 0) + (t.flags.managedDict ? 16 : 0);
+  }
+
+  /** Give a freshly constructed object its identity and report it (PyObject_New + GC link). */
+  allocate(o: PyObject, track: boolean): void {
+    const t = o.type;
+    let flags = 0;
+    const freeList = t.freeListFor ? t.freeListFor(o) : null;
+    if (freeList !== null && freeList.addresses.length) {
+      o.addr = freeList.addresses.pop()!;
+    } else {
+      const headers = (t.flags.gc ? 16 : 0) + (t.flags.managedDict ? 16 : 0);
+      o.addr = this.allocator.malloc(this.blockBytes(o)) + headers;
+      if (t.flags.gc) {
+        flags |= AllocFlags.Counted;
+        this.count[0]!++;
+        if (this.count[0]! > this.threshold[0]! && this.enabled && this.threshold[0] !== 0 && !this.collecting) {
+          this.collectGenerations?.();
+        }
+      }
+    }
+    if (t.flags.gc) flags |= AllocFlags.Gc;
+    if (this.startingUp) flags |= AllocFlags.Static;
+    o.serial = ++this.nextSerial;
+    if (track) {
+      flags |= AllocFlags.Tracked;
+      o.gcGen = 0;
+      this.generations[0]!.append(o);
+    }
+    this.live?.set(o.serial, o);
+    this.ev.allocated(o.serial, this.typeNameId(t), t.sizeofTotal(o), o.addr, flags);
+    // An instance of a class holds a reference to it (released after the memory, in release()).
+    if (t.flags.heap) {
+      incref(t);
+      this.ev.refAdded(o.serial, t.serial, this.classSlot);
+    }
+  }
+
+  private readonly typeNames = new Map<PyType, number>();
+  typeNameId(t: PyType): number {
+    let id = this.typeNames.get(t);
+    if (id === undefined) {
+      id = this.ev.strings.intern(t.name);
+      this.typeNames.set(t, id);
+    }
+    return id;
+  }
+
+  /** Report a change of the object's sys.getsizeof (list growth, dict resize, ...). */
+  resized(o: PyObject): void {
+    this.ev.emit(EventKind.Resized, 0, o.serial, o.type.sizeofTotal(o));
+  }
+
+  track(o: PyObject): void {
+    if (o.gcGen !== UNTRACKED) return;
+    o.gcGen = 0;
+    this.generations[0]!.append(o);
+    this.ev.emit(EventKind.GcTracked, 0, o.serial);
+  }
+
+  untrack(o: PyObject): void {
+    if (o.gcGen === UNTRACKED) return;
+    this.generations[o.gcGen]!.remove(o);
+    o.gcGen = UNTRACKED;
+    this.ev.emit(EventKind.GcUntracked, 0, o.serial);
+  }
+
+  /**
+   * The end of a deallocation: the object is unlinked, drops what it holds (tp_dealloc),
+   * and its memory goes to its type's free list or back to the allocator.
+   */
+  release(o: PyObject): void {
+    const t = o.type;
+    if (o.gcGen !== UNTRACKED) {
+      this.generations[o.gcGen]!.remove(o);
+      o.gcGen = UNTRACKED;
+    }
+    if (t.dealloc !== null) t.dealloc(o);
+    const freeList = t.freeListFor ? t.freeListFor(o) : null;
+    this.live?.delete(o.serial);
+    if (freeList !== null && freeList.addresses.length < freeList.capacity) {
+      freeList.addresses.push(o.addr);
+      this.ev.freed(o.serial, true);
+    } else {
+      const headers = (t.flags.gc ? 16 : 0) + (t.flags.managedDict ? 16 : 0);
+      this.allocator.free(o.addr - headers, this.blockBytes(o));
+      if (t.flags.gc && this.count[0]! > 0) this.count[0]!--;
+      this.ev.freed(o.serial, !t.flags.gc);
+    }
+    // An instance of a class holds a reference to it, dropped last (subtype_dealloc).
+    if (t.flags.heap) decref(t);
+  }
+
+  /** Free-list memory goes back to the allocator (end of a full collection). */
+  clearFreeLists(lists: Iterable<FreeList>, blockBytes: (list: FreeList) => number, gcHeader: boolean): void {
+    for (const list of lists) {
+      const bytes = blockBytes(list);
+      for (const addr of list.addresses) {
+        this.allocator.free(addr - (gcHeader ? 16 : 0), bytes);
+        if (gcHeader && this.count[0]! > 0) this.count[0]!--;
+      }
+      list.addresses.length = 0;
+    }
+  }
+
+  emitCounts(generation: number): void {
+    this.ev.emit(EventKind.GcCounts, generation, this.count[0], this.count[1], this.count[2]);
+  }
+}

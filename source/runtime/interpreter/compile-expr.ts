@@ -1,0 +1,882 @@
+/**
+ * Expressions → closures. Each closure evaluates its node in a frame and returns a new
+ * reference, exactly as CPython's bytecode leaves a new reference on the value stack;
+ * temporaries are released as soon as the operation that consumes them is done.
+ *
+ * Before an operation that can raise, a closure records its node's position in
+ * `f.instr`, which the traceback printer uses for the caret line.
+ */
+import type { Expr, ExprOf, Position } from '../../python/ast.js';
+import { assertNever } from '../../python/ast.js';
+import type { PyObject } from '../objects/object.js';
+import { EQ, NE, LT, LE, GT, GE, type RichOp } from '../objects/object.js';
+import type { CodeContext } from './context.js';
+import type { Frame } from './frame.js';
+import type { ExprFn } from './code.js';
+import { decref, incref, newref } from '../heap/refcount.js';
+import { pyError, PyRaise } from '../errors.js';
+import { E } from '../objects/exceptions.js';
+import { None, newNone } from '../objects/singletons.js';
+import { PyInt, intType, newBool, True, False, addValues, subValues, compareValues, newIntValue } from '../objects/int.js';
+import { PyStr, internStr, newStr, strType } from '../objects/str.js';
+import { newTuple, newEmptyTuple } from '../objects/tuple.js';
+import { newList, listAppendSteal, PyList } from '../objects/list.js';
+import { newDict, dictGetStr, dictSetSteal, PyDict, dictType } from '../objects/dict.js';
+import { newSet, setAdd, PySet } from '../objects/set.js';
+import { newSlice } from '../objects/range.js';
+import { cellSet, type PyCell } from '../objects/function.js';
+import {
+  binaryOp, call, contains, getAttr, getItem, getIter, isTrue, iterNext, loadMethod, richCompare, richCompareBool,
+  unaryOp, strObject, reprObject, iterateToArray, typeName,
+} from '../protocols/abstract.js';
+import { nameError, unboundFree, unboundLocal, joinStrings } from './ops.js';
+import { compileConstant } from './constants.js';
+import { compileFunctionObject, compileComprehension } from './compile-function.js';
+import { formatObject } from '../objects/format.js';
+import { asciiOf } from '../builtins/text.js';
+import { dictMergeFrom } from '../objects/dict-methods.js';
+import { setUpdateFrom } from '../objects/set-methods.js';
+import { UnsupportedSyntax } from '../../python/syntax-error.js';
+
+export function compileExpr(e: Expr, cx: CodeContext): ExprFn {
+  switch (e.kind) {
+    case 'Constant':
+      return compileConstant(e, cx);
+    case 'Name':
+      return compileNameLoad(e.id, cx, e);
+    case 'Attribute':
+      return compileAttribute(e, cx);
+    case 'Subscript':
+      return compileSubscript(e, cx);
+    case 'Call':
+      return compileCall(e, cx);
+    case 'BinOp':
+      return compileBinOp(e, cx);
+    case 'UnaryOp':
+      return compileUnaryOp(e, cx);
+    case 'BoolOp':
+      return compileBoolOp(e, cx);
+    case 'Compare':
+      return compileCompare(e, cx);
+    case 'IfExp': {
+      const test = compileTest(e.test, cx);
+      const body = compileExpr(e.body, cx);
+      const orelse = compileExpr(e.orelse, cx);
+      return (f) => (test(f) ? body(f) : orelse(f));
+    }
+    case 'Tuple':
+      return compileSequence(e.elts, cx, 'tuple', e);
+    case 'List':
+      return compileSequence(e.elts, cx, 'list', e);
+    case 'Set':
+      return compileSet(e, cx);
+    case 'Dict':
+      return compileDict(e, cx);
+    case 'JoinedStr':
+      return compileJoinedStr(e, cx);
+    case 'FormattedValue':
+      return compileFormattedValue(e, cx);
+    case 'Slice':
+      return compileSlice(e, cx);
+    case 'Lambda':
+      return compileFunctionObject(e, cx);
+    case 'ListComp':
+    case 'SetComp':
+    case 'DictComp':
+    case 'GeneratorExp':
+      return compileComprehension(e, cx);
+    case 'NamedExpr': {
+      const value = compileExpr(e.value, cx);
+      const store = compileNameStore(e.target.id, cx);
+      return (f) => {
+        const v = value(f);
+        incref(v);
+        store(f, v);
+        return v;
+      };
+    }
+    case 'Starred':
+      throw new UnsupportedSyntax('a starred expression here', e.line);
+    case 'Yield':
+    case 'YieldFrom':
+      throw new UnsupportedSyntax('yield inside this expression', e.line);
+    case 'Await':
+      throw new UnsupportedSyntax('await (async code)', e.line);
+    default:
+      return assertNever(e, 'expression');
+  }
+}
+
+/** A condition evaluated to a JS boolean (POP_JUMP_IF_FALSE), with fast paths. */
+export function compileTest(e: Expr, cx: CodeContext): (f: Frame) => boolean {
+  if (e.kind === 'UnaryOp' && e.op === 'Not') {
+    const inner = compileTest(e.operand, cx);
+    return (f) => !inner(f);
+  }
+  if (e.kind === 'Compare' && e.ops.length === 1) {
+    const cmp = compileCompareBool(e, cx);
+    if (cmp) return cmp;
+  }
+  const v = compileExpr(e, cx);
+  return (f) => {
+    const o = v(f);
+    if (o === True) {
+      decref(o);
+      return true;
+    }
+    if (o === False || o === None) {
+      decref(o);
+      return false;
+    }
+    try {
+      return isTrue(o);
+    } finally {
+      decref(o);
+    }
+  };
+}
+
+// ---------------------------------------------------------------- names
+
+export function compileNameLoad(name: string, cx: CodeContext, pos: Position): ExprFn {
+  const kind = cx.scope.kindOf(name);
+  switch (kind) {
+    case 'local': {
+      const i = cx.varIndex.get(name)!;
+      return (f) => {
+        const v = f.locals[i];
+        if (v === null || v === undefined) {
+          f.instr = pos;
+          throw unboundLocal(name);
+        }
+        incref(v);
+        return v;
+      };
+    }
+    case 'cell':
+    case 'free': {
+      const j = cx.cellIndex.get(name)!;
+      if (cx.scope.kind === 'class') {
+        // LOAD_CLASSDEREF: the class namespace first, then the enclosing function's cell.
+        return (f) => {
+          const v = f.ns !== null ? dictGetStr(f.ns, name) : null;
+          if (v !== null) return newref(v);
+          const c = f.cells[j]!.contents;
+          if (c === null) {
+            f.instr = pos;
+            throw unboundFree(name);
+          }
+          return newref(c);
+        };
+      }
+      return (f) => {
+        const v = f.cells[j]!.contents;
+        if (v === null) {
+          f.instr = pos;
+          throw kind === 'cell' ? unboundLocal(name) : unboundFree(name);
+        }
+        incref(v);
+        return v;
+      };
+    }
+    case 'global-explicit':
+    case 'global-implicit':
+      return (f) => {
+        let v = dictGetStr(f.globals, name);
+        if (v === null) v = dictGetStr(f.builtins, name);
+        if (v === null) {
+          f.instr = pos;
+          throw nameError(name);
+        }
+        incref(v);
+        return v;
+      };
+    case 'name':
+      return (f) => {
+        let v = f.ns !== null ? dictGetStr(f.ns, name) : null;
+        if (v === null) v = dictGetStr(f.globals, name);
+        if (v === null) v = dictGetStr(f.builtins, name);
+        if (v === null) {
+          f.instr = pos;
+          throw nameError(name);
+        }
+        incref(v);
+        return v;
+      };
+  }
+}
+
+export type StoreFn = (f: Frame, v: PyObject) => void;
+
+/** Store a new reference into a name (the reference is stolen). */
+export function compileNameStore(name: string, cx: CodeContext): StoreFn {
+  const kind = cx.scope.kindOf(name);
+  switch (kind) {
+    case 'local': {
+      const i = cx.varIndex.get(name)!;
+      return (f, v) => f.setLocal(i, v);
+    }
+    case 'cell':
+    case 'free': {
+      const j = cx.cellIndex.get(name)!;
+      return (f, v) => cellSet(f.cells[j] as PyCell, v);
+    }
+    case 'global-explicit':
+    case 'global-implicit': {
+      const key = cx.useConstant(internStr(name));
+      decref(key);
+      return (f, v) => {
+        incref(key);
+        dictSetSteal(f.globals, key, v);
+      };
+    }
+    case 'name': {
+      const key = cx.useConstant(internStr(name));
+      decref(key);
+      return (f, v) => {
+        incref(key);
+        dictSetSteal(f.ns ?? f.globals, key, v);
+      };
+    }
+  }
+}
+
+// ---------------------------------------------------------------- attribute, subscript
+
+function compileAttribute(e: ExprOf<'Attribute'>, cx: CodeContext): ExprFn {
+  const value = compileExpr(e.value, cx);
+  const name = e.attr;
+  cx.useConstant(internStr(name));
+  decref(internStr(name));
+  return (f) => {
+    const o = value(f);
+    f.instr = e;
+    try {
+      return getAttr(o, name);
+    } finally {
+      decref(o);
+    }
+  };
+}
+
+function compileSubscript(e: ExprOf<'Subscript'>, cx: CodeContext): ExprFn {
+  const value = compileExpr(e.value, cx);
+  const index = compileExpr(e.slice, cx);
+  return (f) => {
+    const o = value(f);
+    let k: PyObject;
+    try {
+      k = index(f);
+    } catch (err) {
+      decref(o);
+      throw err;
+    }
+    f.instr = e;
+    try {
+      return getItem(o, k);
+    } finally {
+      decref(k);
+      decref(o);
+    }
+  };
+}
+
+function compileSlice(e: ExprOf<'Slice'>, cx: CodeContext): ExprFn {
+  const lower = e.lower ? compileExpr(e.lower, cx) : null;
+  const upper = e.upper ? compileExpr(e.upper, cx) : null;
+  const step = e.step ? compileExpr(e.step, cx) : null;
+  return (f) => {
+    const a = lower ? lower(f) : newNone();
+    const b = upper ? upper(f) : newNone();
+    const c = step ? step(f) : newNone();
+    return newSlice(a, b, c);
+  };
+}
+
+// ---------------------------------------------------------------- calls
+
+type ArgPlan = { fns: ExprFn[]; starred: boolean[]; kwnames: string[]; kwStarStar: (ExprFn | null)[] };
+
+function compileArgs(e: ExprOf<'Call'>, cx: CodeContext): ArgPlan {
+  const fns: ExprFn[] = [];
+  const starred: boolean[] = [];
+  for (const a of e.args) {
+    if (a.kind === 'Starred') {
+      fns.push(compileExpr(a.value, cx));
+      starred.push(true);
+    } else {
+      fns.push(compileExpr(a, cx));
+      starred.push(false);
+    }
+  }
+  const kwnames: string[] = [];
+  const kwStarStar: (ExprFn | null)[] = [];
+  for (const k of e.keywords) {
+    if (k.arg === null) {
+      kwStarStar.push(compileExpr(k.value, cx));
+      kwnames.push('**');
+    } else {
+      kwStarStar.push(compileExpr(k.value, cx));
+      kwnames.push(k.arg);
+    }
+  }
+  return { fns, starred, kwnames, kwStarStar };
+}
+
+/** Evaluate arguments into [positional..., keyword values...] and the keyword names. */
+function evaluateArgs(f: Frame, plan: ArgPlan, out: PyObject[]): readonly string[] | null {
+  const { fns, starred, kwnames, kwStarStar } = plan;
+  for (let i = 0; i < fns.length; i++) {
+    const v = fns[i]!(f);
+    if (starred[i]) {
+      try {
+        for (const x of iterateStarred(v)) out.push(x);
+      } finally {
+        decref(v);
+      }
+    } else out.push(v);
+  }
+  if (!kwnames.length) return null;
+  const names: string[] = [];
+  for (let i = 0; i < kwnames.length; i++) {
+    const v = kwStarStar[i]!(f);
+    if (kwnames[i] !== '**') {
+      names.push(kwnames[i]!);
+      out.push(v);
+      continue;
+    }
+    try {
+      for (const [k, val] of mappingItems(v)) {
+        if (names.includes(k)) {
+          decref(val);
+          throw pyError(E.TypeError!, `got multiple values for keyword argument '${k}'`);
+        }
+        names.push(k);
+        out.push(val);
+      }
+    } finally {
+      decref(v);
+    }
+  }
+  return names;
+}
+
+function iterateStarred(v: PyObject): PyObject[] {
+  try {
+    return iterateToArray(v);
+  } catch (e) {
+    if (e instanceof PyRaise && e.exc.type === E.TypeError && v.type.iter === null && v.type.getitem === null) {
+      decref(e.exc);
+      throw pyError(E.TypeError!, `Value after * must be an iterable, not ${typeName(v)}`);
+    }
+    throw e;
+  }
+}
+
+/** Items of a ** mapping as (str key, new value reference). */
+function mappingItems(m: PyObject): [string, PyObject][] {
+  const out: [string, PyObject][] = [];
+  if (m instanceof PyDict) {
+    for (let i = 0; i < m.keys.length; i++) {
+      const k = m.keys[i];
+      if (!k) continue;
+      if (!(k instanceof PyStr)) throw pyError(E.TypeError!, 'keywords must be strings');
+      out.push([k.v, newref(m.values[i]!)]);
+    }
+    return out;
+  }
+  const keys = iterateToArray(callMethodBorrowed(m, 'keys'));
+  for (const k of keys) {
+    if (!(k instanceof PyStr)) throw pyError(E.TypeError!, 'keywords must be strings');
+    out.push([k.v, getItem(m, k)]);
+    decref(k);
+  }
+  return out;
+}
+
+function callMethodBorrowed(o: PyObject, name: string): PyObject {
+  const m = getAttr(o, name);
+  try {
+    return call(m, []);
+  } finally {
+    decref(m);
+  }
+}
+
+function compileCall(e: ExprOf<'Call'>, cx: CodeContext): ExprFn {
+  const plan = compileArgs(e, cx);
+  const simple = !plan.starred.some(Boolean) && !plan.kwnames.includes('**');
+  const kwnames = simple && plan.kwnames.length ? plan.kwnames : null;
+  // obj.method(...) without creating a bound method (LOAD_METHOD / CALL).
+  if (e.func.kind === 'Attribute') {
+    const objFn = compileExpr(e.func.value, cx);
+    const name = e.func.attr;
+    const attrPos = e.func;
+    cx.useConstant(internStr(name));
+    decref(internStr(name));
+    const n = plan.fns.length;
+    return (f) => {
+      const obj = objFn(f);
+      f.instr = attrPos;
+      let m;
+      try {
+        m = loadMethod(obj, name);
+      } finally {
+        decref(obj);
+      }
+      const args: PyObject[] = [];
+      if (m.self !== null) args.push(m.self);
+      try {
+        let names: readonly string[] | null = kwnames;
+        try {
+          if (simple) {
+            for (let i = 0; i < n; i++) args.push(plan.fns[i]!(f));
+            if (kwnames) for (const kv of plan.kwStarStar) args.push(kv!(f));
+          } else names = evaluateArgs(f, plan, args);
+        } catch (err) {
+          for (const a of args) decref(a);
+          throw err;
+        }
+        f.instr = e;
+        return call(m.func, args, names);
+      } finally {
+        decref(m.func);
+      }
+    };
+  }
+  const fnExpr = compileExpr(e.func, cx);
+  const n = plan.fns.length;
+  if (simple && !kwnames && n === 1) {
+    const a0 = plan.fns[0]!;
+    return (f) => {
+      const fn = fnExpr(f);
+      try {
+        const x = a0(f);
+        f.instr = e;
+        return call(fn, [x], null);
+      } finally {
+        decref(fn);
+      }
+    };
+  }
+  return (f) => {
+    const fn = fnExpr(f);
+    try {
+      const args: PyObject[] = [];
+      let names: readonly string[] | null = kwnames;
+      try {
+        if (simple) {
+          for (let i = 0; i < n; i++) args.push(plan.fns[i]!(f));
+          if (kwnames) for (const kv of plan.kwStarStar) args.push(kv!(f));
+        } else names = evaluateArgs(f, plan, args);
+      } catch (err) {
+        for (const a of args) decref(a);
+        throw err;
+      }
+      f.instr = e;
+      return call(fn, args, names);
+    } finally {
+      decref(fn);
+    }
+  };
+}
+
+// ---------------------------------------------------------------- operators
+
+const BINOP_SLOTS = {
+  Add: 'add', Sub: 'sub', Mult: 'mul', MatMult: 'matmul', Div: 'truediv', Mod: 'mod', Pow: 'pow',
+  LShift: 'lshift', RShift: 'rshift', BitOr: 'or', BitXor: 'xor', BitAnd: 'and', FloorDiv: 'floordiv',
+} as const;
+
+export function binarySlotOf(op: keyof typeof BINOP_SLOTS) {
+  return BINOP_SLOTS[op];
+}
+
+function compileBinOp(e: ExprOf<'BinOp'>, cx: CodeContext): ExprFn {
+  const left = compileExpr(e.left, cx);
+  const right = compileExpr(e.right, cx);
+  const slot = BINOP_SLOTS[e.op];
+  if (slot === 'add' || slot === 'sub') {
+    const add = slot === 'add';
+    return (f) => {
+      const a = left(f);
+      let b: PyObject;
+      try {
+        b = right(f);
+      } catch (err) {
+        decref(a);
+        throw err;
+      }
+      // int + int fast path (BINARY_OP_ADD_INT)
+      if (a.type === intType && b.type === intType) {
+        const r = newIntValue(add ? addValues((a as PyInt).v, (b as PyInt).v) : subValues((a as PyInt).v, (b as PyInt).v));
+        decref(a);
+        decref(b);
+        return r;
+      }
+      f.instr = e;
+      try {
+        return binaryOp(a, b, slot);
+      } finally {
+        decref(a);
+        decref(b);
+      }
+    };
+  }
+  return (f) => {
+    const a = left(f);
+    let b: PyObject;
+    try {
+      b = right(f);
+    } catch (err) {
+      decref(a);
+      throw err;
+    }
+    f.instr = e;
+    try {
+      return binaryOp(a, b, slot);
+    } finally {
+      decref(a);
+      decref(b);
+    }
+  };
+}
+
+function compileUnaryOp(e: ExprOf<'UnaryOp'>, cx: CodeContext): ExprFn {
+  if (e.op === 'Not') {
+    const test = compileTest(e.operand, cx);
+    return (f) => newBool(!test(f));
+  }
+  const operand = compileExpr(e.operand, cx);
+  const which = e.op === 'USub' ? 'neg' : e.op === 'UAdd' ? 'pos' : 'invert';
+  return (f) => {
+    const o = operand(f);
+    f.instr = e;
+    try {
+      return unaryOp(o, which);
+    } finally {
+      decref(o);
+    }
+  };
+}
+
+function compileBoolOp(e: ExprOf<'BoolOp'>, cx: CodeContext): ExprFn {
+  const values = e.values.map((v) => compileExpr(v, cx));
+  const isAnd = e.op === 'And';
+  return (f) => {
+    let v = values[0]!(f);
+    for (let i = 1; i < values.length; i++) {
+      const t = isTrue(v);
+      if (isAnd ? !t : t) return v;
+      decref(v);
+      v = values[i]!(f);
+    }
+    return v;
+  };
+}
+
+const RICH_OPS: Record<string, RichOp> = { Eq: EQ, NotEq: NE, Lt: LT, LtE: LE, Gt: GT, GtE: GE };
+
+/** One comparison of two evaluated operands (borrowed), as a new reference. */
+function compareOnce(op: string, a: PyObject, b: PyObject): PyObject {
+  switch (op) {
+    case 'Is':
+      return newBool(a === b);
+    case 'IsNot':
+      return newBool(a !== b);
+    case 'In':
+      return newBool(contains(b, a));
+    case 'NotIn':
+      return newBool(!contains(b, a));
+    default:
+      return richCompare(a, b, RICH_OPS[op]!);
+  }
+}
+
+function compileCompare(e: ExprOf<'Compare'>, cx: CodeContext): ExprFn {
+  const left = compileExpr(e.left, cx);
+  const rights = e.comparators.map((c) => compileExpr(c, cx));
+  const ops = e.ops;
+  return (f) => {
+    let a = left(f);
+    for (let i = 0; i < ops.length; i++) {
+      let b: PyObject;
+      try {
+        b = rights[i]!(f);
+      } catch (err) {
+        decref(a);
+        throw err;
+      }
+      f.instr = e;
+      let r: PyObject;
+      try {
+        r = compareOnce(ops[i]!, a, b);
+      } catch (err) {
+        decref(a);
+        decref(b);
+        throw err;
+      }
+      decref(a);
+      if (i === ops.length - 1) {
+        decref(b);
+        return r;
+      }
+      let t: boolean;
+      try {
+        t = isTrue(r);
+      } catch (err) {
+        decref(b);
+        decref(r);
+        throw err;
+      }
+      if (!t) {
+        decref(b);
+        return r;
+      }
+      decref(r);
+      a = b;
+    }
+    return a;
+  };
+}
+
+/** A single comparison used as a condition, without building a bool object when possible. */
+function compileCompareBool(e: ExprOf<'Compare'>, cx: CodeContext): ((f: Frame) => boolean) | null {
+  const op = e.ops[0]!;
+  const left = compileExpr(e.left, cx);
+  const right = compileExpr(e.comparators[0]!, cx);
+  const rich = RICH_OPS[op];
+  return (f) => {
+    const a = left(f);
+    let b: PyObject;
+    try {
+      b = right(f);
+    } catch (err) {
+      decref(a);
+      throw err;
+    }
+    f.instr = e;
+    try {
+      if (rich !== undefined) {
+        if (a.type === intType && b.type === intType) {
+          const c = compareValues((a as PyInt).v, (b as PyInt).v);
+          switch (rich) {
+            case LT:
+              return c < 0;
+            case LE:
+              return c <= 0;
+            case EQ:
+              return c === 0;
+            case NE:
+              return c !== 0;
+            case GT:
+              return c > 0;
+            default:
+              return c >= 0;
+          }
+        }
+        return richCompareBool(a, b, rich);
+      }
+      switch (op) {
+        case 'Is':
+          return a === b;
+        case 'IsNot':
+          return a !== b;
+        case 'In':
+          return contains(b, a);
+        default:
+          return !contains(b, a);
+      }
+    } finally {
+      decref(a);
+      decref(b);
+    }
+  };
+}
+
+// ---------------------------------------------------------------- displays
+
+function compileSequence(elts: readonly Expr[], cx: CodeContext, kind: 'tuple' | 'list', pos: Position): ExprFn {
+  const hasStar = elts.some((x) => x.kind === 'Starred');
+  const fns = elts.map((x) => compileExpr(x.kind === 'Starred' ? x.value : x, cx));
+  const starred = elts.map((x) => x.kind === 'Starred');
+  if (!hasStar) {
+    const n = fns.length;
+    // A display of 3+ constants is built by extending an empty list from a constant
+    // tuple, which rounds the capacity up to even (section 1.3).
+    const allConstant = kind === 'list' && n >= 3 && elts.every((x) => x.kind === 'Constant');
+    const bigDisplay = kind === 'list' && n > 30;
+    if (kind === 'tuple' && n === 0) return () => newEmptyTuple();
+    return (f) => {
+      const items: PyObject[] = new Array(n);
+      let i = 0;
+      try {
+        for (; i < n; i++) items[i] = fns[i]!(f);
+      } catch (err) {
+        for (let j = 0; j < i; j++) decref(items[j]!);
+        throw err;
+      }
+      if (kind === 'tuple') return newTuple(items);
+      if (bigDisplay) return listByAppends(items);
+      return newList(items, allConstant ? (n + 1) & ~1 : n);
+    };
+  }
+  return (f) => {
+    const items: PyObject[] = [];
+    try {
+      for (let i = 0; i < fns.length; i++) {
+        const v = fns[i]!(f);
+        if (starred[i]) {
+          f.instr = pos;
+          try {
+            items.push(...iterateStarred(v));
+          } finally {
+            decref(v);
+          }
+        } else items.push(v);
+      }
+    } catch (err) {
+      for (const x of items) decref(x);
+      throw err;
+    }
+    if (kind === 'tuple') return newTuple(items);
+    return listByAppends(items);
+  };
+}
+
+function listByAppends(items: PyObject[]): PyObject {
+  const l = newList([], 0);
+  for (const x of items) listAppendSteal(l, x);
+  return l;
+}
+
+function compileSet(e: ExprOf<'Set'>, cx: CodeContext): ExprFn {
+  const fns = e.elts.map((x) => compileExpr(x.kind === 'Starred' ? x.value : x, cx));
+  const starred = e.elts.map((x) => x.kind === 'Starred');
+  const constantBulk = e.elts.length >= 3 && e.elts.every((x) => x.kind === 'Constant');
+  return (f) => {
+    const s = newSet();
+    try {
+      if (constantBulk) {
+        // {1, 2, 3, ...}: BUILD_SET 0 + SET_UPDATE from a constant frozenset (one presize).
+        const tmp = newSet();
+        try {
+          for (const fn of fns) {
+            const v = fn(f);
+            setAdd(tmp, v);
+            decref(v);
+          }
+          setUpdateFrom(s, tmp);
+        } finally {
+          decref(tmp);
+        }
+        return s;
+      }
+      for (let i = 0; i < fns.length; i++) {
+        const v = fns[i]!(f);
+        try {
+          f.instr = e;
+          if (starred[i]) setUpdateFrom(s, v);
+          else setAdd(s, v);
+        } finally {
+          decref(v);
+        }
+      }
+      return s;
+    } catch (err) {
+      decref(s);
+      throw err;
+    }
+  };
+}
+
+function compileDict(e: ExprOf<'Dict'>, cx: CodeContext): ExprFn {
+  const keys = e.keys.map((k) => (k ? compileExpr(k, cx) : null));
+  const values = e.values.map((v) => compileExpr(v, cx));
+  return (f) => {
+    const d = newDict();
+    try {
+      for (let i = 0; i < values.length; i++) {
+        const kf = keys[i];
+        if (kf === null) {
+          const m = values[i]!(f);
+          f.instr = e;
+          try {
+            dictMergeFrom(d, m, true);
+          } finally {
+            decref(m);
+          }
+          continue;
+        }
+        const k = kf!(f);
+        let v: PyObject;
+        try {
+          v = values[i]!(f);
+        } catch (err) {
+          decref(k);
+          throw err;
+        }
+        f.instr = e;
+        dictSetSteal(d, k, v);
+      }
+      return d;
+    } catch (err) {
+      decref(d);
+      throw err;
+    }
+  };
+}
+
+// ---------------------------------------------------------------- f-strings
+
+function compileJoinedStr(e: ExprOf<'JoinedStr'>, cx: CodeContext): ExprFn {
+  const parts = e.values.map((v) => compileExpr(v, cx));
+  if (parts.length === 1) return parts[0]!;
+  return (f) => {
+    const out: PyObject[] = [];
+    try {
+      for (const p of parts) out.push(p(f));
+    } catch (err) {
+      for (const x of out) decref(x);
+      throw err;
+    }
+    return joinStrings(out);
+  };
+}
+
+function compileFormattedValue(e: ExprOf<'FormattedValue'>, cx: CodeContext): ExprFn {
+  const value = compileExpr(e.value, cx);
+  const spec = e.formatSpec ? compileExpr(e.formatSpec, cx) : null;
+  const conversion = e.conversion;
+  return (f) => {
+    let v = value(f);
+    f.instr = e;
+    try {
+      if (conversion === 115) {
+        const s = strObject(v);
+        decref(v);
+        v = s;
+      } else if (conversion === 114) {
+        const s = reprObject(v);
+        decref(v);
+        v = s;
+      } else if (conversion === 97) {
+        const s = newStr(asciiOf(v));
+        decref(v);
+        v = s;
+      }
+      const specObj = spec ? spec(f) : null;
+      try {
+        const specStr = specObj ? (specObj as PyStr).v : '';
+        if (!specStr && v.type === strType) return newref(v);
+        return newStr(formatObject(v, specStr));
+      } finally {
+        if (specObj) decref(specObj);
+      }
+    } finally {
+      decref(v);
+    }
+  };
+}
+
+export { newList, PyList, dictType, PySet, iterNext, getIter, newTuple };

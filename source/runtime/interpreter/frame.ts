@@ -1,0 +1,110 @@
+/**
+ * An executing frame (CPython 3.11's _PyInterpreterFrame): fast locals, cells, the
+ * globals/builtins/namespace dicts, the current line and instruction position.
+ *
+ * Frames are not Python objects until something asks for one (a traceback,
+ * sys._getframe); they still appear in the event log as nodes of the object graph, so
+ * that "referenced by local variable x of f()" can be shown.
+ */
+import type { PyObject } from '../objects/object.js';
+import type { PyDict } from '../objects/dict.js';
+import type { PyCell, PyCode, PyFunction } from '../objects/function.js';
+import type { Position } from '../../python/ast.js';
+import type { CodeBody } from './code.js';
+import { rt } from '../runtime.js';
+import { decref } from '../heap/refcount.js';
+import { EventKind } from '../../events/kinds.js';
+
+export class Frame {
+  readonly locals: (PyObject | null)[];
+  readonly cells: PyCell[] = [];
+  /** The namespace of module and class bodies (NAME operations), else null. */
+  ns: PyDict | null = null;
+  back: Frame | null = null;
+  lineno: number;
+  /** Position of the instruction being executed, for traceback carets. */
+  instr: Position | null = null;
+  /** Event-log identity of the frame (a node of the object graph). */
+  readonly serial: number;
+  /** The Python frame object, once materialized (tracebacks, sys._getframe()). */
+  frameObject: PyObject | null = null;
+  /** Exception being handled by an except/finally block of this frame (sys.exc_info()). */
+  handled: PyObject | null = null;
+  retval: PyObject | null = null;
+  /** Set while the frame belongs to a generator. */
+  generator: PyObject | null = null;
+  exited = false;
+
+  constructor(
+    readonly code: CodeBody,
+    readonly codeObject: PyCode | null,
+    readonly globals: PyDict,
+    readonly builtins: PyDict,
+    readonly func: PyFunction | null,
+  ) {
+    this.locals = new Array(code.varnames.length).fill(null);
+    this.lineno = code.firstLineno;
+    this.serial = rt.heap.newSerial();
+  }
+
+  /** Store (stealing `value`) into fast local i, releasing the old value after. */
+  setLocal(i: number, value: PyObject): void {
+    const old = this.locals[i];
+    this.locals[i] = value;
+    const ev = rt.ev;
+    const slot = this.code.localSlots[i]!;
+    if (old) ev.refRemoved(this.serial, old.serial, slot);
+    ev.refAdded(this.serial, value.serial, slot);
+    if (old) decref(old);
+  }
+
+  /** Delete fast local i; returns false if it was unbound. */
+  deleteLocal(i: number): boolean {
+    const old = this.locals[i];
+    if (!old) return false;
+    this.locals[i] = null;
+    rt.ev.refRemoved(this.serial, old.serial, this.code.localSlots[i]!);
+    decref(old);
+    return true;
+  }
+}
+
+/** Push a frame: the recursion check, the event, the frame stack. */
+export function enterFrame(f: Frame): void {
+  f.back = rt.frame;
+  rt.frame = f;
+  rt.depth++;
+  rt.ev.emit(EventKind.FrameEntered, 0, f.serial, rt.ev.strings.intern(f.code.qualname), f.back ? f.back.serial : 0);
+}
+
+/**
+ * Pop a frame and release its locals (in slot order, as CPython's frame clearing does),
+ * unless a frame object keeps them alive.
+ */
+export function exitFrame(f: Frame): void {
+  rt.frame = f.back;
+  rt.depth--;
+  f.exited = true;
+  rt.ev.emit(EventKind.FrameExited, 0, f.serial);
+  if (f.frameObject !== null) return; // the frame object now owns the locals
+  releaseLocals(f);
+}
+
+export function releaseLocals(f: Frame): void {
+  const locals = f.locals;
+  for (let i = 0; i < locals.length; i++) {
+    const v = locals[i];
+    if (v) {
+      locals[i] = null;
+      decref(v);
+    }
+  }
+  const cells = f.cells;
+  for (let i = 0; i < cells.length; i++) decref(cells[i]!);
+  cells.length = 0;
+  if (f.handled) {
+    const h = f.handled;
+    f.handled = null;
+    decref(h);
+  }
+}

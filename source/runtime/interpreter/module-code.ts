@@ -1,0 +1,38 @@
+/**
+ * Compiling a whole module: the symbol table, then the module's code object whose body
+ * stores the docstring in __doc__ and runs the statements.
+ */
+import type { Module } from '../../python/ast.js';
+import type { PyCode } from '../objects/function.js';
+import { SymbolTable } from './scope.js';
+import { ModuleCompiler } from './context.js';
+import { compileCodeObject, docstringOf } from './compile-function.js';
+import { compileBlock } from './compile-stmt.js';
+import { Completion } from './code.js';
+import { internStr, newStr } from '../objects/str.js';
+import { dictSetSteal } from '../objects/dict.js';
+import { decref, incref } from '../heap/refcount.js';
+
+export function compileModuleCode(ast: Module, filename: string): { code: PyCode; compiler: ModuleCompiler } {
+  const symtable = new SymbolTable(ast, filename);
+  const compiler = new ModuleCompiler(symtable, filename, ast.source);
+  const { code } = compileCodeObject(compiler, symtable.module, '<module>', '<module>', 1, null, (cx) => {
+    const doc = docstringOf(ast.body);
+    const block = compileBlock(ast.body, cx, true);
+    if (doc === null) {
+      cx.body.run = block;
+      return;
+    }
+    const docObj = cx.useConstant(newStr(doc));
+    decref(docObj);
+    const key = cx.useConstant(internStr('__doc__'));
+    decref(key);
+    cx.body.run = (f) => {
+      incref(key);
+      incref(docObj);
+      dictSetSteal(f.ns ?? f.globals, key, docObj);
+      return block(f) === Completion.Return ? Completion.Return : Completion.Normal;
+    };
+  });
+  return { code, compiler };
+}

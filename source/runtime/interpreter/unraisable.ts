@@ -1,0 +1,28 @@
+/**
+ * sys.unraisablehook's default output: errors in __del__, weakref callbacks and
+ * generator finalizers are printed to stderr and otherwise ignored.
+ */
+import type { PyObject } from '../objects/object.js';
+import { rt } from '../runtime.js';
+import { decref } from '../heap/refcount.js';
+import { PyRaise } from '../errors.js';
+import { repr } from '../protocols/abstract.js';
+import { formatException } from './traceback.js';
+
+/** Print "Exception ignored in: <obj>" and the traceback; consumes the reference to `exc`. */
+export function reportUnraisable(exc: PyObject, obj: PyObject | null, prefix = 'Exception ignored in'): void {
+  let text = '';
+  if (obj !== null) {
+    let r: string;
+    try {
+      r = repr(obj);
+    } catch (e) {
+      if (e instanceof PyRaise) decref(e.exc);
+      r = '<object repr() failed>';
+    }
+    text += `${prefix}: ${r}\n`;
+  }
+  text += formatException(exc);
+  rt.writeStderr(text);
+  decref(exc);
+}

@@ -1,0 +1,397 @@
+/**
+ * dict: insertion-ordered hash table with CPython 3.11's size model.
+ *
+ * Entries are kept in insertion order in two parallel arrays (deleted entries leave a
+ * hole, as CPython's dk_entries do, until the next resize compacts them). The table size
+ * S, usable slots ⌊2S/3⌋ and entry width (16 bytes for all-str keys, 24 otherwise) follow
+ * dictobject.c, so sys.getsizeof matches: 64 + 32 + ib·S + usable·entry (section 1.4).
+ * Lookups of exact str/int/float keys go through a JavaScript Map; other keys by hash and
+ * __eq__. Dicts start untracked by the collector and become tracked when a value that
+ * may be tracked is stored (MAINTAIN_TRACKING).
+ */
+import { PyObject, UNTRACKED, type PyType, type Visit } from './object.js';
+import { bindDictGetStr, makeBuiltinType } from './typeobject.js';
+import { rt } from '../runtime.js';
+import { decref, incref } from '../heap/refcount.js';
+import { FreeList } from '../heap/heap.js';
+import { makeSlot, SlotKind } from '../../events/kinds.js';
+import { PyStr, strType } from './str.js';
+import { PyInt, intType, boolType } from './int.js';
+import { PyFloat, floatType } from './float.js';
+import type { SharedKeys } from './instance-values.js';
+
+export type PrimitiveKey = string | number | bigint;
+
+export class PyDict extends PyObject {
+  keys: (PyObject | null)[] = [];
+  values: (PyObject | null)[] = [];
+  /** Exact str/int/float keys → entry index. */
+  index = new Map<PrimitiveKey, number>();
+  /** Other keys: hash → entry indices. */
+  slow: Map<number, number[]> | null = null;
+  /** Live entries (ma_used). */
+  used = 0;
+  /** log2 of the table size; 0 while the dict uses the static empty table. */
+  log2Size = 0;
+  /** Every key ever inserted is an exact str (16-byte entries). */
+  unicodeKeys = true;
+  /** Bumped on every change, so iterators can detect mutation. */
+  version = 0;
+  /** Set while this is a split-table instance dict sharing its class's keys. */
+  sharedKeys: SharedKeys | null = null;
+  constructor(type: PyType) {
+    super(type);
+  }
+  get tableSize(): number {
+    return this.log2Size ? 1 << this.log2Size : 0;
+  }
+  get usable(): number {
+    return this.log2Size ? Math.floor((2 << this.log2Size) / 3) : 0;
+  }
+}
+
+export let dictType: PyType;
+export let dictFreeList: FreeList;
+
+export function initDictType(): void {
+  dictType = makeBuiltinType('dict', { gc: true, basicSize: 48 });
+  dictFreeList = new FreeList('dict', 80);
+  dictType.sizeof = (o) => dictSizeof(o as PyDict);
+  dictType.objectSize = () => 48;
+  dictType.freeListFor = (o) => (o.type === dictType ? dictFreeList : null);
+  dictType.traverse = (o, visit: Visit) => {
+    const d = o as PyDict;
+    for (let i = 0; i < d.keys.length; i++) {
+      const k = d.keys[i];
+      if (k) {
+        visit(k, keyObjectSlot(k));
+        visit(d.values[i]!, valueSlot(k));
+      }
+    }
+  };
+  dictType.clear = (o) => dictClear(o as PyDict);
+  dictType.dealloc = (o) => {
+    const d = o as PyDict;
+    const { keys, values } = d;
+    resetTable(d);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (k) {
+        decref(k);
+        decref(values[i]!);
+      }
+    }
+  };
+  bindDictGetStr((d, key) => dictGetStr(d as PyDict, key));
+}
+
+function resetTable(d: PyDict): void {
+  d.sharedKeys = null;
+  d.keys = [];
+  d.values = [];
+  d.index = new Map();
+  d.slow = null;
+  d.used = 0;
+  d.log2Size = 0;
+  d.unicodeKeys = true;
+  d.version++;
+}
+
+export function dictSizeof(d: PyDict): number {
+  // A split instance dict: the values array sized by the class's shared keys (section 1.6).
+  if (d.sharedKeys) return 48 + 8 * (d.sharedKeys.names.length + d.sharedKeys.usable);
+  if (!d.log2Size) return 48;
+  const S = 1 << d.log2Size;
+  const indexBytes = S <= 0x80 ? 1 : S <= 0x8000 ? 2 : S <= 0x80000000 ? 4 : 8;
+  return 48 + 32 + indexBytes * S + d.usable * (d.unicodeKeys ? 16 : 24);
+}
+
+export function newDict(type: PyType = dictType): PyDict {
+  const d = new PyDict(type);
+  rt.heap.allocate(d, type !== dictType);
+  return d;
+}
+
+// ---------------------------------------------------------------- keys and slots
+
+/** The JavaScript Map key for exact str/int/float keys; null when hash+eq is needed. */
+export function primitiveKey(k: PyObject): PrimitiveKey | null {
+  const t = k.type;
+  if (t === strType) return (k as PyStr).v;
+  if (t === intType || t === boolType) return (k as PyInt).v;
+  if (t === floatType) {
+    const v = (k as PyFloat).v;
+    if (Number.isNaN(v)) return null;
+    if (Number.isInteger(v) && !Number.isSafeInteger(v)) return BigInt(v);
+    return v;
+  }
+  return null;
+}
+
+/** Event-log slot of the value stored under `k`. */
+export function valueSlot(k: PyObject): number {
+  if (k.type === strType) return makeSlot(SlotKind.Key, rt.ev.strings.intern((k as PyStr).v));
+  return makeSlot(SlotKind.OtherKey, rt.ev.strings.intern(keyLabel(k)));
+}
+
+/** Event-log slot of the key object itself. */
+export function keyObjectSlot(k: PyObject): number {
+  return makeSlot(SlotKind.KeyObject, rt.ev.strings.intern(keyLabel(k)));
+}
+
+/** A short label for a key, computed without running Python code. */
+export function keyLabel(k: PyObject): string {
+  const t = k.type;
+  if (t === strType) return JSON.stringify((k as PyStr).v);
+  if (t === intType) return String((k as PyInt).v);
+  if (t === boolType) return (k as PyInt).v ? 'True' : 'False';
+  if (t === floatType) return String((k as PyFloat).v);
+  return `<${t.name}>`;
+}
+
+// Hashing and equality of non-primitive keys come from the abstract protocol layer.
+let hashOf: (o: PyObject) => number;
+let keysEqual: (a: PyObject, b: PyObject) => boolean;
+export function bindDictProtocols(hash: typeof hashOf, eq: typeof keysEqual): void {
+  hashOf = hash;
+  keysEqual = eq;
+}
+
+/** Entry index of `key`, or -1. May run Python code (__hash__, __eq__). */
+export function findEntry(d: PyDict, key: PyObject): number {
+  const p = primitiveKey(key);
+  if (p !== null) {
+    const i = d.index.get(p);
+    if (i !== undefined) return i;
+    if (d.slow === null) return -1;
+  }
+  const h = hashOf(key);
+  if (d.slow === null) return -1;
+  const candidates = d.slow.get(h);
+  if (candidates === undefined) return -1;
+  for (const i of candidates) {
+    const k = d.keys[i];
+    if (k && (k === key || keysEqual(k, key))) return i;
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------- lookup
+
+/** d[key] borrowed, by a JS string (attribute and global lookups). */
+export function dictGetStr(d: PyDict, key: string): PyObject | null {
+  const i = d.index.get(key);
+  return i === undefined ? null : d.values[i]!;
+}
+
+/** d.get(key) borrowed, or null. */
+export function dictGet(d: PyDict, key: PyObject): PyObject | null {
+  const i = findEntry(d, key);
+  return i < 0 ? null : d.values[i]!;
+}
+
+// ---------------------------------------------------------------- insertion
+
+/** Does storing `v` make the dict worth tracking (_PyObject_GC_MAY_BE_TRACKED)? */
+function mayBeTracked(v: PyObject): boolean {
+  return v.type.flags.gc && (v.gcGen !== UNTRACKED || v.type !== tupleTypeRef());
+}
+let tupleTypeRef: () => PyType;
+export function bindTupleType(fn: () => PyType): void {
+  tupleTypeRef = fn;
+}
+
+/** d[key] = value, stealing both references. */
+export function dictSetSteal(d: PyDict, key: PyObject, value: PyObject): void {
+  const p = primitiveKey(key);
+  let i = -1;
+  if (p !== null) {
+    const found = d.index.get(p);
+    if (found !== undefined) i = found;
+    else if (d.slow !== null) i = findEntry(d, key);
+  } else {
+    i = findEntry(d, key);
+  }
+  if (d.gcGen === UNTRACKED && (mayBeTracked(key) || mayBeTracked(value))) rt.heap.track(d);
+  if (i >= 0) {
+    // Existing key: keep the old key object, replace the value.
+    const old = d.values[i]!;
+    d.values[i] = value;
+    const k = d.keys[i]!;
+    const slot = valueSlot(k);
+    rt.ev.refRemoved(d.serial, old.serial, slot);
+    rt.ev.refAdded(d.serial, value.serial, slot);
+    d.version++;
+    decref(key);
+    decref(old);
+    return;
+  }
+  const isStr = key.type === strType;
+  if (d.sharedKeys !== null && !splitDictAccepts(d.sharedKeys, key, isStr)) {
+    // The key does not fit the class's shared keys: become an ordinary combined dict.
+    d.sharedKeys = null;
+    if (!isStr) d.unicodeKeys = false;
+    insertionResize(d);
+  } else if (d.sharedKeys !== null) {
+    // stays split: no table of its own to grow
+  } else if (d.keys.length >= d.usable || (!isStr && d.unicodeKeys && d.log2Size)) {
+    if (!isStr) d.unicodeKeys = false;
+    insertionResize(d);
+  } else if (!isStr) {
+    d.unicodeKeys = false;
+  }
+  const at = d.keys.length;
+  d.keys.push(key);
+  d.values.push(value);
+  if (p !== null) d.index.set(p, at);
+  else addSlow(d, hashOf(key), at);
+  d.used++;
+  d.version++;
+  rt.ev.refAdded(d.serial, key.serial, keyObjectSlot(key));
+  rt.ev.refAdded(d.serial, value.serial, valueSlot(key));
+}
+
+/** d[key] = value with borrowed references. */
+export function dictSet(d: PyDict, key: PyObject, value: PyObject): void {
+  incref(key);
+  incref(value);
+  dictSetSteal(d, key, value);
+}
+
+/** Can a split dict store `key`? Known names yes; new names while the budget lasts. */
+function splitDictAccepts(keys: SharedKeys, key: PyObject, isStr: boolean): boolean {
+  if (!isStr) return false;
+  const name = (key as PyStr).v;
+  if (keys.index.has(name)) return true;
+  if (keys.usable <= 0 || keys.names.length >= 30) return false;
+  keys.index.set(name, keys.names.length);
+  keys.names.push(name);
+  keys.usable--;
+  return true;
+}
+
+function addSlow(d: PyDict, h: number, at: number): void {
+  if (d.slow === null) d.slow = new Map();
+  const list = d.slow.get(h);
+  if (list) list.push(at);
+  else d.slow.set(h, [at]);
+}
+
+/** The table grows (or shrinks after deletions) to fit used*3 (dictresize, GROWTH_RATE). */
+function insertionResize(d: PyDict): void {
+  const minSize = (d.used * 3) | 8;
+  let log2 = 3;
+  while (1 << log2 < minSize) log2++;
+  d.log2Size = log2;
+  compact(d);
+  rt.heap.resized(d);
+}
+
+/** Drop the holes left by deleted entries (a resize rebuilds the entry array). */
+function compact(d: PyDict): void {
+  if (d.used === d.keys.length) return;
+  const keys: PyObject[] = [];
+  const values: PyObject[] = [];
+  for (let i = 0; i < d.keys.length; i++) {
+    const k = d.keys[i];
+    if (k) {
+      keys.push(k);
+      values.push(d.values[i]!);
+    }
+  }
+  d.keys = keys;
+  d.values = values;
+  d.index = new Map();
+  d.slow = null;
+  for (let i = 0; i < keys.length; i++) {
+    const p = primitiveKey(keys[i]!);
+    if (p !== null) d.index.set(p, i);
+    else addSlow(d, hashOf(keys[i]!), i);
+  }
+}
+
+// ---------------------------------------------------------------- deletion
+
+/** Remove entry i and return [key, value] as owned references. */
+export function dictRemoveEntry(d: PyDict, i: number): [PyObject, PyObject] {
+  const key = d.keys[i]!;
+  const value = d.values[i]!;
+  d.keys[i] = null;
+  d.values[i] = null;
+  const p = primitiveKey(key);
+  if (p !== null && d.index.get(p) === i) d.index.delete(p);
+  else if (d.slow) {
+    for (const [h, list] of d.slow) {
+      const at = list.indexOf(i);
+      if (at >= 0) {
+        list.splice(at, 1);
+        if (!list.length) d.slow.delete(h);
+        break;
+      }
+    }
+  }
+  d.used--;
+  d.version++;
+  rt.ev.refRemoved(d.serial, key.serial, keyObjectSlot(key));
+  rt.ev.refRemoved(d.serial, value.serial, valueSlot(key));
+  return [key, value];
+}
+
+/** del d[key]; returns false when the key is absent. */
+export function dictDel(d: PyDict, key: PyObject): boolean {
+  const i = findEntry(d, key);
+  if (i < 0) return false;
+  const [k, v] = dictRemoveEntry(d, i);
+  decref(k);
+  decref(v);
+  return true;
+}
+
+export function dictDelStr(d: PyDict, key: string): boolean {
+  const i = d.index.get(key);
+  if (i === undefined) return false;
+  const [k, v] = dictRemoveEntry(d, i);
+  decref(k);
+  decref(v);
+  return true;
+}
+
+/** dict.clear() and the collector's tp_clear: back to the static empty table. */
+export function dictClear(d: PyDict): void {
+  if (!d.keys.length && !d.log2Size) return;
+  const { keys, values } = d;
+  const ev = rt.ev;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (k) {
+      ev.refRemoved(d.serial, k.serial, keyObjectSlot(k));
+      ev.refRemoved(d.serial, values[i]!.serial, valueSlot(k));
+    }
+  }
+  resetTable(d);
+  rt.heap.resized(d);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (k) {
+      decref(k);
+      decref(values[i]!);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- iteration helpers
+
+/** Live entry indices in order. */
+export function* entryIndices(d: PyDict): Generator<number> {
+  for (let i = 0; i < d.keys.length; i++) if (d.keys[i]) yield i;
+}
+
+/** Copy of live [key, value] pairs (borrowed), for code that calls back into Python. */
+export function dictItems(d: PyDict): [PyObject, PyObject][] {
+  const out: [PyObject, PyObject][] = [];
+  for (let i = 0; i < d.keys.length; i++) {
+    const k = d.keys[i];
+    if (k) out.push([k, d.values[i]!]);
+  }
+  return out;
+}

@@ -1,0 +1,281 @@
+/**
+ * Attribute storage of class instances in CPython 3.11: "inline values" keyed by the
+ * class's shared keys, with no dict object until something asks for `__dict__`
+ * (materialization), and __slots__ storage.
+ *
+ * The shared-keys budget (section 1.6 of the reference): it starts at 30; each instance
+ * created while it is above 1 consumes one, each new attribute name consumes one. A
+ * materialized dict reports 64 + 8·(names + remaining budget) bytes.
+ */
+import { PyObject, type PyType, type Visit } from './object.js';
+import { rt } from '../runtime.js';
+import { decref, incref, newref, xdecref } from '../heap/refcount.js';
+import { makeSlot, SlotKind } from '../../events/kinds.js';
+import { dictSetSteal, dictGetStr, dictDelStr, newDict, PyDict, dictType } from './dict.js';
+import { internStr } from './str.js';
+
+export const SHARED_KEYS_MAX = 30;
+
+export class SharedKeys {
+  readonly names: string[] = [];
+  readonly index = new Map<string, number>();
+  /** Remaining budget (CPython's dk_usable of the shared keys). */
+  usable = SHARED_KEYS_MAX;
+}
+
+/** An instance of a Python class deriving (directly or not) from object. */
+export class PyInstance extends PyObject {
+  /** Inline values by shared-key index (null = unset), or null once materialized. */
+  values: (PyObject | null)[] | null = null;
+  /** Insertion order of the set values (indices), when it differs from index order. */
+  order: number[] | null = null;
+  /** The materialized (or assigned) __dict__. */
+  dict: PyDict | null = null;
+  /** __slots__ storage. */
+  slots: (PyObject | null)[];
+  constructor(type: PyType) {
+    super(type);
+    this.slots = type.slotCount ? new Array(type.slotCount).fill(null) : EMPTY;
+  }
+}
+const EMPTY: (PyObject | null)[] = [];
+
+const attrSlot = (name: string) => makeSlot(SlotKind.Attribute, rt.ev.strings.intern(name));
+const DICT_SLOT = () => makeSlot(SlotKind.Label, rt.ev.strings.intern('__dict__'));
+
+/** Allocate an instance of heap type `t` (its class gains a reference). */
+export function newInstance(t: PyType): PyInstance {
+  const o = new PyInstance(t);
+  if (t.flags.managedDict && t.sharedKeys) {
+    o.values = [];
+    if (t.sharedKeys.usable > 1) t.sharedKeys.usable--;
+  }
+  rt.heap.allocate(o, true);
+  return o;
+}
+
+/** tp_traverse of instances: class, slots, values or dict. */
+export function instanceTraverse(o: PyObject, visit: Visit): void {
+  const inst = o as PyInstance;
+  visit(o.type, makeSlot(SlotKind.Label, rt.ev.strings.intern('__class__')));
+  const names = o.type.sharedKeys?.names;
+  if (inst.values && names) {
+    for (let i = 0; i < inst.values.length; i++) {
+      const v = inst.values[i];
+      if (v) visit(v, attrSlot(names[i]!));
+    }
+  }
+  if (inst.dict) visit(inst.dict, DICT_SLOT());
+  const slotNames = allSlotNames(o.type);
+  for (let i = 0; i < inst.slots.length; i++) {
+    const v = inst.slots[i];
+    if (v) visit(v, attrSlot(slotNames[i] ?? `slot${i}`));
+  }
+}
+
+/** Names of all slots of a class, by storage index (base classes first). */
+export function allSlotNames(t: PyType): string[] {
+  const out: string[] = [];
+  for (let i = t.mro.length - 1; i >= 0; i--) out.push(...t.mro[i]!.slotNames);
+  return out;
+}
+
+/** tp_clear: drop slots, values and dict (the class reference stays until dealloc). */
+export function instanceClear(o: PyObject): void {
+  const inst = o as PyInstance;
+  const names = o.type.sharedKeys?.names;
+  const dropped: PyObject[] = [];
+  if (inst.values) {
+    for (let i = 0; i < inst.values.length; i++) {
+      const v = inst.values[i];
+      if (v) {
+        rt.ev.refRemoved(o.serial, v.serial, attrSlot(names![i]!));
+        dropped.push(v);
+      }
+    }
+    inst.values = [];
+    inst.order = null;
+  }
+  if (inst.dict) {
+    rt.ev.refRemoved(o.serial, inst.dict.serial, DICT_SLOT());
+    dropped.push(inst.dict);
+    inst.dict = null;
+  }
+  const slotNames = allSlotNames(o.type);
+  for (let i = 0; i < inst.slots.length; i++) {
+    const v = inst.slots[i];
+    if (v) {
+      rt.ev.refRemoved(o.serial, v.serial, attrSlot(slotNames[i] ?? `slot${i}`));
+      inst.slots[i] = null;
+      dropped.push(v);
+    }
+  }
+  for (const v of dropped) decref(v);
+}
+
+/**
+ * subtype_dealloc's release order: slots first (clear_slots), then the values/dict. The
+ * class itself is released by the heap after the memory is freed.
+ */
+export function instanceDealloc(o: PyObject): void {
+  const inst = o as PyInstance;
+  const slots = inst.slots;
+  for (let i = 0; i < slots.length; i++) {
+    const v = slots[i];
+    if (v) {
+      slots[i] = null;
+      decref(v);
+    }
+  }
+  if (inst.values) {
+    const values = inst.values;
+    const order = inst.order ?? values.map((_, i) => i);
+    inst.values = null;
+    for (const i of order) {
+      const v = values[i];
+      if (v) decref(v);
+    }
+  }
+  if (inst.dict) {
+    const d = inst.dict;
+    inst.dict = null;
+    decref(d);
+  }
+}
+
+/** Borrowed attribute from the instance's own storage. */
+export function instanceGet(o: PyObject, name: string): PyObject | null {
+  const inst = o as PyInstance;
+  if (inst.values !== null) {
+    const keys = o.type.sharedKeys;
+    if (keys === null) return null;
+    const i = keys.index.get(name);
+    return i === undefined ? null : (inst.values[i] ?? null);
+  }
+  if (inst.dict !== null) return dictGetStr(inst.dict, name);
+  return null;
+}
+
+/** Store (stolen) or delete an attribute in the instance's own storage. */
+export function instanceSet(o: PyObject, name: string, value: PyObject | null): boolean {
+  const inst = o as PyInstance;
+  const t = o.type;
+  if (!t.flags.managedDict && inst.dict === null && !hasDictSlot(t)) return false;
+  if (inst.values !== null && t.sharedKeys !== null) {
+    const keys = t.sharedKeys;
+    let i = keys.index.get(name);
+    if (i === undefined && value !== null) {
+      if (keys.usable > 0 && keys.names.length < SHARED_KEYS_MAX) {
+        i = keys.names.length;
+        keys.names.push(name);
+        keys.index.set(name, i);
+        keys.usable--;
+      } else {
+        // The shared keys are full: this instance switches to an ordinary dict.
+        materializeDict(inst, false);
+        return instanceSet(o, name, value);
+      }
+    }
+    if (i === undefined) return false;
+    const old = inst.values[i] ?? null;
+    if (value === null && old === null) return false;
+    while (inst.values.length <= i) inst.values.push(null);
+    inst.values[i] = value;
+    const slot = attrSlot(name);
+    if (old) rt.ev.refRemoved(o.serial, old.serial, slot);
+    if (value) rt.ev.refAdded(o.serial, value.serial, slot);
+    updateOrder(inst, i, old, value);
+    xdecref(old);
+    return true;
+  }
+  let d = inst.dict;
+  if (d === null) {
+    if (value === null) return false;
+    d = materializeDict(inst, false);
+  }
+  if (value === null) return dictDelStr(d, name);
+  dictSetSteal(d, internStr(name), value);
+  return true;
+}
+
+function hasDictSlot(t: PyType): boolean {
+  return t.flags.managedDict || t.mro.some((c) => c.slotNames.includes('__dict__'));
+}
+
+/** Keep per-instance insertion order when it departs from shared-key order. */
+function updateOrder(inst: PyInstance, i: number, old: PyObject | null, value: PyObject | null): void {
+  const values = inst.values!;
+  if (value !== null && old === null) {
+    if (inst.order !== null) inst.order.push(i);
+    else {
+      // Insertion in index order keeps `order` implicit; otherwise make it explicit.
+      for (let j = i + 1; j < values.length; j++) {
+        if (values[j]) {
+          inst.order = values.map((v, k) => (v && k !== i ? k : -1)).filter((k) => k >= 0);
+          inst.order.push(i);
+          break;
+        }
+      }
+    }
+  } else if (value === null && old !== null) {
+    const order = inst.order ?? values.map((v, k) => (v || k === i ? k : -1)).filter((k) => k >= 0);
+    inst.order = order.filter((k) => k !== i);
+  }
+}
+
+/** The instance's attribute names and values in insertion order (borrowed). */
+export function instanceItems(inst: PyInstance): [string, PyObject][] {
+  const names = inst.type.sharedKeys?.names ?? [];
+  const values = inst.values ?? [];
+  const order = inst.order ?? values.map((_, i) => i);
+  const out: [string, PyObject][] = [];
+  for (const i of order) {
+    const v = values[i];
+    if (v) out.push([names[i]!, v]);
+  }
+  return out;
+}
+
+/**
+ * Create the instance's __dict__ object from its inline values (3.11's
+ * make_dict_from_instance_attributes); the dict takes over the values.
+ */
+export function materializeDict(inst: PyInstance, split = true): PyDict {
+  if (inst.dict !== null) return inst.dict;
+  const items = inst.values ? instanceItems(inst) : [];
+  const keys = inst.type.sharedKeys;
+  const d = newDict(dictType);
+  if (split && keys) (d as PyDict & { sharedKeys?: SharedKeys }).sharedKeys = keys;
+  // Move each value: the instance's edge goes away, the dict's appears.
+  const names = keys?.names ?? [];
+  if (inst.values) {
+    for (let i = 0; i < inst.values.length; i++) {
+      const v = inst.values[i];
+      if (v) rt.ev.refRemoved(inst.serial, v.serial, attrSlot(names[i]!));
+    }
+  }
+  inst.values = null;
+  inst.order = null;
+  for (const [name, v] of items) dictSetSteal(d, internStr(name), v);
+  inst.dict = d;
+  rt.ev.refAdded(inst.serial, d.serial, DICT_SLOT());
+  return d;
+}
+
+/** obj.__dict__ (new reference). */
+export function instanceDictGet(o: PyObject): PyObject {
+  return newref(materializeDict(o as PyInstance));
+}
+
+/** obj.__dict__ = d (borrowed). */
+export function instanceDictSet(o: PyObject, d: PyObject | null): void {
+  const inst = o as PyInstance;
+  materializeDict(inst);
+  const old = inst.dict!;
+  if (d === null) throw new Error('cannot delete __dict__');
+  incref(d);
+  inst.dict = d as PyDict;
+  rt.ev.refRemoved(inst.serial, old.serial, DICT_SLOT());
+  rt.ev.refAdded(inst.serial, d.serial, DICT_SLOT());
+  decref(old);
+}

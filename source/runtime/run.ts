@@ -1,0 +1,174 @@
+/**
+ * Running a Python program as CPython runs a script: parse (SyntaxError in CPython's
+ * form), compile, execute the module in __main__, report an uncaught exception with its
+ * traceback, honour SystemExit, then finalize the interpreter (module globals released,
+ * a last collection) so that __del__ at exit happens as it would.
+ */
+import { Runtime, type RuntimeOptions } from './runtime.js';
+import { bootstrap } from './bootstrap.js';
+import { parseModule } from '../python/parse.js';
+import { PythonSyntaxError, UnsupportedSyntax } from '../python/syntax-error.js';
+import { compileModuleCode } from './interpreter/module-code.js';
+import { Frame } from './interpreter/frame.js';
+import { runBody } from './interpreter/call.js';
+import { builtinsDict } from './builtins/registry.js';
+import { PyRaise, ProgramStopped } from './errors.js';
+import { decref, newref } from './heap/refcount.js';
+import { newModule, type PyModule } from './objects/module.js';
+import { dictSetSteal, dictItems, dictGetStr, type PyDict } from './objects/dict.js';
+import { internStr, newStr, PyStr } from './objects/str.js';
+import { None, newNone } from './objects/singletons.js';
+import { newDict } from './objects/dict.js';
+import { E, PyBaseException, exceptionArgs } from './objects/exceptions.js';
+import { PyInt } from './objects/int.js';
+import { formatException } from './interpreter/traceback.js';
+import { str as strOf } from './protocols/abstract.js';
+import { collectNow } from './modules/gc.js';
+import { rt } from './runtime.js';
+
+export type RunResult = {
+  exitCode: number;
+  runtime: Runtime;
+};
+
+export type RunOptions = RuntimeOptions & {
+  /** Called after bootstrap, before the program runs (the session installs hooks here). */
+  beforeRun?: (runtime: Runtime) => void;
+};
+
+/** Create and start a runtime ready to run `source` (bootstrap + __main__). */
+export function createRuntime(filename: string, source: string, options: RuntimeOptions = {}): Runtime {
+  const runtime = new Runtime(options);
+  runtime.filename = filename;
+  runtime.sourceLines = source.replace(/\r\n?/g, '\n').split('\n');
+  bootstrap(runtime);
+  return runtime;
+}
+
+/** Run a whole program; returns its exit code (1 for an uncaught exception or SyntaxError). */
+export function runProgram(filename: string, source: string, options: RunOptions = {}): RunResult {
+  const runtime = createRuntime(filename, source, options);
+  options.beforeRun?.(runtime);
+  const exitCode = executeMain(runtime, source);
+  return { exitCode, runtime };
+}
+
+/** Execute the main module in an activated runtime. */
+export function executeMain(runtime: Runtime, source: string): number {
+  runtime.activate();
+  let ast;
+  try {
+    ast = parseModule(source, runtime.filename);
+  } catch (e) {
+    if (e instanceof PythonSyntaxError) {
+      runtime.writeStderr(e.format());
+      return 1;
+    }
+    if (e instanceof UnsupportedSyntax) {
+      runtime.writeStderr(`NotImplementedError: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  const main = createMainModule(runtime);
+  let exitCode = 0;
+  let compiled;
+  try {
+    compiled = compileModuleCode(ast, runtime.filename);
+  } catch (e) {
+    if (e instanceof PythonSyntaxError) {
+      runtime.writeStderr(e.format());
+      return 1;
+    }
+    if (e instanceof UnsupportedSyntax) {
+      runtime.writeStderr(`NotImplementedError: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  const { code, compiler } = compiled;
+  const f = new Frame(code.body, code, main.dict, builtinsDict(), null);
+  f.ns = main.dict;
+  try {
+    runBody(f);
+  } catch (e) {
+    if (e instanceof PyRaise) exitCode = reportUncaught(runtime, e.exc);
+    else if (e instanceof ProgramStopped) {
+      runtime.writeStderr(`heapscope: ${e.reason}\n`);
+      exitCode = 3;
+    } else throw e;
+  }
+  // The parser's arena (literal objects) and the module's code object go away after the run.
+  for (const o of compiler.arena) decref(o);
+  compiler.arena.length = 0;
+  decref(code);
+  finalizeInterpreter(runtime, main);
+  return exitCode;
+}
+
+function createMainModule(runtime: Runtime): PyModule {
+  const modules = runtime.state.get('sys.modules') as PyDict;
+  const main = newModule('__main__');
+  const d = main.dict;
+  dictSetSteal(d, internStr('__package__'), newNone());
+  dictSetSteal(d, internStr('__loader__'), newNone());
+  dictSetSteal(d, internStr('__spec__'), newNone());
+  dictSetSteal(d, internStr('__annotations__'), newDict());
+  dictSetSteal(d, internStr('__builtins__'), newref(runtime.state.get('builtins module') as PyModule));
+  dictSetSteal(d, internStr('__file__'), newStr(runtime.filename));
+  dictSetSteal(d, internStr('__cached__'), newNone());
+  dictSetSteal(modules, internStr('__main__'), newref(main));
+  runtime.state.set('__main__', main);
+  return main;
+}
+
+/** Print an uncaught exception like sys.excepthook; SystemExit decides the exit code. */
+function reportUncaught(runtime: Runtime, exc: PyBaseException | import('./objects/object.js').PyObject): number {
+  if (exc.type.isSubtypeOf(E.SystemExit!)) {
+    const args = exc instanceof PyBaseException ? exceptionArgs(exc) : [];
+    const code = args.length === 1 ? args[0]! : args.length === 0 ? None : (exc as PyBaseException).args;
+    let status = 0;
+    if (code === None) status = 0;
+    else if (code instanceof PyInt) status = Number(code.v) & 0xff;
+    else {
+      runtime.writeStderr(strOf(code) + '\n');
+      status = 1;
+    }
+    decref(exc);
+    return status;
+  }
+  runtime.writeStderr(formatException(exc));
+  decref(exc);
+  return 1;
+}
+
+/**
+ * Py_FinalizeEx, as far as a script can observe it: a collection (if enabled), then the
+ * __main__ globals are released (names starting with one underscore first, then the
+ * rest in order, except __builtins__), then a last collection.
+ */
+function finalizeInterpreter(runtime: Runtime, main: PyModule): void {
+  try {
+    if (runtime.heap.enabled) collectNow(2);
+    clearModuleDict(main.dict);
+    collectNow(2);
+  } catch (e) {
+    if (e instanceof PyRaise) decref(e.exc);
+    else if (!(e instanceof ProgramStopped)) throw e;
+  }
+}
+
+/** _PyModule_ClearDict: set values to None, underscore names first. */
+export function clearModuleDict(d: PyDict): void {
+  const pass = (pick: (name: string) => boolean) => {
+    for (const [k, v] of dictItems(d)) {
+      if (v === None || !(k instanceof PyStr) || !pick(k.v)) continue;
+      if (dictGetStr(d, k.v) === null) continue;
+      dictSetSteal(d, newref(k), newNone());
+    }
+  };
+  pass((name) => name[0] === '_' && name[1] !== '_');
+  pass((name) => name !== '__builtins__');
+}
+
+export { rt };

@@ -1,0 +1,73 @@
+/**
+ * The runtime: one running Python program's state (heap, event log, frame stack,
+ * modules, output) — the model of one CPython interpreter.
+ *
+ * Only one runtime is active at a time; `rt` points at it so that the object model's hot
+ * paths reach it through a single module variable (as CPython reaches its thread state).
+ */
+import { EventLog } from '../events/log.js';
+import { Heap } from './heap/heap.js';
+import { bindRefcountLog } from './heap/refcount.js';
+import type { PyObject } from './objects/object.js';
+import type { Frame } from './interpreter/frame.js';
+
+export type Writer = (text: string) => void;
+
+export type RuntimeOptions = {
+  /** Keep a registry of live objects for invariant checks (tests, --check). */
+  checking?: boolean;
+  stdout?: Writer;
+  stderr?: Writer;
+  /** Called at the start of every line of Python code (the session's pause point). */
+  onLine?: (frame: Frame) => void;
+};
+
+// The active runtime. Assigned by Runtime.activate().
+// eslint-disable-next-line import/no-mutable-exports
+export let rt: Runtime;
+
+export class Runtime {
+  readonly ev = new EventLog();
+  readonly heap: Heap;
+  /** The innermost executing frame. */
+  frame: Frame | null = null;
+  /** Python frames on the stack (the <module> frame included), for RecursionError. */
+  depth = 0;
+  recursionLimit = 1000;
+  stdout: Writer;
+  stderr: Writer;
+  onLine: ((frame: Frame) => void) | null;
+  /** Main script path as given (tracebacks print it as given) and its source lines. */
+  filename = '<string>';
+  sourceLines: string[] = [];
+  /** Per-runtime state owned by other modules (builtins, sys, gc, weakref ...). */
+  readonly state = new Map<string, unknown>();
+  /** Hooks installed by the object model (weakref clearing, finalizers). */
+  runFinalizer: (o: PyObject) => void = () => {};
+  clearWeakrefs: (o: PyObject, callCallbacks: boolean) => void = () => {};
+
+  constructor(options: RuntimeOptions = {}) {
+    this.heap = new Heap(this.ev, options.checking ?? false);
+    this.stdout = options.stdout ?? ((t) => process.stdout.write(t));
+    this.stderr = options.stderr ?? ((t) => process.stderr.write(t));
+    this.onLine = options.onLine ?? null;
+  }
+
+  /** Make this the runtime that the object model operates on. */
+  activate(): void {
+    rt = this;
+    bindRefcountLog(this.ev);
+  }
+
+  writeStdout(text: string): void {
+    if (!text) return;
+    this.ev.output(1, text);
+    this.stdout(text);
+  }
+
+  writeStderr(text: string): void {
+    if (!text) return;
+    this.ev.output(2, text);
+    this.stderr(text);
+  }
+}
