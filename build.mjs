@@ -6,7 +6,11 @@ import { readFileSync } from 'node:fs';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 await build({
-  entryPoints: { cli: 'cli.tsx', 'runtime-worker': 'source/session/runtime-worker.ts' },
+  entryPoints: {
+    cli: 'cli.tsx',
+    'headless-worker': 'source/cli/headless-worker.ts',
+    'runtime-worker': 'source/session/runtime-worker.ts',
+  },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

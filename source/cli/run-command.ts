@@ -3,7 +3,8 @@
  * writes (buffered like python3 writing to a pipe), the exit code is the program's.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { runProgram } from '../runtime/run.js';
+import { isAbsolute } from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 export async function runCommand(args: string[], _flags: Record<string, unknown>): Promise<number> {
   const file = args[0];
@@ -13,22 +14,38 @@ export async function runCommand(args: string[], _flags: Record<string, unknown>
   }
   const source = readSource(file);
   if (source === null) return 2;
-  const out: string[] = [];
-  const err: string[] = [];
-  let code: number;
-  try {
-    code = runProgram(file, source, {
-      stdout: (t) => out.push(t),
-      stderr: (t) => {
-        // keep stdout before stderr text that follows it, as a flushed python3 would
-        err.push(t);
-      },
-    }).exitCode;
-  } finally {
-    await write(process.stdout, out.join(''));
-    await write(process.stderr, err.join(''));
-  }
-  return code;
+  // CPython 3.9+ makes the script path absolute by joining it to the working directory.
+  const filename = isAbsolute(file) ? file : `${process.cwd()}/${file}`;
+  return runInWorker(filename, source);
+}
+
+/**
+ * Run in a worker thread with a large stack; stdout is written as the program ends (as
+ * python3 writing to a pipe buffers it), stderr as it comes.
+ */
+function runInWorker(filename: string, source: string): Promise<number> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./headless-worker.js', import.meta.url), {
+      workerData: { filename, source },
+      resourceLimits: { stackSizeMb: 256 },
+      stdout: false,
+      stderr: false,
+    });
+    const out: string[] = [];
+    let code = 70;
+    worker.on('message', (m: { type: 'output'; chunks: { stream: 1 | 2; text: string }[] } | { type: 'exit'; code: number }) => {
+      if (m.type === 'exit') code = m.code;
+      else for (const c of m.chunks) (c.stream === 1 ? out.push(c.text) : process.stderr.write(c.text));
+    });
+    worker.on('error', (e) => {
+      process.stderr.write(`heapscope: internal error: ${e.message}\n`);
+      code = 70;
+    });
+    worker.on('exit', async () => {
+      await write(process.stdout, out.join(''));
+      resolve(code);
+    });
+  });
 }
 
 function readSource(file: string): string | null {

@@ -15,6 +15,7 @@ import type {
 } from './ast.js';
 import { LiteralError, decodeEscapes, decodeNumber, stringTokenShape } from './literals.js';
 import { PythonSyntaxError, UnsupportedSyntax } from './syntax-error.js';
+import { checkIndentation, checkMissingColon, scanTokens, type TokenScan } from './tokenizer-check.js';
 
 const BINARY_OPERATORS: Record<string, Operator> = {
   '+': 'Add', '-': 'Sub', '*': 'Mult', '@': 'MatMult', '/': 'Div', '%': 'Mod', '**': 'Pow',
@@ -27,9 +28,46 @@ const SKIPPED = new Set(['Comment']);
 
 export function parseModule(source: string, filename: string): Module {
   const text = source.replace(/\r\n?/g, '\n');
+  const scan = scanTokens(text, filename);
+  const indentation = checkIndentation(text, filename);
   const converter = new Converter(text, filename, 0);
-  const body = converter.statements(parseWithRepairs(text).topNode);
+  let body: Stmt[];
+  try {
+    body = converter.statements(parseWithRepairs(text).topNode);
+  } catch (e) {
+    if (!(e instanceof PythonSyntaxError)) throw e;
+    throw firstError(text, filename, e, scan, indentation);
+  }
+  const tokenError = scan.error ?? indentation;
+  if (tokenError) throw tokenError;
+  if (scan.unclosed.length) {
+    const b = scan.unclosed[scan.unclosed.length - 1]!;
+    throw new PythonSyntaxError(`'${b.ch}' was never closed`, filename, b.line, b.col + 1, text.split('\n')[b.line - 1] ?? '');
+  }
   return { body, source: text, filename };
+}
+
+/**
+ * Which error CPython reports: the tokenizer meets its errors while the parser reads, so
+ * a tokenizer error before the parser's error wins; a parser error inside brackets that
+ * never close is reported as the unclosed bracket; a block header without its colon is
+ * "expected ':'".
+ */
+function firstError(text: string, filename: string, parseError: PythonSyntaxError, scan: TokenScan, indentation: PythonSyntaxError | null): PythonSyntaxError {
+  const before = (e: PythonSyntaxError | null) =>
+    e !== null && (e.lineno < parseError.lineno || (e.lineno === parseError.lineno && e.offset <= parseError.offset));
+  if (before(scan.error)) return scan.error!;
+  if (before(indentation)) return indentation!;
+  const open = scan.unclosed.filter((b) => b.line < parseError.lineno || (b.line === parseError.lineno && b.col < parseError.offset - 1));
+  if (open.length && parseError.msg === 'invalid syntax') {
+    const b = open[open.length - 1]!;
+    return new PythonSyntaxError(`'${b.ch}' was never closed`, filename, b.line, b.col + 1, text.split('\n')[b.line - 1] ?? '');
+  }
+  if (parseError.msg === 'invalid syntax') {
+    const colon = checkMissingColon(text, filename, parseError.lineno) ?? (parseError.offset <= 1 ? checkMissingColon(text, filename, parseError.lineno - 1) : null);
+    if (colon) return colon;
+  }
+  return parseError;
 }
 
 /**
@@ -193,8 +231,9 @@ class Converter {
     this.syntaxError(n.from, n.to);
   }
 
-  private syntaxError(from: number, _to: number, message = 'invalid syntax'): never {
+  private syntaxError(from: number, to: number, message = 'invalid syntax'): never {
     const at = Math.min(from + this.base, this.text.length);
+    const end = Math.min(to + this.base, this.text.length);
     let line = this.lines.line(at);
     let col = this.lines.col(at);
     // An error at the very end of a line (a missing token) is reported by CPython at the
@@ -204,7 +243,9 @@ class Converter {
       line -= 1;
       col = this.lines.lineText(line).length;
     }
-    throw new PythonSyntaxError(message, this.filename, line, col + 1, this.lines.lineText(line));
+    // Specific messages highlight the whole construct (when it fits on the line).
+    const endCol = message !== 'invalid syntax' && this.lines.line(end) === line && end > at ? this.lines.col(end) + 1 : 0;
+    throw new PythonSyntaxError(message, this.filename, line, col + 1, this.lines.lineText(line), 'SyntaxError', endCol);
   }
 
   private unsupported(n: Span, construct: string): never {

@@ -8,10 +8,12 @@ export class PythonSyntaxError extends Error {
     readonly msg: string,
     readonly filename: string,
     readonly lineno: number,
-    /** 1-based column of the caret, in characters. */
+    /** 1-based column of the caret, in characters; 0 prints no caret line. */
     readonly offset: number,
     readonly lineText: string,
     readonly excType: 'SyntaxError' | 'IndentationError' | 'TabError' = 'SyntaxError',
+    /** 1-based column just after the highlighted range (same line), when CPython gives one. */
+    readonly endOffset = 0,
   ) {
     super(msg);
   }
@@ -20,13 +22,13 @@ export class PythonSyntaxError extends Error {
   format(): string {
     const stripped = this.lineText.replace(/^[ \t\f]+/, '');
     const removed = this.lineText.length - stripped.length;
-    const caretCol = Math.max(0, Math.min(this.offset - 1 - removed, stripped.trimEnd().length));
-    return (
-      `  File "${this.filename}", line ${this.lineno}\n` +
-      `    ${stripped.trimEnd()}\n` +
-      `    ${' '.repeat(caretCol)}^\n` +
-      `${this.excType}: ${this.msg}\n`
-    );
+    let out = `  File "${this.filename}", line ${this.lineno}\n    ${stripped.trimEnd()}\n`;
+    if (this.offset > 0) {
+      const caretCol = Math.max(0, this.offset - 1 - removed);
+      const width = this.endOffset > this.offset ? this.endOffset - this.offset : 1;
+      out += `    ${' '.repeat(caretCol)}${'^'.repeat(width)}\n`;
+    }
+    return out + `${this.excType}: ${this.msg}\n`;
   }
 }
 

@@ -5,7 +5,8 @@
  * the collector, and the free lists as a 3.11 script finds them.
  */
 import { PyObject, PyType } from './objects/object.js';
-import { builtinTypes, setRootTypes, typeType, objectType, lookup } from './objects/typeobject.js';
+import type { GcList } from './heap/gc-list.js';
+import { builtinTypes, setRootTypes, typeType, objectType, lookup, inheritSlots, setAfterTypeCreated } from './objects/typeobject.js';
 import { rt, type Runtime } from './runtime.js';
 import { decref, incref, newref } from './heap/refcount.js';
 import { initStrType, initStrSingletons, makeStatic, newStr, internStr, strType } from './objects/str.js';
@@ -13,11 +14,11 @@ import { initIntTypes, initIntSingletons, intType, newInt } from './objects/int.
 import { initFloatType, floatFreeList } from './objects/float.js';
 import { initSingletonTypes, initSingletons, None, newNone } from './objects/singletons.js';
 import { initTupleType, initEmptyTuple, tupleFreeLists, newTuple } from './objects/tuple.js';
-import { initListType, listFreeList } from './objects/list.js';
-import { initDictType, newDict, dictSetSteal, dictFreeList, bindDictProtocols, bindTupleType, type PyDict } from './objects/dict.js';
-import { initSetTypes, bindSetProtocols } from './objects/set.js';
+import { initListType, listFreeList, listType } from './objects/list.js';
+import { initDictType, newDict, dictSetSteal, dictFreeList, bindDictProtocols, bindTupleType, dictType } from './objects/dict.js';
+import { initSetTypes, bindSetProtocols, setType } from './objects/set.js';
 import { initBytesType, initBytesSingletons } from './objects/bytes.js';
-import { initRangeTypes, rangeType, PyRange } from './objects/range.js';
+import { initRangeTypes, rangeType, PyRange, sliceType } from './objects/range.js';
 import { initComplexType } from './objects/complex.js';
 import { initFunctionTypes } from './objects/function.js';
 import { initExceptionTypes } from './objects/exceptions.js';
@@ -37,11 +38,14 @@ import { initCallSlots } from './interpreter/call.js';
 import { installBuiltins } from './builtins/functions.js';
 import { installObjectMethods } from './objects/object-methods.js';
 import { installRangeMethods } from './objects/range-methods.js';
+import { installIteratorHints } from './objects/iter-hints.js';
+import { installSlotMethods } from './objects/slot-methods.js';
+import { initBytesSlots } from './objects/bytes-methods.js';
 import { setBuiltinsDict } from './builtins/registry.js';
 import { createSysModule } from './modules/sys.js';
 import { createGcModule } from './modules/gc.js';
 import { bindTypeType } from './interpreter/ops.js';
-import { equals, hashOf, isTrue } from './protocols/abstract.js';
+import { equals, hashOf, isTrue, hashNotImplemented } from './protocols/abstract.js';
 import { runFinalizerSafely } from './interpreter/finalizer.js';
 import './modules/weakref.js';
 import './modules/unsupported.js';
@@ -53,6 +57,7 @@ const STARTUP_FREE_LISTS = { list: 40, dict: 8, float: 4, tuple: [0, 4, 8, 2, 2,
 export function bootstrap(runtime: Runtime): void {
   runtime.activate();
   builtinTypes.length = 0;
+  setAfterTypeCreated(null);
   const typeT = new PyType(null, 'type', { gc: true }, 880);
   const objectT = new PyType(null, 'object', {}, 16);
   typeT.type = typeT;
@@ -92,23 +97,6 @@ export function bootstrap(runtime: Runtime): void {
     return t;
   });
 
-  // Types inherit object's slots (they were created before object's slots were set).
-  initObjectSlots();
-  initTypeSlots();
-  initCallSlots();
-  initNumberSlots();
-  initStrSlots();
-  initListSlots();
-  initTupleSlots();
-  initDictSlots();
-  initSetSlots();
-  bindDictProtocols(hashOf as (o: PyObject) => number, equals);
-  bindSetProtocols(hashOf as (o: PyObject) => number, equals);
-  bindTupleType(() => newTuple([]).type);
-  bindNumberTruth(isTrue);
-  bindTypeType(typeT);
-  runtime.runFinalizer = runFinalizerSafely;
-
   // Allocate the static objects: types, singletons, caches.
   for (const t of builtinTypes) {
     rt.heap.allocate(t, false);
@@ -120,17 +108,47 @@ export function bootstrap(runtime: Runtime): void {
   initBytesSingletons();
   initEmptyTuple();
 
-  // Type dictionaries and the methods in them.
+  // From now on a new builtin type (created by a module or a view) is allocated at once.
+  setAfterTypeCreated((t) => {
+    rt.heap.allocate(t, false);
+    makeStatic(t);
+    t.dict = newDict();
+    makeStatic(t.dict);
+  });
+  // Type dictionaries, then slots and the methods in them.
   for (const t of builtinTypes) {
     if (t.dict === null) {
       t.dict = newDict();
       makeStatic(t.dict);
     }
-    fillInheritedSlots(t);
   }
+  // Types inherit object's slots (they were created before object's slots were set).
+  initObjectSlots();
+  initTypeSlots();
+  initCallSlots();
+  initNumberSlots();
+  initStrSlots();
+  initListSlots();
+  initTupleSlots();
+  initDictSlots();
+  initSetSlots();
+  initBytesSlots();
+  bindDictProtocols(hashOf as (o: PyObject) => number, equals);
+  bindSetProtocols(hashOf as (o: PyObject) => number, equals);
+  bindTupleType(() => newTuple([]).type);
+  bindNumberTruth(isTrue);
+  bindTypeType(typeT);
+  runtime.runFinalizer = runFinalizerSafely;
+
   installNumberMethods();
   installObjectMethods();
   installRangeMethods();
+  installIteratorHints();
+  for (const t of builtinTypes) installSlotMethods(t);
+  // Now that every builtin type has its own slots, subtypes inherit what they lack
+  // (PyType_Ready's inherit_slots), in creation order so that bases come first.
+  for (const t of builtinTypes) fillInheritedSlots(t);
+  for (const t of [listType, dictType, setType, sliceType]) t.hash = hashNotImplemented;
 
   // builtins, sys.modules, sys, gc
   const builtins = newDict();
@@ -147,19 +165,33 @@ export function bootstrap(runtime: Runtime): void {
   dictSetSteal(modules, internStr('gc'), gc);
 
   populateFreeLists();
+  settleStartupHeap();
   rt.heap.startingUp = false;
 }
 
-/** Slots left null on a type are taken from the first base that has them. */
-function fillInheritedSlots(t: PyType): void {
-  for (const base of t.mro.slice(1)) {
-    const tt = t as unknown as Record<string, unknown>;
-    const bb = base as unknown as Record<string, unknown>;
-    for (const f of ['repr', 'str', 'hash', 'richcompare', 'getattro', 'setattro', 'init', 'newInstance']) {
-      if (tt[f] === null && bb[f] !== null) tt[f] = bb[f];
-    }
+/**
+ * The interpreter's own objects are old by the time a script starts: they sit in the
+ * oldest generation, and the counters read as a 3.11.7 script finds them
+ * (gc.get_count() == (249, 0, 2) at the top of a small script).
+ */
+function settleStartupHeap(): void {
+  const heap = rt.heap;
+  const [g0, g1, g2] = heap.generations as [GcList, GcList, GcList];
+  for (const l of [g0, g1]) {
+    for (const o of l.toArray()) o.gcGen = 2;
+    g2.merge(l);
   }
-  // hash is not inherited by a type that defines rich comparison (PyType_Ready's rule)
+  heap.longLivedTotal = g2.length;
+  heap.longLivedPending = 0;
+  heap.count[0] = 249;
+  heap.count[1] = 0;
+  heap.count[2] = 2;
+  heap.emitCounts(255);
+}
+
+/** Slots left null on a type are taken from its bases, nearest first. */
+function fillInheritedSlots(t: PyType): void {
+  for (const base of t.mro.slice(1)) inheritSlots(t, base);
 }
 
 function populateFreeLists(): void {

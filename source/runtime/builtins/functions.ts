@@ -31,6 +31,7 @@ import {
   reprObject, richCompareBool, binaryOp, unaryOp, typeName, indexValue, length as lengthOf, iterateToArray, callMethod,
 } from '../protocols/abstract.js';
 import { formatObject } from '../objects/format.js';
+import { powWithModulus } from '../objects/number-methods.js';
 import { asciiOf } from './text.js';
 import { listFromIterable } from '../objects/list-methods.js';
 import { newIterTool, enumerateType, zipType, mapType, filterType, reversedType, newSeqIter, listRevIterType } from '../objects/iterators.js';
@@ -461,7 +462,7 @@ export function installBuiltins(): void {
   });
   defineBuiltin('pow', (_s, args, kw) => {
     const [base, exp, mod] = bindArgs('pow', args, kw, ['base', 'exp', 'mod'], 2, 3);
-    if (mod !== undefined && mod !== None) return callMethod(base!, '__pow__', [exp!, mod]);
+    if (mod !== undefined && mod !== None) return powWithModulus(base!, exp!, mod);
     return binaryOp(base!, exp!, 'pow');
   });
   defineBuiltin('chr', (_s, args, kw) => {

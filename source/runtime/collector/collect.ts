@@ -45,8 +45,6 @@ export type GenerationStats = { collections: number; collected: number; uncollec
 
 export class Collector {
   readonly stats: GenerationStats[] = [0, 1, 2].map(() => ({ collections: 0, collected: 0, uncollectable: 0 }));
-  /** Scratch lists, indexed by the scratch generation numbers above. */
-  private readonly scratch = new Map<number, GcList>();
   steps = 0;
 
   constructor(private readonly hooks: GcHooks) {}
@@ -56,13 +54,7 @@ export class Collector {
   }
 
   private listOf(gen: number): GcList {
-    if (gen <= PERMANENT_GENERATION) return this.heap.generations[gen]!;
-    let l = this.scratch.get(gen);
-    if (!l) {
-      l = new GcList();
-      this.scratch.set(gen, l);
-    }
-    return l;
+    return this.heap.generations[gen]!;
   }
 
   /** Move one object to the end of another list (gc_list_move). */

@@ -28,8 +28,11 @@ export const PERMANENT_GENERATION = 3;
 
 export class Heap {
   readonly allocator = new Allocator();
-  /** Generations 0..2 and the permanent generation of gc.freeze(). */
-  readonly generations: GcList[] = [new GcList(), new GcList(), new GcList(), new GcList()];
+  /**
+   * Generations 0..2, the permanent generation of gc.freeze() (3), and the collector's
+   * scratch lists (4..7): an object's gcGen indexes this array.
+   */
+  readonly generations: GcList[] = Array.from({ length: 8 }, () => new GcList());
   readonly count: number[] = [0, 0, 0];
   readonly threshold: number[] = [700, 10, 10];
   enabled = true;

@@ -31,7 +31,7 @@ function compileLoops(generators: readonly Comprehension[], cx: CodeContext): Lo
 export function compileComprehensionBody(e: ExprOf<'ListComp' | 'SetComp' | 'DictComp' | 'GeneratorExp'>, cx: CodeContext): void {
   const loops = compileLoops(e.generators, cx);
   const line = e.line;
-  cx.body.stacksize = 2 + e.generators.length;
+  cx.body.stacksize = 1 + e.generators.length;
   if (e.kind === 'GeneratorExp') {
     const elt = compileExpr(e.elt, cx);
     const run = function* (f: Frame, depth: number): Generator<PyObject, void, PyObject> {

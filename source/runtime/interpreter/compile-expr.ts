@@ -37,6 +37,7 @@ import { asciiOf } from '../builtins/text.js';
 import { dictMergeFrom } from '../objects/dict-methods.js';
 import { setUpdateFrom } from '../objects/set-methods.js';
 import { UnsupportedSyntax } from '../../python/syntax-error.js';
+import { rt } from '../runtime.js';
 
 export function compileExpr(e: Expr, cx: CodeContext): ExprFn {
   switch (e.kind) {
@@ -593,7 +594,41 @@ function compareOnce(op: string, a: PyObject, b: PyObject): PyObject {
   }
 }
 
+/**
+ * The compiler's "is" with a literal SyntaxWarning (check_compare): one per comparison
+ * chain, for an operand that is a constant after folding other than None/True/False/....
+ */
+function checkCompare(e: ExprOf<'Compare'>, cx: CodeContext): void {
+  let left = !isLiteral(e.left);
+  for (let i = 0; i < e.ops.length; i++) {
+    const op = e.ops[i]!;
+    const right = !isLiteral(e.comparators[i]!);
+    if ((op === 'Is' || op === 'IsNot') && (!left || !right)) {
+      const msg = op === 'Is' ? '"is" with a literal. Did you mean "=="?' : '"is not" with a literal. Did you mean "!="?';
+      rt.writeStderr(`${cx.module.filename}:${e.line}: SyntaxWarning: ${msg}\n  ${cx.line(e).trim()}\n`);
+      return;
+    }
+    left = right;
+  }
+}
+
+function isLiteral(e: Expr): boolean {
+  switch (e.kind) {
+    case 'Constant':
+      return !['None', 'bool', 'Ellipsis'].includes(e.value.type);
+    case 'Tuple':
+      return e.elts.every((x) => x.kind === 'Constant' || isLiteral(x));
+    case 'UnaryOp':
+      return e.op !== 'Not' && e.operand.kind === 'Constant' && ['int', 'float', 'complex'].includes(e.operand.value.type);
+    case 'BinOp':
+      return isLiteral(e.left) && isLiteral(e.right);
+    default:
+      return false;
+  }
+}
+
 function compileCompare(e: ExprOf<'Compare'>, cx: CodeContext): ExprFn {
+  checkCompare(e, cx);
   const left = compileExpr(e.left, cx);
   const rights = e.comparators.map((c) => compileExpr(c, cx));
   const ops = e.ops;
@@ -642,6 +677,7 @@ function compileCompare(e: ExprOf<'Compare'>, cx: CodeContext): ExprFn {
 
 /** A single comparison used as a condition, without building a bool object when possible. */
 function compileCompareBool(e: ExprOf<'Compare'>, cx: CodeContext): ((f: Frame) => boolean) | null {
+  checkCompare(e, cx);
   const op = e.ops[0]!;
   const left = compileExpr(e.left, cx);
   const right = compileExpr(e.comparators[0]!, cx);

@@ -158,7 +158,8 @@ function compileStmtBody(st: Stmt, cx: CodeContext): StmtFn {
 }
 
 function syntaxError(message: string, pos: Position, cx: CodeContext): Error {
-  return new (requireSyntaxError())(message, cx.module.filename, pos.line, pos.col + 1, cx.line(pos));
+  const endCol = pos.endLine === pos.line ? pos.endCol + 1 : 0;
+  return new (requireSyntaxError())(message, cx.module.filename, pos.line, pos.col + 1, cx.line(pos), 'SyntaxError', endCol);
 }
 import { PythonSyntaxError } from '../../python/syntax-error.js';
 function requireSyntaxError() {

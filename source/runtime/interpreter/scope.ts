@@ -71,9 +71,10 @@ export class SymbolTable {
     this.analyze(this.module);
   }
 
-  private error(message: string, node: { line: number; col: number }): never {
+  private error(message: string, node: { line: number; col: number; endLine?: number; endCol?: number }): never {
     const lineText = this.mod.source.split('\n')[node.line - 1] ?? '';
-    throw new PythonSyntaxError(message, this.filename, node.line, node.col + 1, lineText);
+    const endCol = node.endLine === node.line && node.endCol !== undefined ? node.endCol + 1 : 0;
+    throw new PythonSyntaxError(message, this.filename, node.line, node.col + 1, lineText, 'SyntaxError', endCol);
   }
 
   // ------------------------------------------------------------ collection

@@ -16,7 +16,7 @@ import { PyTuple, newTuple, tupleType, indexSlot } from './tuple.js';
 import { PyDict, dictGetStr, dictSetSteal, dictDelStr, newDict, dictItems, dictType } from './dict.js';
 import { makeSlot, SlotKind } from '../../events/kinds.js';
 import {
-  addressOf, call, callBorrowed, defaultRepr, genericGetAttr, genericSetAttr, iterateToArray, isTrue, repr, typeName,
+  addressOf, call, callBorrowed, defaultRepr, genericGetAttr, genericSetAttr, iterateToArray, isTrue, repr, typeName, hashNotImplemented,
 } from '../protocols/abstract.js';
 import {
   PyInstance, SharedKeys, instanceClear, instanceDealloc, instanceDictGet, instanceDictSet, instanceGet, instanceSet,
@@ -450,9 +450,10 @@ export function createClass(spec: ClassSpec): PyType {
   rt.ev.refAdded(t.serial, base.serial, labelSlot('__base__'));
 
   installSlotWrappers(t);
-  if (lookup(t, '__hash__') === None) t.hash = null;
-  const pyNew = lookup(t, '__new__');
-  if (pyNew !== null && pyNew.type === staticmethodType) t.newInstance = slotNew;
+  if (lookup(t, '__hash__') === None) t.hash = hashNotImplemented;
+  // A __new__ written in Python (anywhere up the MRO before a builtin one) drives tp_new.
+  const newOwner = t.mro.find((c) => c.dict !== null && dictGetStr(c.dict, '__new__') !== null);
+  if (newOwner !== undefined && newOwner.flags.heap) t.newInstance = slotNew;
   typeModified(t);
 
   callSetName(t, d);

@@ -203,7 +203,6 @@ export function initDictSlots(): void {
   t.contains = (o, k) => findEntry(o as PyDict, k) >= 0;
   t.iter = (o) => newDictIter(o as PyDict, 'keys');
   t.repr = (o) => newStr(dictRepr(o));
-  t.hash = null;
   t.richcompare = (a, b, op) => {
     if (!(a instanceof PyDict) || !(b instanceof PyDict) || (op !== EQ && op !== NE)) return newNotImplemented();
     let eq = a.used === b.used;

@@ -281,7 +281,6 @@ export function initListSlots(): void {
     if (!(b instanceof PyList) || !(a instanceof PyList)) return newNotImplemented();
     return compareSequences(a.items.slice(), b.items.slice(), op);
   };
-  t.hash = null;
   t.number.add = (a, b) => {
     if (!(a instanceof PyList) || !(b instanceof PyList)) {
       if (a instanceof PyList && !(b instanceof PyList) && b.type.number.add === null) {

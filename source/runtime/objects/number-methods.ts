@@ -16,10 +16,12 @@ import { PyFloat, floatType, newFloat, floatRepr, floatHash, roundFloat } from '
 import { PyStr, newStr, strType } from './str.js';
 import { PyBytes } from './bytes.js';
 import { newTuple } from './tuple.js';
-import { bindArgs, defineMethods, defineClassMethods, noArgs, positional } from '../builtins/args.js';
+import { bindArgs, defineMethods, defineClassMethods, defineAttribute, noArgs, positional } from '../builtins/args.js';
+import { newGetSetDescriptor } from './descriptors.js';
 import { indexValue, typeName, str as strOf, getAttrOrNull, call } from '../protocols/abstract.js';
 import { lookup } from './typeobject.js';
 import { newComplex, PyComplex, complexType } from './complex.js';
+import { bindPowWithModulus } from './slot-methods.js';
 
 const isInt = (o: PyObject): o is PyInt => o instanceof PyInt;
 const isFloat = (o: PyObject): o is PyFloat => o instanceof PyFloat;
@@ -173,7 +175,14 @@ function compareIntFloat(i: IntValue, x: number): number {
   return fl < x ? -1 : 0;
 }
 
+/** pow(a, b, m) for ints (the only types with a 3-argument pow here). */
+export function powWithModulus(a: PyObject, b: PyObject, m: PyObject): PyObject {
+  if (!isInt(a) || !isInt(b) || !isInt(m)) throw pyError(E.TypeError!, 'pow() 3rd argument not allowed unless all arguments are integers');
+  return intPow(a.v, b.v, m);
+}
+
 export function initNumberSlots(): void {
+  bindPowWithModulus(powWithModulus);
   const n = intType.number;
   n.add = intBinary((a, b) => intResult(addValues(a, b)));
   n.sub = intBinary((a, b) => intResult(subValues(a, b)));
@@ -525,6 +534,13 @@ export function installNumberMethods(): void {
       return newIntValue(normalize(v));
     },
   });
+  const attr = (t: PyType, name: string, get: (o: PyObject) => PyObject) => defineAttribute(t, name, newGetSetDescriptor(name, t, get, null));
+  attr(intType, 'real', (o) => newIntValue((o as PyInt).v));
+  attr(intType, 'imag', () => newInt(0));
+  attr(intType, 'numerator', (o) => newIntValue((o as PyInt).v));
+  attr(intType, 'denominator', () => newInt(1));
+  attr(floatType, 'real', (o) => newFloat((o as PyFloat).v));
+  attr(floatType, 'imag', () => newFloat(0));
   defineMethods(floatType, {
     is_integer: (self) => newBool(Number.isInteger((self as PyFloat).v)),
     conjugate: (self) => newFloat((self as PyFloat).v),

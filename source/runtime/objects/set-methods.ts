@@ -200,7 +200,6 @@ export function initSetSlots(): void {
     t.number.sub = binary(difference);
     t.number.xor = binary(symmetricDifference);
   }
-  setType.hash = null;
   frozensetType.hash = frozensetHash;
   setType.number.ior = (a, b) => {
     if (!isSet(b)) return newNotImplemented();

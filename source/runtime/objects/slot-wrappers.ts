@@ -11,7 +11,7 @@ import { pyError, PyRaise } from '../errors.js';
 import { E } from './exceptions.js';
 import { None, NotImplemented, newNotImplemented } from './singletons.js';
 import { PyInt, boolType, intHash } from './int.js';
-import { call, genericGetAttr, genericSetAttr, typeName, indexValue, isTrue } from '../protocols/abstract.js';
+import { call, genericGetAttr, genericSetAttr, typeName, indexValue, isTrue, hashNotImplemented } from '../protocols/abstract.js';
 import { dictGetStr, type PyDict } from './dict.js';
 import { newStr } from './str.js';
 import { PyFunction } from './function.js';
@@ -177,7 +177,7 @@ function dictHas(d: PyObject, name: string): boolean {
 
 function installHash(t: PyType): void {
   const h = lookup(t, '__hash__');
-  if (h === None) t.hash = null;
+  if (h === None) t.hash = hashNotImplemented;
   else t.hash = hashWrapper;
 }
 

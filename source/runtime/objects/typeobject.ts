@@ -44,7 +44,14 @@ export function makeBuiltinType(name: string, options: BuiltinTypeOptions = {}):
     t.mro = [t];
   }
   builtinTypes.push(t);
+  afterTypeCreated?.(t);
   return t;
+}
+
+/** Set by bootstrap once the heap can allocate: types created later are allocated at once. */
+let afterTypeCreated: ((t: PyType) => void) | null = null;
+export function setAfterTypeCreated(fn: ((t: PyType) => void) | null): void {
+  afterTypeCreated = fn;
 }
 
 const SLOT_FIELDS = [

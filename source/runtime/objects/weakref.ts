@@ -14,7 +14,7 @@ import { None, newNone, newNotImplemented } from './singletons.js';
 import { newStr } from './str.js';
 import { newBool } from './int.js';
 import { makeSlot, SlotKind, EventKind } from '../../events/kinds.js';
-import { addressOf, call, genericGetAttr, getAttr, hashOf, richCompare, setAttr, typeName } from '../protocols/abstract.js';
+import { addressOf, call, genericGetAttr, getAttr, hashOf, richCompare, setAttr, typeName, hashNotImplemented } from '../protocols/abstract.js';
 import { reportUnraisable } from '../interpreter/unraisable.js';
 
 export class PyWeakref extends PyObject {
@@ -114,7 +114,7 @@ export function initWeakrefTypes(): void {
       const r = target(o);
       return newStr(strOfProxy(r));
     };
-    t.hash = null;
+    t.hash = hashNotImplemented;
     t.richcompare = (a, b, op) => richCompare(a instanceof PyWeakref ? target(a) : a, b instanceof PyWeakref ? target(b) : b, op);
     t.length = (o) => lengthOfProxy(target(o));
     t.iter = (o) => iterOfProxy(target(o));

@@ -334,6 +334,11 @@ export function hashOf(o: PyObject): number {
   return f(o);
 }
 
+/** The hash slot of unhashable types (PyObject_HashNotImplemented): inherited like any slot. */
+export function hashNotImplemented(o: PyObject): number {
+  throw pyError(E.TypeError!, `unhashable type: '${typeName(o)}'`);
+}
+
 // ---------------------------------------------------------------- repr and str
 
 const reprInProgress = new Set<PyObject>();
