@@ -30,7 +30,7 @@ import {
   unaryOp, strObject, reprObject, iterateToArray, typeName,
 } from '../protocols/abstract.js';
 import { nameError, unboundFree, unboundLocal, joinStrings } from './ops.js';
-import { compileConstant } from './constants.js';
+import { compileConstant, compileConstantObject, foldConstant } from './constants.js';
 import { compileFunctionObject, compileComprehension } from './compile-function.js';
 import { formatObject } from '../objects/format.js';
 import { asciiOf } from '../builtins/text.js';
@@ -40,6 +40,11 @@ import { UnsupportedSyntax } from '../../python/syntax-error.js';
 import { rt } from '../runtime.js';
 
 export function compileExpr(e: Expr, cx: CodeContext): ExprFn {
+  if ((e.kind === 'BinOp' || e.kind === 'UnaryOp' || e.kind === 'Tuple') && isConstantTree(e)) {
+    // The AST optimizer folds constant expressions into one constant (ast_opt.c).
+    const folded = foldConstant(e, cx);
+    if (folded !== null) return compileConstantObject(folded, cx);
+  }
   switch (e.kind) {
     case 'Constant':
       return compileConstant(e, cx);
@@ -105,6 +110,22 @@ export function compileExpr(e: Expr, cx: CodeContext): ExprFn {
       throw new UnsupportedSyntax('await (async code)', e.line);
     default:
       return assertNever(e, 'expression');
+  }
+}
+
+/** Is the expression made only of constants (a candidate for folding)? */
+function isConstantTree(e: Expr): boolean {
+  switch (e.kind) {
+    case 'Constant':
+      return true;
+    case 'UnaryOp':
+      return e.op !== 'Not' && isConstantTree(e.operand);
+    case 'BinOp':
+      return isConstantTree(e.left) && isConstantTree(e.right);
+    case 'Tuple':
+      return e.ctx === 'Load' && e.elts.every((x) => x.kind !== 'Starred' && isConstantTree(x));
+    default:
+      return false;
   }
 }
 
@@ -261,6 +282,7 @@ function compileAttribute(e: ExprOf<'Attribute'>, cx: CodeContext): ExprFn {
 }
 
 function compileSubscript(e: ExprOf<'Subscript'>, cx: CodeContext): ExprFn {
+  checkSubscript(e, cx);
   const value = compileExpr(e.value, cx);
   const index = compileExpr(e.slice, cx);
   return (f) => {
@@ -405,6 +427,7 @@ function callMethodBorrowed(o: PyObject, name: string): PyObject {
 }
 
 function compileCall(e: ExprOf<'Call'>, cx: CodeContext): ExprFn {
+  if (e.func.kind !== 'Attribute') checkCaller(e, cx);
   const plan = compileArgs(e, cx);
   const simple = !plan.starred.some(Boolean) && !plan.kwnames.includes('**');
   const kwnames = simple && plan.kwnames.length ? plan.kwnames : null;
@@ -591,6 +614,65 @@ function compareOnce(op: string, a: PyObject, b: PyObject): PyObject {
       return newBool(!contains(b, a));
     default:
       return richCompare(a, b, RICH_OPS[op]!);
+  }
+}
+
+/** compiler_warn: a SyntaxWarning printed at compile time with the source line. */
+function compilerWarn(cx: CodeContext, pos: Position, msg: string): void {
+  rt.writeStderr(`${cx.module.filename}:${pos.line}: SyntaxWarning: ${msg}\n  ${cx.line(pos).trim()}\n`);
+}
+
+/** infer_type: the type a display or constant expression will certainly produce. */
+function inferTypeName(e: Expr): string | null {
+  switch (e.kind) {
+    case 'Tuple':
+      return 'tuple';
+    case 'List':
+    case 'ListComp':
+      return 'list';
+    case 'Dict':
+    case 'DictComp':
+      return 'dict';
+    case 'Set':
+    case 'SetComp':
+      return 'set';
+    case 'GeneratorExp':
+      return 'generator';
+    case 'Lambda':
+      return 'function';
+    case 'JoinedStr':
+    case 'FormattedValue':
+      return 'str';
+    case 'Constant':
+      return ({ int: 'int', float: 'float', complex: 'complex', str: 'str', bytes: 'bytes', bool: 'bool', None: 'NoneType', Ellipsis: 'ellipsis' } as const)[e.value.type];
+    default:
+      return null;
+  }
+}
+
+/** check_caller: calling a literal ("perhaps you missed a comma?"). */
+function checkCaller(e: ExprOf<'Call'>, cx: CodeContext): void {
+  const f = e.func;
+  if (['Constant', 'Tuple', 'List', 'ListComp', 'Dict', 'DictComp', 'Set', 'SetComp', 'GeneratorExp', 'JoinedStr', 'FormattedValue'].includes(f.kind)) {
+    compilerWarn(cx, e, `'${inferTypeName(f)}' object is not callable; perhaps you missed a comma?`);
+  }
+}
+
+/** check_subscripter and check_index for `x[i]` in a load. */
+function checkSubscript(e: ExprOf<'Subscript'>, cx: CodeContext): void {
+  const v = e.value;
+  const notSubscriptable =
+    (v.kind === 'Constant' && ['None', 'Ellipsis', 'int', 'float', 'complex', 'bool'].includes(v.value.type)) ||
+    v.kind === 'Set' || v.kind === 'SetComp' || v.kind === 'GeneratorExp' || v.kind === 'Lambda';
+  if (notSubscriptable) {
+    compilerWarn(cx, e, `'${inferTypeName(v)}' object is not subscriptable; perhaps you missed a comma?`);
+    return;
+  }
+  const indexType = inferTypeName(e.slice);
+  if (indexType === null || indexType === 'int' || indexType === 'bool' || e.slice.kind === 'Slice') return;
+  const indexable = (v.kind === 'Constant' && ['str', 'bytes'].includes(v.value.type)) || ['Tuple', 'List', 'ListComp', 'JoinedStr', 'FormattedValue'].includes(v.kind);
+  if (indexable) {
+    compilerWarn(cx, e, `${inferTypeName(v)} indices must be integers or slices, not ${indexType}; perhaps you missed a comma?`);
   }
 }
 

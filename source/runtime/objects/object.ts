@@ -135,6 +135,11 @@ export class PyType extends PyObject {
   getitem: Slot<[PyObject, PyObject], PyObject> = null;
   setitem: Slot<[PyObject, PyObject, PyObject | null], void> = null;
   contains: Slot<[PyObject, PyObject], boolean> = null;
+  /** Sequence protocol (sq_concat, sq_repeat and in-place forms): tried after the number slots. */
+  concat: Slot<[PyObject, PyObject], PyObject> = null;
+  repeat: Slot<[PyObject, number], PyObject> = null;
+  inplaceConcat: Slot<[PyObject, PyObject], PyObject> = null;
+  inplaceRepeat: Slot<[PyObject, number], PyObject> = null;
   number: NumberSlots = emptyNumberSlots();
   /** Visit every strong reference the object holds (tp_traverse). */
   traverse: Slot<[PyObject, Visit], void> = null;
