@@ -35,12 +35,13 @@ import { compileFunctionObject, compileComprehension } from './compile-function.
 import { formatObject } from '../objects/format.js';
 import { asciiOf } from '../builtins/text.js';
 import { dictMergeFrom } from '../objects/dict-methods.js';
+import { listExtend } from '../objects/list-methods.js';
 import { setUpdateFrom } from '../objects/set-methods.js';
 import { UnsupportedSyntax } from '../../python/syntax-error.js';
 import { rt } from '../runtime.js';
 
 export function compileExpr(e: Expr, cx: CodeContext): ExprFn {
-  if ((e.kind === 'BinOp' || e.kind === 'UnaryOp' || e.kind === 'Tuple') && isConstantTree(e)) {
+  if ((e.kind === 'BinOp' || e.kind === 'UnaryOp' || e.kind === 'Tuple' || e.kind === 'Subscript') && isConstantTree(e)) {
     // The AST optimizer folds constant expressions into one constant (ast_opt.c).
     const folded = foldConstant(e, cx);
     if (folded !== null) return compileConstantObject(folded, cx);
@@ -124,6 +125,8 @@ function isConstantTree(e: Expr): boolean {
       return isConstantTree(e.left) && isConstantTree(e.right);
     case 'Tuple':
       return e.ctx === 'Load' && e.elts.every((x) => x.kind !== 'Starred' && isConstantTree(x));
+    case 'Subscript':
+      return e.ctx === 'Load' && e.slice.kind !== 'Slice' && isConstantTree(e.value) && isConstantTree(e.slice);
     default:
       return false;
   }
@@ -619,7 +622,9 @@ function compareOnce(op: string, a: PyObject, b: PyObject): PyObject {
 
 /** compiler_warn: a SyntaxWarning printed at compile time with the source line. */
 function compilerWarn(cx: CodeContext, pos: Position, msg: string): void {
-  rt.writeStderr(`${cx.module.filename}:${pos.line}: SyntaxWarning: ${msg}\n  ${cx.line(pos).trim()}\n`);
+  // warnings.formatwarning shows the source line when linecache can read the file
+  const source = cx.module.filename.startsWith('<') ? '' : `  ${cx.line(pos).trim()}\n`;
+  rt.writeStderr(`${cx.module.filename}:${pos.line}: SyntaxWarning: ${msg}\n${source}`);
 }
 
 /** infer_type: the type a display or constant expression will certainly produce. */
@@ -687,7 +692,7 @@ function checkCompare(e: ExprOf<'Compare'>, cx: CodeContext): void {
     const right = !isLiteral(e.comparators[i]!);
     if ((op === 'Is' || op === 'IsNot') && (!left || !right)) {
       const msg = op === 'Is' ? '"is" with a literal. Did you mean "=="?' : '"is not" with a literal. Did you mean "!="?';
-      rt.writeStderr(`${cx.module.filename}:${e.line}: SyntaxWarning: ${msg}\n  ${cx.line(e).trim()}\n`);
+      compilerWarn(cx, e, msg);
       return;
     }
     left = right;
@@ -839,27 +844,42 @@ function compileSequence(elts: readonly Expr[], cx: CodeContext, kind: 'tuple' |
       return newList(items, allConstant ? (n + 1) & ~1 : n);
     };
   }
+  // BUILD_LIST + LIST_APPEND / LIST_EXTEND (+ LIST_TO_TUPLE for a tuple display)
   return (f) => {
-    const items: PyObject[] = [];
+    const l = newList([], 0);
     try {
       for (let i = 0; i < fns.length; i++) {
         const v = fns[i]!(f);
         if (starred[i]) {
           f.instr = pos;
           try {
-            items.push(...iterateStarred(v));
+            extendStarred(l, v);
           } finally {
             decref(v);
           }
-        } else items.push(v);
+        } else listAppendSteal(l, v);
       }
     } catch (err) {
-      for (const x of items) decref(x);
+      decref(l);
       throw err;
     }
-    if (kind === 'tuple') return newTuple(items);
-    return listByAppends(items);
+    if (kind === 'list') return l;
+    const t = newTuple(l.items.map((x) => newref(x)));
+    decref(l);
+    return t;
   };
+}
+
+function extendStarred(l: PyList, v: PyObject): void {
+  try {
+    listExtend(l, v);
+  } catch (e) {
+    if (e instanceof PyRaise && e.exc.type === E.TypeError && v.type.iter === null && v.type.getitem === null) {
+      decref(e.exc);
+      throw pyError(E.TypeError!, `Value after * must be an iterable, not ${typeName(v)}`);
+    }
+    throw e;
+  }
 }
 
 function listByAppends(items: PyObject[]): PyObject {

@@ -10,7 +10,7 @@ import { decref, incref, newref, xdecref } from '../heap/refcount.js';
 import { pyError } from '../errors.js';
 import { E } from './exceptions.js';
 import { None, NotImplemented, newNone, newNotImplemented } from './singletons.js';
-import { newBool, True, False } from './int.js';
+import { newBool, True, False, newInt } from './int.js';
 import { PyStr, internStr, newStr, strType } from './str.js';
 import { PyTuple, newTuple, tupleType, indexSlot } from './tuple.js';
 import { PyDict, dictGetStr, dictSetSteal, dictDelStr, newDict, dictItems, dictType } from './dict.js';
@@ -203,6 +203,16 @@ function typeSpecialAttr(cls: PyType, name: string): PyObject | null {
       return newNone();
     case '__class__':
       return newref(cls.type);
+    case '__basicsize__':
+      return newInt(cls.basicSize + (cls.flags.gc ? 0 : 0));
+    case '__itemsize__':
+      return newInt(cls.itemSize);
+    case '__dictoffset__':
+      return newInt(cls.flags.managedDict ? -48 : 0);
+    case '__weakrefoffset__':
+      return newInt(cls.flags.weakrefable && cls.flags.heap ? cls.basicSize - 8 : 0);
+    case '__flags__':
+      return newInt(0);
     default:
       return null;
   }

@@ -103,7 +103,8 @@ export function listExtend(l: PyList, iterable: PyObject): void {
     const src = iterable.items.slice();
     if (!src.length) return;
     const m = l.items.length;
-    listResize(l, m + src.length);
+    if (l.allocated === 0) preallocateExact(l, src.length);
+    else listResize(l, m + src.length);
     for (const x of src) {
       incref(x);
       l.items.push(x);
@@ -116,7 +117,8 @@ export function listExtend(l: PyList, iterable: PyObject): void {
     const hint = lengthHint(iterable, 8);
     const m = l.items.length;
     if (hint > 0) {
-      listResize(l, m + hint);
+      if (l.allocated === 0) preallocateExact(l, hint);
+      else listResize(l, m + hint);
     }
     for (let x = iterNext(it); x !== null; x = iterNext(it)) {
       if (l.items.length < l.allocated) {
@@ -128,6 +130,13 @@ export function listExtend(l: PyList, iterable: PyObject): void {
   } finally {
     decref(it);
   }
+}
+
+/** list_preallocate_exact: an item array for exactly n (rounded up to even) items. */
+function preallocateExact(l: PyList, n: number): void {
+  if (l.items.length * 0 + n * 8 > rt.heap.maxItems * 8) throw pyError(E.MemoryError!, null);
+  l.allocated = evenCapacity(n);
+  rt.heap.resized(l);
 }
 
 /** operator.length_hint: __len__, then __length_hint__, else the default. */
@@ -172,12 +181,9 @@ export function listFromIterable(iterable: PyObject, type: PyType = listType): P
 }
 
 function fillList(l: PyList, iterable: PyObject): void {
-  if (iterable.type.length !== null) {
+  if (iterable.type.length !== null && l.allocated === 0) {
     const n = lengthHint(iterable, 0);
-    if (n > 0) {
-      l.allocated = evenCapacity(n);
-      rt.heap.resized(l);
-    }
+    if (n > 0) preallocateExact(l, n);
   }
   listExtend(l, iterable);
 }

@@ -88,6 +88,15 @@ export function newStr(s: string): PyStr {
 }
 
 /**
+ * A str built by writing characters into a fresh object (int/float to str): CPython
+ * does not return the one-character singletons here, so `str(5) is '5'` is False.
+ */
+export function newStrUncached(s: string): PyStr {
+  if (s.length === 0) return newStr(s);
+  return allocStr(s);
+}
+
+/**
  * The interned str for `s` (new reference): names and identifier-like literals. In 3.11 the
  * interned copy of 29 one-character identifiers is not the chr() singleton (see the
  * reference, section 3.3), so one-character interned strings get their own object.

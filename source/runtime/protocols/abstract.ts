@@ -225,7 +225,9 @@ function sequenceRepeat(repeat: (s: PyObject, n: number) => PyObject, seq: PyObj
   const v = indexValue(n);
   if (typeof v === 'bigint') {
     if (v < 0n) return repeat(seq, 0);
-    throw pyError(E.OverflowError!, "cannot fit 'int' into an index-sized integer");
+    // beyond Py_ssize_t: OverflowError; within it, the repeat itself runs out of memory
+    if (v > 0x7fffffffffffffffn) throw pyError(E.OverflowError!, "cannot fit 'int' into an index-sized integer");
+    return repeat(seq, Number(v));
   }
   return repeat(seq, v);
 }
