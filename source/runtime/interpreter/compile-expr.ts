@@ -21,7 +21,7 @@ import { PyInt, intType, newBool, True, False, addValues, subValues, compareValu
 import { PyStr, internStr, newStr, strType } from '../objects/str.js';
 import { newTuple, newEmptyTuple } from '../objects/tuple.js';
 import { newList, listAppendSteal, PyList } from '../objects/list.js';
-import { newDict, dictGetStr, dictSetSteal, PyDict, dictType } from '../objects/dict.js';
+import { newDict, dictGetStr, dictSetSteal, dictStoreName, PyDict, dictType } from '../objects/dict.js';
 import { newSet, setAdd, PySet } from '../objects/set.js';
 import { newSlice } from '../objects/range.js';
 import { cellSet, type PyCell } from '../objects/function.js';
@@ -248,20 +248,14 @@ export function compileNameStore(name: string, cx: CodeContext): StoreFn {
     }
     case 'global-explicit':
     case 'global-implicit': {
-      const key = cx.useConstant(internStr(name));
+      const key = cx.useConstant(internStr(name)) as PyStr;
       decref(key);
-      return (f, v) => {
-        incref(key);
-        dictSetSteal(f.globals, key, v);
-      };
+      return (f, v) => dictStoreName(f.globals, key, v);
     }
     case 'name': {
-      const key = cx.useConstant(internStr(name));
+      const key = cx.useConstant(internStr(name)) as PyStr;
       decref(key);
-      return (f, v) => {
-        incref(key);
-        dictSetSteal(f.ns ?? f.globals, key, v);
-      };
+      return (f, v) => dictStoreName(f.ns ?? f.globals, key, v);
     }
   }
 }

@@ -100,6 +100,8 @@ export class PyType extends PyObject {
   /** Fixed part of an instance's size without GC header (tp_basicsize) and per item. */
   basicSize: number;
   itemSize = 0;
+  /** The event log's string id of the type name (types belong to one runtime). */
+  nameId = -1;
   /** Names of __slots__ declared by this class (not inherited), and the slot offset base. */
   slotNames: string[] = [];
   slotCount = 0;

@@ -12,6 +12,8 @@ export class PyStr extends PyObject {
   /** Hash cache (CPython caches a str's hash in the object). */
   h: number | null = null;
   interned = false;
+  /** The event log's string id of the value, once needed (for slot labels). */
+  logId = -1;
   /** Length in code points, or -1 until computed. */
   private cp = -1;
   constructor(
