@@ -40,6 +40,7 @@ import { installObjectMethods } from './objects/object-methods.js';
 import { installRangeMethods } from './objects/range-methods.js';
 import { installIteratorHints } from './objects/iter-hints.js';
 import { installSlotMethods } from './objects/slot-methods.js';
+import { applyStartupRefcounts } from './startup-refcounts.js';
 import { initBytesSlots } from './objects/bytes-methods.js';
 import { setBuiltinsDict } from './builtins/registry.js';
 import { createSysModule } from './modules/sys.js';
@@ -165,6 +166,7 @@ export function bootstrap(runtime: Runtime): void {
   dictSetSteal(modules, internStr('gc'), gc);
 
   populateFreeLists();
+  applyStartupRefcounts(builtins);
   settleStartupHeap();
   rt.heap.startingUp = false;
 }

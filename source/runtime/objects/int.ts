@@ -46,13 +46,12 @@ export function initIntSingletons(): void {
     makeStatic(o);
     smallInts.push(o);
   }
-  // True and False are static too, but start from an ordinary count (section 2.2).
+  // True and False are static too, but start from an ordinary count (section 2.2); their
+  // counts at script start come from startup-refcounts.ts.
   False = new PyInt(boolType, 0);
   rt.heap.allocate(False, false);
-  False.rc = 386;
   True = new PyInt(boolType, 1);
   rt.heap.allocate(True, false);
-  True.rc = 409;
 }
 
 /** An int object for a safe-integer value (new reference). */
