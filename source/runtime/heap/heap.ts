@@ -70,10 +70,15 @@ export class Heap {
     return ++this.nextSerial;
   }
 
-  /** Bytes of the object's own memory block: its size plus the GC and managed-dict headers. */
+  /**
+   * Bytes the object's own memory block is requested with (PyObject_Malloc's argument): its
+   * size plus the GC and managed-dict headers. Separate blocks (a list's item array, a
+   * dict's keys table) are allocated by their types.
+   */
   blockBytes(o: PyObject): number {
     const t = o.type;
-    return (t.objectSize ? t.objectSize(o) : t.basicSize) + (t.flags.gc ? 16 : 0) + (t.flags.managedDict ? 16 : 0);
+    const own = t.objectSize !== null ? t.objectSize(o) : t.sizeof !== null ? t.sizeof(o) : t.basicSize;
+    return own + (t.flags.gc ? 16 : 0) + (t.flags.managedDict ? 16 : 0);
   }
 
   /** Give a freshly constructed object its identity and report it (PyObject_New + GC link). */
@@ -158,7 +163,7 @@ export class Heap {
       this.ev.freed(o.serial, true);
     } else {
       const headers = (t.flags.gc ? 16 : 0) + (t.flags.managedDict ? 16 : 0);
-      this.allocator.free(o.addr - headers, this.blockBytes(o));
+      this.allocator.free(o.addr - headers);
       if (t.flags.gc && this.count[0]! > 0) this.count[0]!--;
       this.ev.freed(o.serial, !t.flags.gc);
     }
@@ -166,12 +171,17 @@ export class Heap {
     if (t.flags.heap) decref(t);
   }
 
+  /** Address of the object's memory block (before its GC and managed-dict headers). */
+  blockAddress(o: PyObject): number {
+    const t = o.type;
+    return o.addr - (t.flags.gc ? 16 : 0) - (t.flags.managedDict ? 16 : 0);
+  }
+
   /** Free-list memory goes back to the allocator (end of a full collection). */
-  clearFreeLists(lists: Iterable<FreeList>, blockBytes: (list: FreeList) => number, gcHeader: boolean): void {
+  clearFreeLists(lists: Iterable<FreeList>, gcHeader: boolean): void {
     for (const list of lists) {
-      const bytes = blockBytes(list);
       for (const addr of list.addresses) {
-        this.allocator.free(addr - (gcHeader ? 16 : 0), bytes);
+        this.allocator.free(addr - (gcHeader ? 16 : 0));
         if (gcHeader && this.count[0]! > 0) this.count[0]!--;
       }
       list.addresses.length = 0;

@@ -87,6 +87,8 @@ export function initTypeSlots(): void {
   t.flags.weakrefable = true;
   t.basicSize = 880;
   t.sizeof = (self) => ((self as PyType).flags.heap ? 1672 : 408);
+  // type_new's allocation: PyHeapTypeObject plus one PyMemberDef (40 bytes) per slot and a sentinel.
+  t.objectSize = (self) => 880 + 40 * ((self as PyType).slotNames.length + 1);
   t.repr = (self) => {
     const c = self as PyType;
     const mod = c.module && c.module !== 'builtins' ? `${c.module}.` : '';
@@ -543,6 +545,8 @@ function installBuiltinSubclassStorage(t: PyType, solid: PyType): void {
   const baseSizeof = solid.sizeof;
   const extra = t.basicSize - solid.basicSize;
   t.sizeof = (o) => (baseSizeof ? baseSizeof(o) : solid.basicSize) + extra;
+  const baseObjectSize = solid.objectSize;
+  if (baseObjectSize) t.objectSize = (o) => baseObjectSize(o) + extra;
   t.newInstance = (type, args, kw) => {
     const o = baseNew!(type, args, kw) as WithExtraDict;
     if (type.slotCount) o.slots = new Array(type.slotCount).fill(null);

@@ -7,7 +7,7 @@ import { decref, incref, increfMany, newref } from '../heap/refcount.js';
 import { pyError, PyRaise } from '../errors.js';
 import { E } from './exceptions.js';
 import { newNone, None, newNotImplemented } from './singletons.js';
-import { PyList, listType, newList, listResize, listAppend, listAppendSteal, listInsertSteal, listPop, listReplaceSlice, listClear, listSetItem, evenCapacity } from './list.js';
+import { PyList, listType, newList, listResize, listAppend, listAppendSteal, listInsertSteal, listPop, listReplaceSlice, listClear, listSetItem, evenCapacity, allocateItems } from './list.js';
 import { PyTuple, tupleType, newTuple, newEmptyTuple, indexSlot } from './tuple.js';
 import { PySlice } from './range.js';
 import { PyInt, newInt, newBool, intType } from './int.js';
@@ -187,8 +187,8 @@ export function listFromIterable(iterable: PyObject, type: PyType = listType): P
 function fillList(l: PyList, iterable: PyObject): void {
   if (iterable.type.length !== null) {
     const n = lengthHint(iterable, 0);
-    if (n > 0) {
-      l.allocated = evenCapacity(n);
+    if (n > 0 && l.itemsAddr === 0) {
+      allocateItems(l, evenCapacity(n));
       rt.heap.resized(l);
     }
   }
@@ -430,8 +430,8 @@ export function listRepeat(items: readonly PyObject[], count: number): PyList {
     increfMany(x, count);
     const arr = new Array<PyObject>(count).fill(x);
     const l = new PyList(listType, arr);
-    l.allocated = n;
     rt.heap.allocate(l, true);
+    allocateItems(l, n);
     const ev = rt.ev;
     for (let i = 0; i < count; i++) ev.refAdded(l.serial, x.serial, indexSlot(i));
     return l;
@@ -440,8 +440,8 @@ export function listRepeat(items: readonly PyObject[], count: number): PyList {
   for (let k = 0, p = 0; k < count; k++) for (const x of items) out[p++] = x;
   for (const x of items) increfMany(x, count);
   const l = new PyList(listType, out);
-  l.allocated = n;
   rt.heap.allocate(l, true);
+  allocateItems(l, n);
   for (let i = 0; i < n; i++) rt.ev.refAdded(l.serial, out[i]!.serial, indexSlot(i));
   return l;
 }
