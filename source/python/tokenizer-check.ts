@@ -130,7 +130,8 @@ export function checkIndentation(text: string, filename: string): PythonSyntaxEr
   const logical = logicalLineStarts(text);
   const stack: string[] = [''];
   let prevOpener: { line: number; keyword: string } | null = null;
-  for (const ln of logical) {
+  for (let k = 0; k < logical.length; k++) {
+    const ln = logical[k]!;
     const raw = lines[ln - 1]!;
     const content = raw.trim();
     if (!content || content.startsWith('#')) continue;
@@ -157,7 +158,15 @@ export function checkIndentation(text: string, filename: string): PythonSyntaxEr
         return new PythonSyntaxError('unindent does not match any outer indentation level', filename, ln, raw.length + 1, raw, 'IndentationError');
       }
     }
-    prevOpener = blockOpener(content, ln);
+    // A header may continue over several physical lines (`def f(a,\n      b):`): its
+    // colon is on the last line of code before the next logical line.
+    let end = ln;
+    const next = logical[k + 1] ?? lines.length + 1;
+    for (let j = ln + 1; j < next; j++) {
+      const t = lines[j - 1]!.trim();
+      if (t && !t.startsWith('#')) end = j;
+    }
+    prevOpener = blockOpener(content, ln, end === ln ? content : lines[end - 1]!.trim());
   }
   return null;
 }
@@ -176,9 +185,9 @@ function mixesTabsInconsistently(indent: string, top: string): boolean {
   return Math.sign(a) !== Math.sign(b);
 }
 
-function blockOpener(content: string, line: number): { line: number; keyword: string } | null {
+function blockOpener(content: string, line: number, lastLine: string): { line: number; keyword: string } | null {
   const code = stripComment(content);
-  if (!code.endsWith(':')) return null;
+  if (!stripComment(lastLine).endsWith(':')) return null;
   const m = /^(async\s+)?(if|elif|else|for|while|try|except|finally|with|def|class|match|case)\b/.exec(code);
   if (!m) return null;
   const kw = m[2]!;

@@ -10,6 +10,7 @@ import { AllocFlags, EventKind } from '../../events/kinds.js';
 import type { EventLog } from '../../events/log.js';
 import { UNTRACKED, type PyObject, type PyType } from '../objects/object.js';
 import { Allocator } from './allocator.js';
+import { PAGE_SIZE } from './pymalloc.js';
 import { GcList } from './gc-list.js';
 import { decref, incref } from './refcount.js';
 import { makeSlot, SlotKind } from '../../events/kinds.js';
@@ -59,6 +60,10 @@ export class Heap {
   ) {
     this.live = checking ? new Map() : null;
     this.classSlot = makeSlot(SlotKind.Label, ev.strings.intern('__class__'));
+    // Process memory joins the log once start-up has calibrated it (allocator.calibrateStart).
+    this.allocator.onRssChange = (rss) => {
+      if (!this.startingUp) ev.emit(EventKind.ProcessMemory, 0, rss / PAGE_SIZE, this.allocator.pymalloc.counters.current);
+    };
   }
 
   get serialCount(): number {

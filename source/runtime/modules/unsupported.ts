@@ -20,5 +20,4 @@ function placeholder(moduleName: string, names: string[]): void {
   });
 }
 
-placeholder('memory_profiler', ['profile', 'memory_usage', 'LineProfiler', 'show_results']);
 placeholder('tracemalloc', ['start', 'stop', 'is_tracing', 'get_traced_memory', 'reset_peak', 'take_snapshot', 'get_tracemalloc_memory', 'clear_traces']);
