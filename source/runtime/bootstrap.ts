@@ -48,7 +48,6 @@ import { bindTypeType } from './interpreter/ops.js';
 import { equals, hashOf, isTrue, hashNotImplemented } from './protocols/abstract.js';
 import { runFinalizerSafely } from './interpreter/finalizer.js';
 import './modules/weakref.js';
-import './modules/unsupported.js';
 import './modules/library.js';
 
 /** Free lists a 3.11.7 script starts with (sys._debugmallocstats() at start). */

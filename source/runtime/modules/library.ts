@@ -3,3 +3,4 @@
  * registers itself with the importer when this file is loaded.
  */
 import './memory-profiler.js';
+import './tracemalloc.js';
