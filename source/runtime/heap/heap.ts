@@ -86,11 +86,15 @@ export class Heap {
     return own + (t.flags.gc ? 16 : 0) + (t.flags.managedDict ? 16 : 0);
   }
 
-  /** Give a freshly constructed object its identity and report it (PyObject_New + GC link). */
-  allocate(o: PyObject, track: boolean): void {
+  /**
+   * Give a freshly constructed object its identity and report it (PyObject_New + GC link).
+   * `fresh`: allocate without the type's free list, as PyType_GenericAlloc does (`list()`,
+   * `dict()` go through tp_alloc, `[]` and `{}` through the free lists).
+   */
+  allocate(o: PyObject, track: boolean, fresh = false): void {
     const t = o.type;
     let flags = 0;
-    const freeList = t.freeListFor ? t.freeListFor(o) : null;
+    const freeList = t.freeListFor && !fresh ? t.freeListFor(o) : null;
     if (freeList !== null && freeList.addresses.length) {
       o.addr = freeList.addresses.pop()!;
     } else {

@@ -30,7 +30,7 @@ import {
   unaryOp, strObject, reprObject, iterateToArray, typeName,
 } from '../protocols/abstract.js';
 import { nameError, unboundFree, unboundLocal, joinStrings } from './ops.js';
-import { compileConstant } from './constants.js';
+import { compileConstant, compileConstantObject, foldConstant } from './constants.js';
 import { compileFunctionObject, compileComprehension } from './compile-function.js';
 import { formatObject } from '../objects/format.js';
 import { asciiOf } from '../builtins/text.js';
@@ -493,7 +493,16 @@ export function binarySlotOf(op: keyof typeof BINOP_SLOTS) {
   return BINOP_SLOTS[op];
 }
 
+/** An operation on constants only is folded into a constant at compile time (ast_opt.c), within CPython's limits. */
+function folded(e: ExprOf<'BinOp' | 'UnaryOp'>, cx: CodeContext): ExprFn | null {
+  if (!isLiteral(e)) return null;
+  const o = foldConstant(e, cx);
+  return o === null ? null : compileConstantObject(o, cx);
+}
+
 function compileBinOp(e: ExprOf<'BinOp'>, cx: CodeContext): ExprFn {
+  const constant = folded(e, cx);
+  if (constant !== null) return constant;
   const left = compileExpr(e.left, cx);
   const right = compileExpr(e.right, cx);
   const slot = BINOP_SLOTS[e.op];
@@ -548,6 +557,8 @@ function compileUnaryOp(e: ExprOf<'UnaryOp'>, cx: CodeContext): ExprFn {
     const test = compileTest(e.operand, cx);
     return (f) => newBool(!test(f));
   }
+  const constant = folded(e, cx);
+  if (constant !== null) return constant;
   const operand = compileExpr(e.operand, cx);
   const which = e.op === 'USub' ? 'neg' : e.op === 'UAdd' ? 'pos' : 'invert';
   return (f) => {

@@ -232,7 +232,9 @@ function createNativeModule(): PyModule {
     const o = exactlyOne('_get_object_traceback', args, kw);
     const s = st.store;
     if (s === null) return newNone();
-    const trace = s.lookup(rt.heap.blockAddress(o));
+    // 3.11 steps back over the GC header only, not over the managed-dict pre-header: the
+    // traceback of an instance of a plain class is never found (3.12 fixed this).
+    const trace = s.lookup(o.addr - (o.type.flags.gc ? 16 : 0));
     if (trace === null) return newNone();
     return framesTuple(s.table.frames[trace.traceback]!);
   });

@@ -119,9 +119,10 @@ export function dictSizeof(d: PyDict): number {
   return 48 + keysTableBytes(d);
 }
 
-export function newDict(type: PyType = dictType): PyDict {
+/** A new empty dict; `fresh` skips the free list (tp_alloc, as `dict()` allocates). */
+export function newDict(type: PyType = dictType, fresh = false): PyDict {
   const d = new PyDict(type);
-  rt.heap.allocate(d, type !== dictType);
+  rt.heap.allocate(d, type !== dictType, fresh);
   return d;
 }
 

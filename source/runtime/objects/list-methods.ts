@@ -320,7 +320,8 @@ export function initListSlots(): void {
     }
     return newref(a);
   };
-  t.newInstance = (type) => newList([], 0, type);
+  // list_vectorcall / list_new allocate with PyType_GenericAlloc: never from the free list.
+  t.newInstance = (type) => newList([], 0, type, true);
   t.init = (o, args, kw) => {
     const [iterable] = bindArgs('list', args, kw, ['iterable'], 0, 1);
     const l = o as PyList;

@@ -47,10 +47,13 @@ export function initListType(): void {
   };
 }
 
-/** A new list owning `items` (stolen), with capacity `capacity` (default: exactly n). */
-export function newList(items: PyObject[], capacity = items.length, type: PyType = listType): PyList {
+/**
+ * A new list owning `items` (stolen), with capacity `capacity` (default: exactly n);
+ * `fresh` skips the free list (tp_alloc, as `list()` allocates).
+ */
+export function newList(items: PyObject[], capacity = items.length, type: PyType = listType, fresh = false): PyList {
   const l = new PyList(type, items);
-  rt.heap.allocate(l, true);
+  rt.heap.allocate(l, true, fresh);
   allocateItems(l, Math.max(capacity, items.length));
   const ev = rt.ev;
   for (let i = 0; i < items.length; i++) ev.refAdded(l.serial, items[i]!.serial, indexSlot(i));

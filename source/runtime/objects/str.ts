@@ -88,6 +88,14 @@ export function newStr(s: string): PyStr {
 }
 
 /**
+ * A new str object even for one character: what CPython's functions that build a string
+ * with PyUnicode_New and fill it return (int's str/repr: `str(5) is '5'` is False).
+ */
+export function newStrObject(s: string): PyStr {
+  return s.length === 0 ? newStr(s) : allocStr(s);
+}
+
+/**
  * The interned str for `s` (new reference): names and identifier-like literals. In 3.11 the
  * interned copy of 29 one-character identifiers is not the chr() singleton (see the
  * reference, section 3.3), so one-character interned strings get their own object.
