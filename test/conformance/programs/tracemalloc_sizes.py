@@ -1,6 +1,7 @@
 # What objects really cost: bytes tracemalloc sees per object (the object's block plus
 # the blocks it owns: item arrays, keys tables, set tables, instance values arrays),
-# beside sys.getsizeof, which counts some of them and not others.
+# beside sys.getsizeof, which counts some of them and not others. Printed at the end:
+# print's buffer takes objects from the free lists too.
 import sys
 import tracemalloc
 
@@ -29,7 +30,10 @@ def cost(label, make, n=200):
         keep[i] = make(i)
     total = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
-    print(f'{label:28} {total // n:6} bytes each, getsizeof {sys.getsizeof(keep[-1])}')
+    lines.append(f'{label:28} {total // n:6} bytes each, getsizeof {sys.getsizeof(keep[-1])}')
+
+
+lines = []
 
 
 cost('int 1000+i', lambda i: 1000 + i)
@@ -47,3 +51,4 @@ cost('set of 50', lambda i: set(range(50)))
 cost('plain instance, 2 attrs', lambda i: Plain())
 cost('slotted instance, 2 attrs', lambda i: Slotted())
 cost('instance __dict__', lambda i: Plain().__dict__)
+print('\n'.join(lines))
