@@ -12,6 +12,8 @@ export class PyStr extends PyObject {
   /** Hash cache (CPython caches a str's hash in the object). */
   h: number | null = null;
   interned = false;
+  /** The event log's string id of the value, once needed (for slot labels). */
+  logId = -1;
   /** Length in code points, or -1 until computed. */
   private cp = -1;
   constructor(
@@ -88,11 +90,12 @@ export function newStr(s: string): PyStr {
 }
 
 /**
- * A new str object even for one character: what CPython's functions that build a string
- * with PyUnicode_New and fill it return (int's str/repr: `str(5) is '5'` is False).
+ * A str built by writing characters into a fresh object (int/float to str): CPython
+ * does not return the one-character singletons here, so `str(5) is '5'` is False.
  */
-export function newStrObject(s: string): PyStr {
-  return s.length === 0 ? newStr(s) : allocStr(s);
+export function newStrUncached(s: string): PyStr {
+  if (s.length === 0) return newStr(s);
+  return allocStr(s);
 }
 
 /**
