@@ -68,8 +68,9 @@ export const enum EventKind {
    */
   ProfileFunction = 26,
   /**
-   * table, line, prevLine (0 for none), rssPages: one CodeMap.trace() of memory_profiler,
-   * taken at a 'line' or 'return' trace event; fold with projections/profiler.ts.
+   * table, line, prevLine (0 for none), rssPages, nextLine: one CodeMap.trace() of
+   * memory_profiler, taken at a 'line' trace event (nextLine: the line starting) or a
+   * 'return' one (nextLine 0); fold with projections/profiler.ts.
    */
   ProfileSample = 27,
   /** table: the table was printed (show_results); it is final. */
@@ -103,7 +104,7 @@ export const EVENT_WORDS: Record<EventKind, number> = {
   [EventKind.ItemsShifted]: 3,
   [EventKind.ProcessMemory]: 2,
   [EventKind.ProfileFunction]: 4,
-  [EventKind.ProfileSample]: 4,
+  [EventKind.ProfileSample]: 5,
   [EventKind.ProfileReported]: 1,
 };
 

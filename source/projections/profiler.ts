@@ -27,7 +27,7 @@ export type ProfileTable = {
   readonly lines: Map<number, LineFigures>;
   /** The line charged by the latest sample (the line that just finished), 0 before any. */
   lastSampled: number;
-  /** The next line to run, as far as the samples tell (highlight it while the function runs). */
+  /** The line the profiled code is running (highlight it), 0 when it is not running. */
   running: number;
   /** Printed by show_results: final. */
   reported: boolean;
@@ -103,6 +103,7 @@ export function applyProfilerEvent(
   b: number,
   c: number,
   d: number,
+  e: number,
   string: (id: number) => string,
 ): boolean {
   switch (kind) {
@@ -113,11 +114,15 @@ export function applyProfilerEvent(
       const table = state.get(a);
       if (table === undefined) return true;
       traceLine(table, b, c, d / PAGES_PER_MIB);
+      table.running = e;
       return true;
     }
     case EventKind.ProfileReported: {
       const table = state.get(a);
-      if (table !== undefined) table.reported = true;
+      if (table !== undefined) {
+        table.reported = true;
+        table.running = 0;
+      }
       return true;
     }
     default:
@@ -131,11 +136,7 @@ export function foldProfiles(log: EventLog, upTo = log.count): ProfilerState {
   const string = (id: number) => log.strings.get(id);
   log.forEach((ev, n) => {
     if (n >= upTo) return false;
-    applyProfilerEvent(state, ev.kind, ev.a, ev.b, ev.c, ev.d, string);
-    if (ev.kind === EventKind.LineStarted) {
-      // The line about to run in the table that is filling (a LineStarted follows its sample).
-      for (const t of state.values()) if (!t.reported && t.lastSampled !== 0 && ev.b >= t.firstLine && ev.b <= t.lastLine) t.running = ev.b;
-    }
+    applyProfilerEvent(state, ev.kind, ev.a, ev.b, ev.c, ev.d, ev.e, string);
     return true;
   });
   return state;

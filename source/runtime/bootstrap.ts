@@ -167,8 +167,10 @@ export function bootstrap(runtime: Runtime): void {
 
   populateFreeLists();
   settleStartupHeap();
-  rt.heap.startingUp = false;
   settleStartupMemory();
+  rt.heap.startingUp = false;
+  // Calibrated once start-up is over, so that the log's first ProcessMemory is the start.
+  rt.heap.allocator.calibrateStart();
 }
 
 /**
@@ -195,8 +197,8 @@ function settleStartupHeap(): void {
  * Pools per size class in use when a 3.11.7 script starts (sys._debugmallocstats(): 235
  * pools in 4 arenas, 17 pools free). The model builds far fewer start-up objects than
  * CPython (no codecs, site, encodings ...); the rest of the interpreter's pools are
- * reserved as full ones, so that a script's first arenas are CPython's. Then the process
- * memory is calibrated to the measured start.
+ * reserved as full ones, so that a script's first arenas are CPython's (the process memory
+ * is calibrated to the measured start after this).
  */
 const CPYTHON_START_POOLS = [
   1, 3, 13, 50, 37, 9, 6, 10, 3, 27, 3, 3, 7, 7, 6, 5, 5, 4, 3, 3, 3, 2, 3, 2, 6, 2, 2, 2, 2, 2, 2, 2,
@@ -206,7 +208,6 @@ function settleStartupMemory(): void {
   const allocator = rt.heap.allocator;
   const own = allocator.pymalloc.poolsPerClass();
   CPYTHON_START_POOLS.forEach((n, c) => allocator.pymalloc.reserveFullPools(c, Math.max(0, n - own[c]!)));
-  allocator.calibrateStart();
 }
 
 /** Slots left null on a type are taken from its bases, nearest first. */

@@ -120,7 +120,7 @@ class CodeMap extends PyObject {
     if (!this.frames.has(f)) return;
     const table = this.codes.get(f.codeObject!)!;
     const last = this.prevlines.length - 1;
-    this.sample(table, this.prevlines[last]!, this.prevLineno);
+    this.sample(table, this.prevlines[last]!, this.prevLineno, f.lineno);
     this.prevLineno = this.prevlines[last]!;
     this.prevlines[last] = f.lineno;
   }
@@ -129,15 +129,17 @@ class CodeMap extends PyObject {
     if (!this.frames.delete(f)) return;
     const table = this.codes.get(f.codeObject!)!;
     const line = this.prevlines.pop()!;
-    this.sample(table, line, this.prevLineno);
+    // After a return the traced caller (if any) is running its line again.
+    this.sample(table, line, this.prevLineno, this.prevlines.length ? this.prevlines[this.prevlines.length - 1]! : 0);
     this.prevLineno = line;
   }
 
-  /** CodeMap.trace: the memory now, charged to `line`. */
-  private sample(table: ProfileTable, line: number, prevLine: number): void {
+  /** CodeMap.trace: the memory now, charged to `line`; `next` is the line starting (0 at a return). */
+  private sample(table: ProfileTable, line: number, prevLine: number, next: number): void {
     const pages = rt.heap.allocator.rss / PAGE_SIZE;
     traceLine(table, line, prevLine, pages / PAGES_PER_MIB);
-    rt.ev.emit(EventKind.ProfileSample, 0, table.id, line, prevLine, pages);
+    table.running = next;
+    rt.ev.emit(EventKind.ProfileSample, 0, table.id, line, prevLine, pages, next);
   }
 
   /** show_results: every top-level table that has measurements. */
