@@ -19,7 +19,7 @@ import {
   addressOf, call, callBorrowed, defaultRepr, genericGetAttr, genericSetAttr, iterateToArray, isTrue, repr, typeName, hashNotImplemented,
 } from '../protocols/abstract.js';
 import {
-  PyInstance, SharedKeys, instanceClear, instanceDealloc, instanceDictGet, instanceDictSet, instanceGet, instanceSet,
+  PyInstance, SharedKeys, SHARED_KEYS_TABLE_BYTES, instanceClear, instanceDealloc, instanceDictGet, instanceDictSet, instanceGet, instanceSet,
   instanceTraverse, newInstance,
 } from './instance-values.js';
 import { installSlotWrappers, dunderChanged } from './slot-wrappers.js';
@@ -129,6 +129,10 @@ export function initTypeSlots(): void {
   t.dealloc = (self) => {
     const c = self as PyType;
     t.clear!(c);
+    if (c.sharedKeys !== null && c.sharedKeys.keysAddr !== 0) {
+      rt.heap.allocator.free(c.sharedKeys.keysAddr);
+      c.sharedKeys.keysAddr = 0;
+    }
     if (c.base && c.flags.heap) {
       const b = c.base;
       decref(b);
@@ -420,7 +424,11 @@ export function createClass(spec: ClassSpec): PyType {
   t.qualname = strOf(dictGetStr(namespace, '__qualname__')) ?? name;
   t.mro = computeMro(t, bases);
   inheritFromBases(t);
-  if (t.flags.managedDict) t.sharedKeys = new SharedKeys();
+  if (t.flags.managedDict) {
+    // _PyDict_NewKeysForClass: a 64-slot str-keys table (32 + 64 + 42·16 = 768 bytes), held until the class goes.
+    t.sharedKeys = new SharedKeys();
+    t.sharedKeys.keysAddr = rt.heap.allocator.malloc(SHARED_KEYS_TABLE_BYTES);
+  }
   if (solid === objectType) {
     t.instanceGet = instanceGet;
     t.instanceSet = instanceSet;

@@ -21,7 +21,12 @@ export class SharedKeys {
   readonly index = new Map<string, number>();
   /** Remaining budget (CPython's dk_usable of the shared keys). */
   usable = SHARED_KEYS_MAX;
+  /** The class's keys table as a memory block (0 once released). */
+  keysAddr = 0;
 }
+
+/** Bytes of a class's shared keys table: new_keys_object(log2 6, str keys). */
+export const SHARED_KEYS_TABLE_BYTES = 32 + 64 + 42 * 16;
 
 /** An instance of a Python class deriving (directly or not) from object. */
 export class PyInstance extends PyObject {
