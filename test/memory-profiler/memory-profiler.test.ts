@@ -66,7 +66,7 @@ function close(model: number, real: number): boolean {
 }
 
 describe('memory_profiler compared with the real package', () => {
-  for (const file of ['seed.py', 'loops.py', 'nested.py', 'growth.py']) {
+  for (const file of ['seed.py', 'loops.py', 'nested.py', 'header.py', 'growth.py']) {
     it(file, () => {
       const model = parseTables(runHeapscope(file));
       const real = parseTables(runReal(file));

@@ -320,13 +320,10 @@ export class Pymalloc {
     links[unit] = this.poolFree[p]!;
     this.poolFree[p] = unit;
     const count = --this.poolCount[p]!;
-    if (wasFull) {
-      // A full pool is in no list: it goes to the front of usedpools[c].
-      this.linkUsedFront(p, c);
-      if (count !== 0) return true;
-    }
-    if (count !== 0) return true;
-    this.insertToFreepool(p, c);
+    // A full pool is in no list: it goes to the front of usedpools[c] (a pool holds at
+    // least 31 blocks, so it cannot be empty now).
+    if (wasFull) this.linkUsedFront(p, c);
+    else if (count === 0) this.insertToFreepool(p, c);
     return true;
   }
 

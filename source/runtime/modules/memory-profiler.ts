@@ -168,30 +168,43 @@ class CodeMap extends PyObject {
  * as its body (BlockFinder keeps those), up to the next line of code.
  */
 export function blockEnd(lines: readonly string[], first: number, last: number): number {
-  // The body's indentation: the first line of code after the def line(s).
+  // Past the decorators to the header, then to the line that ends it with ':'.
+  let i = first - 1;
+  while (i < last && !/^\s*(async\s+def|def|class)\b/.test(lines[i] ?? '')) i++;
+  while (i < last && !codeOf(lines[i] ?? '').endsWith(':')) i++;
+  // The body's indentation: its first line of code.
   let bodyIndent = -1;
-  let defSeen = false;
-  for (let i = first - 1; i < last && i < lines.length; i++) {
-    const text = lines[i]!;
+  for (let j = i + 1; j < last && j < lines.length; j++) {
+    const text = lines[j]!;
     const stripped = text.trimStart();
-    if (!defSeen) {
-      if (/^(async\s+)?def\s|^class\s|^lambda\b/.test(stripped) || /(?<!\w)lambda[:\s]/.test(text)) defSeen = true;
-      continue;
-    }
     if (stripped === '' || stripped.startsWith('#')) continue;
     bodyIndent = text.length - stripped.length;
     break;
   }
   let end = last;
   if (bodyIndent < 0) return end;
-  for (let i = last; i < lines.length; i++) {
-    const text = lines[i]!;
+  for (let j = last; j < lines.length; j++) {
+    const text = lines[j]!;
     const stripped = text.trimStart();
     if (stripped === '') continue;
     if (!stripped.startsWith('#')) break;
-    if (text.length - stripped.length >= bodyIndent) end = i + 1;
+    if (text.length - stripped.length >= bodyIndent) end = j + 1;
   }
   return end;
+}
+
+/** A line without its comment (quotes respected), right-trimmed. */
+function codeOf(line: string): string {
+  let quote: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote !== null) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#') return line.slice(0, i).trimEnd();
+  }
+  return line.trimEnd();
 }
 
 function codeMapOf(o: PyObject): CodeMap {
