@@ -78,6 +78,8 @@ export class SystemMalloc {
   private mapEnd = MMAP_REGION;
   private readonly holes = new Map<number, number>();
   mappedBytes = 0;
+  /** Frees of addresses no allocator owns (a bookkeeping error; tests check it stays 0). */
+  unknownFrees = 0;
   /** Called when resident memory changes. */
   onChange: () => void = () => {};
 
@@ -249,7 +251,10 @@ export class SystemMalloc {
     }
     const chunk = ptr - CHUNK_HEADER;
     const size = this.inUse.get(chunk);
-    if (size === undefined) return;
+    if (size === undefined) {
+      this.unknownFrees++;
+      return;
+    }
     this.inUse.delete(chunk);
     const merged = this.release(chunk, size);
     if (merged >= CONSOLIDATION_THRESHOLD && this.brk - this.top >= this.trimThreshold) this.systrim();

@@ -182,3 +182,4 @@ describe('allocator view', () => {
     expect(states.has('used') && states.has('unused')).toBe(true);
   });
 });
+
