@@ -158,7 +158,7 @@ describe('PyObject_Realloc', () => {
   it('reports every request to the tracer with the size asked for', () => {
     const a = new Allocator();
     const seen: string[] = [];
-    a.tracer = { alloc: (addr, n) => seen.push(`+${n}`), free: () => seen.push('-') };
+    a.tracer = { alloc: (_addr, n) => seen.push(`+${n}`), free: () => seen.push('-') };
     const p = a.malloc(28);
     a.realloc(p, 100);
     a.free(p);
