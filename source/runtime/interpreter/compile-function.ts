@@ -42,6 +42,7 @@ export function compileCodeObject(
     qualname,
     filename: module.filename,
     firstLineno,
+    lastLineno: firstLineno,
     argcount: args ? args.posonlyargs.length + args.args.length : scope.params.length,
     posonlyargcount: args ? args.posonlyargs.length : 0,
     kwonlyargcount: args ? args.kwonlyargs.length : 0,
@@ -127,6 +128,7 @@ export function compileFunctionObject(node: StmtOf<'FunctionDef'> | ExprOf<'Lamb
     } else inner.useConstant(None);
     functionBody(node.kind === 'FunctionDef' ? node.body : node.body, inner, scope, node);
   });
+  code.body.lastLineno = node.endLine;
   // The code object is a constant of the enclosing code object.
   cx.useConstant(code);
   decref(code);
@@ -243,6 +245,7 @@ export function compileComprehension(e: ExprOf<'ListComp' | 'SetComp' | 'DictCom
     compileComprehensionBody(e, inner);
     if (e.kind === 'GeneratorExp') inner.useConstant(None); // the implicit `return None`
   });
+  code.body.lastLineno = e.endLine;
   cx.useConstant(code);
   decref(code);
   const outerIter = compileIterable(e.generators[0]!.iter, cx);
@@ -310,6 +313,7 @@ export function compileClassDef(st: StmtOf<'ClassDef'>, cx: CodeContext): StmtFn
       return c;
     };
   });
+  code.body.lastLineno = st.endLine;
   cx.useConstant(code);
   decref(code);
   const bases = st.bases.map((b) => (b.kind === 'Starred' ? { star: true, fn: compileExpr(b.value, cx) } : { star: false, fn: compileExpr(b, cx) }));
