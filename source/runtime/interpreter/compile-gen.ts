@@ -24,6 +24,7 @@ import { newList } from '../objects/list.js';
 import { lookup } from '../objects/typeobject.js';
 import { notImplemented } from './compile-function.js';
 import { setContext } from './ops.js';
+import { compileMatchGen } from './compile-match.js';
 
 type ExprGen = (f: Frame) => Generator<PyObject, PyObject, PyObject>;
 type Compiled = { plain: StmtFn; gen: null } | { plain: null; gen: GenStmtFn };
@@ -56,6 +57,8 @@ export function stmtContainsYield(st: Stmt): boolean {
         st.orelse.some(stmtContainsYield) ||
         st.finalbody.some(stmtContainsYield)
       );
+    case 'Match':
+      return containsYield(st.subject) || st.cases.some((c) => (c.guard !== null && containsYield(c.guard)) || c.body.some(stmtContainsYield));
     case 'Raise':
       return (st.exc !== null && containsYield(st.exc)) || (st.cause !== null && containsYield(st.cause));
     case 'Assert':
@@ -191,6 +194,8 @@ function genStmtBody(st: Stmt, cx: CodeContext): GenStmtFn {
       return genTry(st, cx);
     case 'With':
       return genWith(st, cx);
+    case 'Match':
+      return compileMatchGen(st, cx, (e) => compileExprGen(e, cx), (e) => condGen(e, cx), (body) => genBlock(body, cx));
     case 'Raise':
     case 'Assert':
     case 'Delete':

@@ -28,6 +28,7 @@ import { nameError, unboundFree, unboundLocal, unpack, makeRaise, setContext } f
 import { tracebackHere } from './traceback.js';
 import { importFrom, importModule, importStar } from '../modules/importer.js';
 import { lineStarted } from './line-hook.js';
+import { compileMatch } from './compile-match.js';
 import { UnsupportedSyntax } from '../../python/syntax-error.js';
 
 /** A block of statements; `skipDocstring` for function, class and module bodies. */
@@ -151,7 +152,7 @@ function compileStmtBody(st: Stmt, cx: CodeContext): StmtFn {
     case 'ClassDef':
       return compileClassDef(st, cx);
     case 'Match':
-      return unsupportedStatement('the match statement', st);
+      return compileMatch(st, cx, (body) => compileBlock(body, cx, false));
     default:
       return assertNever(st, 'statement');
   }
