@@ -339,10 +339,16 @@ function bestBase(bases: PyType[]): PyType {
   return winner ?? objectType;
 }
 
-/** The class that decides a class's layout: a builtin base, or the nearest class with slots. */
+/**
+ * The class that decides a class's layout (solid_base): the nearest class with slots, or
+ * builtin type that adds fields to its base (KeyError and IndexError share BaseException's).
+ */
 function layoutOf(t: PyType): PyType {
   let b: PyType = t;
-  while (b.flags.heap && b.base && b.slotNames.filter((n) => n !== '__dict__' && n !== '__weakref__').length === 0) b = b.base;
+  while (b.base) {
+    if (b.flags.heap ? b.slotNames.some((n) => n !== '__dict__' && n !== '__weakref__') : b.basicSize !== b.base.basicSize || b.itemSize !== b.base.itemSize) break;
+    b = b.base;
+  }
   return b;
 }
 
