@@ -567,17 +567,24 @@ class Converter {
       const c = k[i]!;
       if (c.name === 'except') {
         let j = i + 1;
-        if (k[j]?.name === '*') {
-          isStar = true;
-          j++;
+        const star = k[j]?.name === '*';
+        if (star) j++;
+        // invalid_try_stmt: a try takes except or except*, not both
+        if (handlers.length && star !== isStar) {
+          this.syntaxError(c.from, star ? k[j - 1]!.to : c.to, "cannot have both 'except' and 'except*' on the same 'try'");
         }
+        isStar = star;
+        if (star && k[j]!.name === 'Body') this.syntaxError(k[j]!.from, k[j]!.from + 1, 'expected one or more exception types');
         let type: Expr | null = null;
         let name: string | null = null;
         if (k[j]!.name !== 'Body') {
           type = this.expr(k[j]!);
           j++;
           if (k[j]!.name === ',') {
-            this.syntaxError(type.col, type.endCol, 'multiple exception types must be parenthesized');
+            // from the first type to the last one
+            let last = j;
+            while (k[last + 1] && k[last + 1]!.name !== 'as' && k[last + 1]!.name !== 'Body') last++;
+            this.syntaxError(k[j - 1]!.from, k[last]!.to, 'multiple exception types must be parenthesized');
           }
           if (k[j]!.name === 'as') {
             name = this.src(k[j + 1]!);

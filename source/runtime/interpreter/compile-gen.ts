@@ -14,7 +14,8 @@ import { E, PyBaseException } from '../objects/exceptions.js';
 import { None, newNone } from '../objects/singletons.js';
 import { call, getIter, isTrue, iterNext, callMethod, binaryOp, getAttr, getItem, typeName, loadMethod } from '../protocols/abstract.js';
 import { compileExpr, compileTest, binarySlotOf } from './compile-expr.js';
-import { compileStmt, compileStore, exceptionMatchesType, withHandled, withLine } from './compile-stmt.js';
+import { compileStmt, compileStore, exceptionMatchesType, withHandled, withLine, checkLeavesExceptStar, compileSilentDelete } from './compile-stmt.js';
+import { compileExceptStarGen } from './compile-try-star.js';
 import { containsYield } from './scope.js';
 import { lineStarted } from './line-hook.js';
 import { tracebackHere } from './traceback.js';
@@ -152,6 +153,7 @@ function genStmtBody(st: Stmt, cx: CodeContext): GenStmtFn {
     }
     case 'Return': {
       const value = compileExprGen(st.value!, cx);
+      checkLeavesExceptStar(st.value!, cx, true);
       return function* (f) {
         f.retval = yield* value(f);
         return Completion.Return;
@@ -278,9 +280,9 @@ function genFor(st: StmtOf<'For'>, cx: CodeContext): GenStmtFn {
 }
 
 function genTry(st: StmtOf<'Try'>, cx: CodeContext): GenStmtFn {
-  if (st.isStar) return unsupportedGen('except*', st.line);
   const body = genBlock(st.body, cx);
-  const handlers = st.handlers.map((h) => ({
+  const exceptStar = st.isStar ? compileExceptStarGen(st, cx, (h) => genBlock(h.body, cx), (name) => compileSilentDelete(name, cx)) : null;
+  const handlers = (st.isStar ? [] : st.handlers).map((h) => ({
     type: h.type ? compileExpr(h.type, cx) : null,
     pos: h.type,
     body: genBlock(h.body, cx),
@@ -300,9 +302,10 @@ function genTry(st: StmtOf<'Try'>, cx: CodeContext): GenStmtFn {
       if (c === Completion.Normal) return yield* orelse(f);
       return c;
     } catch (err) {
-      if (!(err instanceof PyRaise) || !handlers.length) throw err;
+      if (!(err instanceof PyRaise) || !(handlers.length || exceptStar)) throw err;
       raised = err;
     }
+    if (exceptStar) return yield* exceptStar(f, raised);
     tracebackHere(raised, f);
     const exc = raised.exc;
     let handler: (typeof handlers)[number] | null = null;

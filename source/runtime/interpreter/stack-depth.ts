@@ -64,8 +64,16 @@ function stmtDepth(s: Stmt): number {
     case 'With':
       return Math.max(...s.items.map((i) => exprDepth(i.contextExpr)), 2 + s.items.length, blockDepth(s.body, s.items.length), 4 + s.items.length);
     case 'Try': {
+      if (s.isStar) {
+        // [exc_info, orig, res, rest] under each handler; an exception leaving a handler
+        // body adds [lasti, exc], and `as name` then loads None on top
+        const star = s.handlers.map((h) => Math.max(4 + exprDepth(h.type!), blockDepth(h.body, 4), h.name ? 7 : 6));
+        return Math.max(blockDepth(s.body, 0), ...star, blockDepth(s.orelse, 0), blockDepth(s.finalbody, 2));
+      }
       const handlers = s.handlers.map((h) => Math.max(h.type ? 2 + exprDepth(h.type) : 2, blockDepth(h.body, 1)));
-      return Math.max(blockDepth(s.body, 0), ...handlers, blockDepth(s.orelse, 0), blockDepth(s.finalbody, s.finalbody.length ? 1 : 0), s.handlers.length ? 3 : 2);
+      // A finally body runs on [exc_info, exc]; the cleanup re-raising an exception out of
+      // a handler or finally body copies it over [exc, lasti, exc]: 4.
+      return Math.max(blockDepth(s.body, 0), ...handlers, blockDepth(s.orelse, 0), blockDepth(s.finalbody, 2), 4);
     }
     case 'Raise':
       return Math.max(s.exc ? exprDepth(s.exc) : 0, s.cause ? 1 + exprDepth(s.cause) : 0);
