@@ -50,6 +50,18 @@ export function formatException(exc: PyObject): string {
   return ctx.out;
 }
 
+/**
+ * sys.unraisablehook's form (write_unraisable_exc_file): the traceback and
+ * `Type: str(value)`, without chained exceptions, notes or group members.
+ */
+export function formatUnraisable(exc: PyObject): string {
+  const tb = exc instanceof PyBaseException ? exc.traceback : null;
+  let out = tb ? 'Traceback (most recent call last):\n' + formatEntries(entriesOf(tb), '') : '';
+  const t = exc.type;
+  out += t.module !== 'builtins' && t.module !== '__main__' ? `${t.module}.${t.qualname}` : t.qualname;
+  return out + `: ${guard(() => strOf(exc), '<exception str() failed>')}\n`;
+}
+
 function printRecursive(ctx: PrintContext, value: PyObject): void {
   printCauseAndContext(ctx, value);
   if (isExceptionGroup(value)) printGroup(ctx, value);
