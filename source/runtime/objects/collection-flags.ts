@@ -17,15 +17,24 @@ function staticName(t: PyType): string | null {
   return t.name.includes('.') || t.module === 'builtins' ? t.name : `${t.module}.${t.name}`;
 }
 
+type Kind = 'sequence' | 'mapping' | null;
+/** Flags are fixed when a type is made (CPython does not revisit them either). */
+const kinds = new WeakMap<PyType, Kind>();
+
 /** MATCH_SEQUENCE / MATCH_MAPPING: which collection flag the type has, if any. */
-export function collectionKind(t: PyType): 'sequence' | 'mapping' | null {
+export function collectionKind(t: PyType): Kind {
+  const known = kinds.get(t);
+  if (known !== undefined) return known;
+  let kind: Kind = null;
   for (const c of t.mro) {
     const name = staticName(c);
     if (name === null) continue;
-    if (SEQUENCE.has(name)) return 'sequence';
-    if (MAPPING.has(name)) return 'mapping';
+    if (SEQUENCE.has(name)) kind = 'sequence';
+    else if (MAPPING.has(name)) kind = 'mapping';
+    if (kind !== null) break;
   }
-  return null;
+  kinds.set(t, kind);
+  return kind;
 }
 
 /** _Py_TPFLAGS_MATCH_SELF, inherited from the builtin base (inherit_special). */
