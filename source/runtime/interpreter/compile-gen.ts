@@ -153,7 +153,7 @@ function genStmtBody(st: Stmt, cx: CodeContext): GenStmtFn {
     }
     case 'Return': {
       const value = compileExprGen(st.value!, cx);
-      checkLeavesExceptStar(st.value!, cx, true);
+      checkLeavesExceptStar(st, cx, true);
       return function* (f) {
         f.retval = yield* value(f);
         return Completion.Return;

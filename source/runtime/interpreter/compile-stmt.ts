@@ -30,6 +30,7 @@ import { importFrom, importModule, importStar } from '../modules/importer.js';
 import { lineStarted } from './line-hook.js';
 import { compileMatch } from './compile-match.js';
 import { compileExceptStar } from './compile-try-star.js';
+import { isConstantTree } from './constants.js';
 import { UnsupportedSyntax } from '../../python/syntax-error.js';
 
 /** A block of statements; `skipDocstring` for function, class and module bodies. */
@@ -111,7 +112,9 @@ function compileStmtBody(st: Stmt, cx: CodeContext): StmtFn {
       return () => Completion.Continue;
     case 'Return': {
       const value = st.value ? compileExpr(st.value, cx) : null;
-      checkLeavesExceptStar(st.value ?? st, cx, true);
+      // compiler_return: a constant value keeps its own location, anything else the statement's
+      const constant = st.value !== null && st.value.line === st.line && isConstantTree(st.value);
+      checkLeavesExceptStar(constant ? st.value! : st, cx, true);
       return (f) => {
         f.retval = value ? value(f) : newNone();
         return Completion.Return;
