@@ -86,7 +86,9 @@ export function initTypeSlots(): void {
   t.flags.gc = true;
   t.flags.weakrefable = true;
   t.basicSize = 880;
-  t.sizeof = (self) => ((self as PyType).flags.heap ? 1672 : 408);
+  // type.__sizeof__: PyHeapTypeObject, plus the cached shared keys of instances with a
+  // managed dict (absent for subclasses of exceptions, which keep their own dict)
+  t.sizeof = (self) => ((self as PyType).flags.heap ? ((self as PyType).sharedKeys ? 1672 : 904) : 408);
   t.repr = (self) => {
     const c = self as PyType;
     const mod = c.module && c.module !== 'builtins' ? `${c.module}.` : '';

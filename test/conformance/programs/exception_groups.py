@@ -42,6 +42,7 @@ print(g.args[1] is lst, type(g.exceptions).__name__, g.exceptions[0] is lst[0])
 attempt("exceptions read-only", lambda: setattr(g, "exceptions", ()))
 attempt("message read-only", lambda: setattr(g, "message", "x"))
 print(sys.getsizeof(eg), sys.getsizeof(BaseExceptionGroup("a", [ValueError()])), sys.getsizeof(KeyboardInterrupt()))
+print(sys.getsizeof(BaseExceptionGroup("b", [KeyboardInterrupt()])), sys.getsizeof(ExceptionGroup), sys.getsizeof(BaseExceptionGroup))
 
 # subclasses
 class MyGroup(ExceptionGroup):
