@@ -22,6 +22,7 @@ import { initRangeTypes, rangeType, PyRange, sliceType } from './objects/range.j
 import { initComplexType } from './objects/complex.js';
 import { initFunctionTypes } from './objects/function.js';
 import { initExceptionTypes } from './objects/exceptions.js';
+import { createExceptionGroupClass } from './objects/exception-group.js';
 import { initDescriptorTypes, newGetSetDescriptor } from './objects/descriptors.js';
 import { initObjectSlots, initTypeSlots, initSuperType, createClass } from './objects/classes.js';
 import { initIteratorTypes, newRangeIter } from './objects/iterators.js';
@@ -151,6 +152,8 @@ export function bootstrap(runtime: Runtime): void {
   // (PyType_Ready's inherit_slots), in creation order so that bases come first.
   for (const t of builtinTypes) fillInheritedSlots(t);
   for (const t of [listType, dictType, setType, sliceType]) t.hash = hashNotImplemented;
+  // ExceptionGroup is a class made with type() (create_exception_group_class).
+  createExceptionGroupClass();
 
   // builtins, sys.modules, sys, gc
   const builtins = newDict();
