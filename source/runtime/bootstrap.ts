@@ -136,8 +136,8 @@ export function bootstrap(runtime: Runtime): void {
   initDictSlots();
   initSetSlots();
   initBytesSlots();
-  bindDictProtocols(hashOf as (o: PyObject) => number, equals);
-  bindSetProtocols(hashOf as (o: PyObject) => number, equals);
+  bindDictProtocols(hashOf, equals);
+  bindSetProtocols(hashOf, equals);
   bindTupleType(() => newTuple([]).type);
   bindNumberTruth(isTrue);
   bindTypeType(typeT);
