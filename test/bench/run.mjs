@@ -117,8 +117,9 @@ function runOnce(command, args) {
   return { wallMs, stats, stdout: r.stdout ?? '', error };
 }
 
+/** `heapscope run FILE` as a user runs it: dist/cli.js through its #! line (build.mjs). */
 function heapscopeRun(file) {
-  return runOnce(process.execPath, [join(root, 'dist', 'cli.js'), 'run', file]);
+  return runOnce(join(root, 'dist', 'cli.js'), ['run', file]);
 }
 
 function pythonRun(file) {
