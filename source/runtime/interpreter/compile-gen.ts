@@ -72,8 +72,23 @@ export function stmtContainsYield(st: Stmt): boolean {
 
 function genStmt(st: Stmt, cx: CodeContext): Compiled {
   if (!stmtContainsYield(st)) return { plain: compileStmt(st, cx), gen: null };
-  const body = genStmtBody(st, cx);
   const line = st.line;
+  if (st.kind === 'Expr') {
+    // `yield x` as a statement, the commonest: the line and the body in one generator, as
+    // every generator level is passed through again at each resume.
+    const e = compileExprGen(st.value, cx);
+    return {
+      plain: null,
+      gen: function* (f) {
+        f.lineno = line;
+        f.instr = null;
+        lineStarted(f);
+        decref(yield* e(f));
+        return Completion.Normal;
+      },
+    };
+  }
+  const body = genStmtBody(st, cx);
   return {
     plain: null,
     gen: function* (f) {
@@ -87,9 +102,14 @@ function genStmt(st: Stmt, cx: CodeContext): Compiled {
 
 export function genBlock(stmts: readonly Stmt[], cx: CodeContext): GenStmtFn {
   const list = stmts.map((s) => genStmt(s, cx));
+  // A block of one statement that may yield is that statement: one generator less to pass
+  // through at every resume.
+  if (list.length === 1 && list[0]!.gen !== null) return list[0]!.gen;
+  const n = list.length;
   return function* (f) {
-    for (const s of list) {
-      const c = s.plain !== null ? s.plain(f) : yield* s.gen(f);
+    for (let i = 0; i < n; i++) {
+      const s = list[i]!;
+      const c = s.plain !== null ? s.plain(f) : yield* s.gen!(f);
       if (c !== Completion.Normal) return c;
     }
     return Completion.Normal;
