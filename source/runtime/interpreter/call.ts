@@ -153,6 +153,11 @@ function listNames(names: string[]): string {
 /** initialize_locals: positional, *args, keywords, **kwargs, defaults. Steals `args`. */
 function bindArguments(f: Frame, func: PyFunction, args: PyObject[], kwnames: readonly string[] | null): void {
   const code = f.code;
+  if (kwnames === null && args.length === code.argcount && code.kwonlyargcount === 0 && !code.hasVarargs && !code.hasVarkw) {
+    // The common call: exactly the positional parameters, nothing else to bind or check.
+    for (let k = 0; k < args.length; k++) setLocalFresh(f, k, args[k]!);
+    return;
+  }
   const qualname = (func.qualname as PyStr).v;
   const argcount = code.argcount;
   const kwonly = code.kwonlyargcount;
