@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { runProgram } from '../runtime/run.js';
+import { benchStats } from './bench-stats.js';
 
 type Input = { filename: string; source: string };
 
@@ -18,8 +19,11 @@ const push = (stream: 1 | 2, text: string) => {
   if (pending.length > 256) flush();
 };
 let exitCode: number;
+const bench = benchStats();
 try {
-  exitCode = runProgram(filename, source, { stdout: (t) => push(1, t), stderr: (t) => push(2, t) }).exitCode;
+  const result = runProgram(filename, source, { stdout: (t) => push(1, t), stderr: (t) => push(2, t), beforeRun: bench?.beforeRun });
+  exitCode = result.exitCode;
+  bench?.finish(result.runtime);
 } catch (e) {
   if (e instanceof RangeError && /call stack/.test(e.message)) {
     push(2, 'heapscope: the program recursed deeper than heapscope can follow (raise the limit less with sys.setrecursionlimit)\n');
