@@ -40,6 +40,7 @@ export function compileCodeObject(
   const body: CodeBody = {
     name,
     qualname,
+    nameId: strings.intern(qualname),
     filename: module.filename,
     firstLineno,
     argcount: args ? args.posonlyargs.length + args.args.length : scope.params.length,
@@ -52,6 +53,7 @@ export function compileCodeObject(
     cellvars,
     cellSlots: cellvars.map((n) => makeSlot(SlotKind.Local, strings.intern(n))),
     freevars,
+    freeSlots: freevars.map((n) => makeSlot(SlotKind.Local, strings.intern(n))),
     cellFromArg: cellvars.map((c) => varnames.indexOf(c)),
     isGenerator: scope.isGenerator,
     usesNamespace: scope.kind === 'module' || scope.kind === 'class',

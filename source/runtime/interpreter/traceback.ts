@@ -91,6 +91,8 @@ export function frameObjectOf(f: Frame): PyFrameObject {
   const fo = new PyFrameObject(frameType, f);
   rt.heap.allocate(fo, true);
   f.frameObject = fo;
+  // The frame object holds the frame's data (its locals outlive the call while it lives).
+  rt.ev.refAdded(fo.serial, f.serial, labelSlot('f_frame'));
   return fo;
 }
 

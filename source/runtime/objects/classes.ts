@@ -14,7 +14,7 @@ import { newBool, True, False } from './int.js';
 import { PyStr, internStr, newStr, strType } from './str.js';
 import { PyTuple, newTuple, tupleType, indexSlot } from './tuple.js';
 import { PyDict, dictGetStr, dictSetSteal, dictDelStr, newDict, dictItems, dictType } from './dict.js';
-import { makeSlot, SlotKind } from '../../events/kinds.js';
+import { EventKind, makeSlot, SlotKind } from '../../events/kinds.js';
 import {
   addressOf, call, callBorrowed, defaultRepr, genericGetAttr, genericSetAttr, iterateToArray, isTrue, repr, typeName, hashNotImplemented,
 } from '../protocols/abstract.js';
@@ -413,7 +413,7 @@ export function createClass(spec: ClassSpec): PyType {
   for (const b of bases) incref(b);
   rt.heap.allocate(t, true);
   heapTypes.add(new WeakRef(t));
-  rt.ev.emit(23 /* TypeNamed */, 0, t.serial, rt.ev.strings.intern(name));
+  rt.ev.emit(EventKind.TypeNamed, t.serial, rt.ev.strings.intern(name));
 
   // The class dict: a copy of the namespace plus the descriptors type_new adds.
   const d = newDict();

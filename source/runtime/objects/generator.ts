@@ -93,7 +93,8 @@ function finish(g: PyGenerator): void {
   g.finished = true;
   g.jsGen = null;
   const f = g.frame;
-  rt.ev.emit(EventKind.FrameExited, 0, f.serial);
+  // Finishing inside resume(): the frame leaves the stack before its locals go.
+  if (g.running) rt.ev.emit1(EventKind.FrameExited, f.serial);
   if (f.frameObject === null) releaseLocals(f);
 }
 
@@ -128,9 +129,8 @@ export function resume(g: PyGenerator, sent: PyObject, thrown: PyObject | null):
   f.back = rt.frame;
   rt.frame = f;
   rt.depth++;
-  if (!g.started) {
-    rt.ev.emit(EventKind.FrameEntered, 0, f.serial, rt.ev.strings.intern(f.code.qualname), f.back ? f.back.serial : 0);
-  }
+  // Every resumption pushes the frame; every yield pops it (see the finally below).
+  rt.ev.emit(EventKind.FrameEntered, f.serial, f.back ? f.back.serial : 0);
   try {
     let step: IteratorResult<PyObject, Completion>;
     if (!g.started) {
@@ -166,6 +166,7 @@ export function resume(g: PyGenerator, sent: PyObject, thrown: PyObject | null):
     finish(g);
     throw err;
   } finally {
+    if (!g.finished) rt.ev.emit1(EventKind.FrameExited, f.serial);
     g.running = false;
     rt.frame = f.back;
     rt.depth--;

@@ -49,10 +49,10 @@ export function initIntSingletons(): void {
   // True and False are static too, but start from an ordinary count (section 2.2).
   False = new PyInt(boolType, 0);
   rt.heap.allocate(False, false);
-  False.rc = 386;
+  rt.heap.setRefcount(False, 386);
   True = new PyInt(boolType, 1);
   rt.heap.allocate(True, false);
-  True.rc = 409;
+  rt.heap.setRefcount(True, 409);
 }
 
 /** An int object for a safe-integer value (new reference). */

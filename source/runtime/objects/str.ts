@@ -61,7 +61,7 @@ export function initStrSingletons(): void {
 
 /** Objects allocated statically by CPython start with a huge refcount (section 2.2). */
 export function makeStatic(o: PyObject): void {
-  o.rc = 1_000_000_000;
+  rt.heap.setRefcount(o, 1_000_000_000);
 }
 
 function allocStr(s: string): PyStr {
