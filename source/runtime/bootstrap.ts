@@ -164,6 +164,8 @@ export function bootstrap(runtime: Runtime): void {
   dictSetSteal(modules, internStr('gc'), gc);
 
   populateFreeLists();
+  // Types were allocated before their size slots existed: report their final sizes.
+  for (const t of builtinTypes) rt.heap.resized(t);
   settleStartupHeap();
   rt.heap.startingUp = false;
 }

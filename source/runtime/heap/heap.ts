@@ -80,6 +80,7 @@ export class Heap {
   allocate(o: PyObject, track: boolean): void {
     const t = o.type;
     let flags = 0;
+    let collected = false;
     const freeList = t.freeListFor ? t.freeListFor(o) : null;
     if (freeList !== null && freeList.addresses.length) {
       o.addr = freeList.addresses.pop()!;
@@ -91,6 +92,7 @@ export class Heap {
         this.count[0]!++;
         if (this.count[0]! > this.threshold[0]! && this.enabled && this.threshold[0] !== 0 && !this.collecting) {
           this.collectGenerations?.();
+          collected = true;
         }
       }
     }
@@ -104,6 +106,9 @@ export class Heap {
     }
     this.live?.set(o.serial, o);
     this.ev.allocated(o.serial, this.typeNameId(t), t.sizeofTotal(o), o.addr, flags);
+    // The collection reset count[0] after this allocation raised it: the log's Counted
+    // flag would count it again, so restate the counts.
+    if (collected) this.emitCounts(OUTSIDE_COLLECTION);
     // An instance of a class holds a reference to it (released after the memory, in release()).
     if (t.flags.heap) {
       incref(t);

@@ -10,6 +10,7 @@ import type { Scope, SymbolTable } from './scope.js';
 import type { CodeBody } from './code.js';
 import { incref } from '../heap/refcount.js';
 import { rt } from '../runtime.js';
+import { makeSlot, SlotKind } from '../../events/kinds.js';
 
 export class ModuleCompiler {
   /** Equal constants of the module share one object: the first one compiled. */
@@ -75,7 +76,7 @@ export class CodeContext {
       this.consts.add(c);
       incref(c);
       this.codeObject.consts.push(c);
-      rt.ev.refAdded(this.codeObject.serial, c.serial, 0);
+      rt.ev.refAdded(this.codeObject.serial, c.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('co_consts')));
     }
     return c;
   }

@@ -86,6 +86,8 @@ export function newGenerator(f: Frame, func: PyFunction): PyGenerator {
   rt.heap.allocate(g, true);
   f.generator = g;
   rt.ev.refAdded(g.serial, f.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('gi_frame')));
+  // The generator owns the reference to its function until it is deallocated.
+  rt.ev.refAdded(g.serial, func.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('gi_frame.f_func')));
   return g;
 }
 
@@ -93,6 +95,8 @@ function finish(g: PyGenerator): void {
   g.finished = true;
   g.jsGen = null;
   const f = g.frame;
+  // A frame object made for a traceback releases the locals when it dies (traceback.ts).
+  f.exited = true;
   // Finishing inside resume(): the frame leaves the stack before its locals go.
   if (g.running) rt.ev.emit1(EventKind.FrameExited, f.serial);
   if (f.frameObject === null) releaseLocals(f);

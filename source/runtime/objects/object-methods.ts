@@ -24,6 +24,7 @@ import { call, defaultRepr, genericGetAttr, genericSetAttr, repr, str as strOf, 
 import { createClass, pointerHash, computeMro } from './classes.js';
 import { PyInstance, materializeDict } from './instance-values.js';
 import { rt } from '../runtime.js';
+import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { frameLocalsDict } from '../interpreter/frame-locals.js';
 import { formatObject } from './format.js';
 import { getsizeof } from '../modules/sys.js';
@@ -198,7 +199,7 @@ function installExceptionMethods(): void {
     if (!e.dict) {
       if (v === null) return false;
       e.dict = newDict();
-      rt.ev.refAdded(e.serial, e.dict.serial, 0);
+      rt.ev.refAdded(e.serial, e.dict.serial, makeSlot(SlotKind.Attribute, rt.ev.strings.intern('__dict__')));
     }
     if (v === null) return dictGetStr(e.dict, name) !== null && (dictDelByName(e.dict, name), true);
     dictSetSteal(e.dict, internStr(name), v);
