@@ -37,6 +37,8 @@ export const TAIL_WORDS: Record<EventKind, number> = (() => {
 })();
 const tailWords = new Uint8Array(64);
 for (const [k, n] of Object.entries(TAIL_WORDS)) tailWords[Number(k)] = n;
+/** TAIL_WORDS as a typed array indexed by kind, for bulk decoders. */
+export const TAIL_WORDS_BY_KIND: Readonly<Uint8Array> = tailWords;
 
 /** Kinds whose only field is a serial. */
 export type OneFieldKind =
@@ -371,8 +373,10 @@ export class LogReader {
   chunkIndex = 0;
   /** @internal */
   pos = 0;
-  private buf: Uint32Array | undefined;
-  private end = 0;
+  /** @internal the current chunk and the end of its words */
+  buf: Uint32Array | undefined;
+  /** @internal */
+  end = 0;
 
   constructor(private readonly log: EventLog) {}
 
@@ -409,6 +413,22 @@ export class LogReader {
     this.buf = this.log.chunk(this.chunkIndex);
     this.end = this.log.chunkEnd(this.chunkIndex);
     this.pos = 0;
+  }
+
+  /**
+   * @internal For bulk decoders (Projection.advance): make sure the current chunk holds
+   * the next event (moving to the next chunk when this one is used up) and return it;
+   * the caller decodes from `pos` up to `end` and stores `pos` and `n` back.
+   */
+  window(): Uint32Array | undefined {
+    const log = this.log;
+    if (this.n >= log.count) return undefined;
+    if (this.buf === undefined) this.seek(this.n);
+    if (this.pos >= this.end) {
+      this.end = log.chunkEnd(this.chunkIndex);
+      if (this.pos >= this.end) this.nextChunk();
+    }
+    return this.buf;
   }
 
   /** Decode the next event; false at the end of the log. */

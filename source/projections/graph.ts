@@ -81,7 +81,9 @@ export class Graph {
   private tshift = 32 - 11;
 
   // ---- item vectors
-  private arena = new Uint32Array(4096);
+  private arena = new Uint32Array(1 << 16);
+  /** Node ids below this may own item vectors (bounds the compaction scan). */
+  private itemsHigh = 0;
   private arenaTop = 0;
   private arenaGarbage = 0;
 
@@ -240,7 +242,8 @@ export class Graph {
     if (i >= len) {
       this.reserve(c, i + 1);
       // Positions between the old end and i are holes until filled.
-      this.arena.fill(0, this.itemsOff[c]! + len, this.itemsOff[c]! + i);
+      const off = this.itemsOff[c]!;
+      for (let j = len; j < i; j++) this.arena[off + j] = 0;
       this.itemsLen[c] = i + 1;
     }
     this.arena[this.itemsOff[c]! + i] = toSerial;
@@ -286,13 +289,16 @@ export class Graph {
   private reserve(c: number, n: number): void {
     const cap = this.itemsCap[c]!;
     if (n <= cap) return;
+    if (c >= this.itemsHigh) this.itemsHigh = c + 1;
     let newCap = Math.max(4, cap * 2);
     while (newCap < n) newCap *= 2;
     if (this.arenaTop + newCap > this.arena.length) this.makeRoom(newCap);
     const off = this.itemsOff[c]!;
     const len = this.itemsLen[c]!;
     const at = this.arenaTop;
-    this.arena.copyWithin(at, off, off + len);
+    // (A loop beats copyWithin's call for the few items most containers have.)
+    if (len < 32) for (let j = 0; j < len; j++) this.arena[at + j] = this.arena[off + j]!;
+    else this.arena.copyWithin(at, off, off + len);
     this.arenaGarbage += cap;
     this.itemsOff[c] = at;
     this.itemsCap[c] = newCap;
@@ -307,7 +313,7 @@ export class Graph {
     const old = this.arena;
     const next = new Uint32Array(size);
     let top = 0;
-    for (let c = 0; c < this.nodeCap; c++) {
+    for (let c = 0; c < this.itemsHigh; c++) {
       const cap = this.itemsCap[c]!;
       if (cap === 0) continue;
       const off = this.itemsOff[c]!;
@@ -385,6 +391,7 @@ export class Graph {
     if (this.arena.length < s.arena.length) this.arena = new Uint32Array(Math.max(s.arena.length, 4096));
     this.arena.set(s.arena);
     this.arenaTop = s.arena.length;
+    this.itemsHigh = s.nodes;
     this.arenaGarbage = s.arenaGarbage;
   }
 

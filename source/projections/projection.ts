@@ -18,7 +18,7 @@
  * reference to nothing) never throws: the event is ignored, the same way every time.
  */
 import { AllocFlags, EventKind, OUTSIDE_COLLECTION, SlotKind, assertNever, slotKind, slotPayload } from '../events/kinds.js';
-import type { EventLog, LogReader } from '../events/log.js';
+import { TAIL_WORDS_BY_KIND, type EventLog, type LogReader } from '../events/log.js';
 import { IntMap, type IntMapSnapshot } from './int-map.js';
 import { Graph, INDEX_ANY, type GraphSnapshot } from './graph.js';
 import type { LogIndex } from './log-index.js';
@@ -190,133 +190,188 @@ export class Projection {
 
   // ---------------------------------------------------------------- folding
 
-  /** Fold the events of `log` from `at` up to `until` (default: the end). */
+  /**
+   * Fold the events of `log` from `at` up to `until` (default: the end). The words are
+   * decoded right here, chunk by chunk (see log.ts for the layout), rather than through
+   * LogReader.next: this loop is what seeking costs.
+   */
   advance(log: EventLog, until = log.count, reader?: LogReader): void {
+    until = Math.min(until, log.count);
     if (until <= this.at) return;
     const r = reader ?? log.reader(this.at);
     if (r.n !== this.at) r.seek(this.at);
-    while (this.at < until && r.next()) this.apply(r);
+    const tail = TAIL_WORDS_BY_KIND;
+    while (this.at < until) {
+      const buf = r.window();
+      if (buf === undefined) break;
+      const end = r.end;
+      let p = r.pos;
+      let left = until - this.at;
+      while (p < end && left > 0) {
+        const h = buf[p++]!;
+        const kind = h & 0x7f;
+        const a = (h & 0x80) !== 0 ? buf[p++]! : h >>> 8;
+        const words = tail[kind]!;
+        let b = 0;
+        let c = 0;
+        let d = 0;
+        let e = 0;
+        if (words > 0) {
+          b = buf[p]!;
+          if (words > 1) {
+            c = buf[p + 1]!;
+            if (words > 2) {
+              d = buf[p + 2]!;
+              if (words > 3) e = buf[p + 3]!;
+            }
+          }
+          p += words;
+        }
+        // The commonest events first, without a call.
+        if (kind === EventKind.Incref) {
+          const n = this.nids.get(a);
+          if (n >= 0) this.rc[n]!++;
+          this.at++;
+        } else if (kind === EventKind.Decref) {
+          const n = this.nids.get(a);
+          if (n >= 0) this.rc[n]!--;
+          this.at++;
+        } else {
+          this.step(kind as EventKind, a, b, c, d, kind === EventKind.Allocated ? e & 0xffff : e, e >>> 16);
+        }
+        left--;
+      }
+      r.pos = p;
+      r.n = this.at;
+    }
   }
 
-  /** Fold one decoded event (event number `this.at`). */
+  /** Fold one event decoded by a LogReader (event number `this.at`). */
   apply(r: LogReader): void {
-    const kind = r.kind;
+    this.step(r.kind, r.a, r.b, r.c, r.d, r.e, r.f);
+  }
+
+  /**
+   * Fold one event given by its fields (a.. in EVENT_FIELDS order; for Allocated d and e
+   * are the address's low and high words, f the flags).
+   */
+  step(kind: EventKind, a: number, b: number, c: number, d: number, e: number, f: number): void {
     switch (kind) {
       case EventKind.Incref: {
-        const n = this.nids.get(r.a);
+        const n = this.nids.get(a);
         if (n >= 0) this.rc[n]!++;
         break;
       }
       case EventKind.Decref: {
-        const n = this.nids.get(r.a);
+        const n = this.nids.get(a);
         if (n >= 0) this.rc[n]!--;
         break;
       }
       case EventKind.RefAdded:
-        this.refAdded(r.a, r.b, r.c);
+        this.refAdded(a, b, c);
         break;
       case EventKind.RefRemoved:
-        this.refRemoved(r.a, r.b, r.c);
+        this.refRemoved(a, b, c);
         break;
       case EventKind.Allocated:
-        this.allocated(r.a, r.b, r.c, r.address, r.f);
+        this.allocated(a, b, c, e * 0x100000000 + d, f);
         break;
       case EventKind.Freed:
-        this.freed(r.a, true);
+        this.freed(a, true);
         break;
       case EventKind.FreedToFreeList:
-        this.freed(r.a, false);
+        this.freed(a, false);
         break;
       case EventKind.LineStarted: {
-        this.currentLine = r.a;
-        this.currentFrame = r.b;
-        const n = this.nids.get(r.b);
-        if (n >= 0) this.line[n] = r.a;
-        this.index?.lineStarted(this.at, r.a, r.b, this.bytes, this.objects);
+        this.currentLine = a;
+        this.currentFrame = b;
+        const n = this.nids.get(b);
+        if (n >= 0) this.line[n] = a;
+        this.index?.lineStarted(this.at, a, b, this.bytes, this.objects);
         this.lines++;
         break;
       }
       case EventKind.Resized: {
-        const n = this.nids.get(r.a);
-        if (n >= 0) this.resize(n, r.b);
+        const n = this.nids.get(a);
+        if (n >= 0) this.resize(n, b);
         break;
       }
       case EventKind.FrameCreated:
-        this.frameCreated(r.a, r.b, r.c);
+        this.frameCreated(a, b, c);
         break;
       case EventKind.FrameEntered: {
-        const n = this.nids.get(r.a);
+        const n = this.nids.get(a);
         if (n < 0) break;
         this.flags[n]! |= NodeFlags.OnStack;
-        this.parent[n] = r.b;
-        this.topFrame = r.a;
+        this.parent[n] = b;
+        this.topFrame = a;
         this.depth++;
         break;
       }
       case EventKind.FrameExited: {
-        const n = this.nids.get(r.a);
+        const n = this.nids.get(a);
         if (n < 0 || (this.flags[n]! & NodeFlags.OnStack) === 0) break;
         this.flags[n]! &= ~NodeFlags.OnStack;
-        if (this.topFrame === r.a) this.topFrame = this.parent[n]! >>> 0;
+        if (this.topFrame === a) this.topFrame = this.parent[n]! >>> 0;
         this.depth--;
         break;
       }
       case EventKind.FrameReleased: {
-        const n = this.nids.get(r.a);
+        const n = this.nids.get(a);
         if (n < 0 || (this.flags[n]! & NodeFlags.Frame) === 0) break;
         if (this.flags[n]! & NodeFlags.OnStack) this.depth--;
         this.frames--;
-        this.dropNode(n, r.a);
+        this.dropNode(n, a);
         break;
       }
       case EventKind.ItemsShifted: {
-        const n = this.nids.get(r.a);
-        if (n >= 0) this.graph.shiftItems(n, r.b, r.c | 0);
+        const n = this.nids.get(a);
+        if (n >= 0) this.graph.shiftItems(n, b, c | 0);
         break;
       }
       case EventKind.Output:
-        this.index?.output(this.at, r.a, r.b);
+        this.index?.output(this.at, a, b);
         this.outputs++;
         break;
       case EventKind.GcTracked: {
-        const n = this.nids.get(r.a);
+        const n = this.nids.get(a);
         if (n >= 0 && this.gen[n] === NONE) this.genAppend(n, 0);
         break;
       }
       case EventKind.GcUntracked: {
-        const n = this.nids.get(r.a);
+        const n = this.nids.get(a);
         if (n >= 0 && this.gen[n] !== NONE) this.genUnlink(n);
         break;
       }
       case EventKind.GcCounts:
-        this.count[0] = r.b;
-        this.count[1] = r.c;
-        this.count[2] = r.d;
+        this.count[0] = b;
+        this.count[1] = c;
+        this.count[2] = d;
         break;
       case EventKind.GcSettings:
-        this.enabled = r.a !== 0;
-        this.threshold[0] = r.b;
-        this.threshold[1] = r.c;
-        this.threshold[2] = r.d;
+        this.enabled = a !== 0;
+        this.threshold[0] = b;
+        this.threshold[1] = c;
+        this.threshold[2] = d;
         break;
       case EventKind.GenerationsMerged:
-        this.mergeGenerations(r.b, r.a);
+        this.mergeGenerations(b, a);
         break;
       case EventKind.CollectionStarted:
-        this.collecting = r.a <= 2 ? r.a : 2;
+        this.collecting = a <= 2 ? a : 2;
         this.collections++;
         this.unreachableSoFar = this.finalizersSoFar = this.weakrefsClearedSoFar = this.callbacksSoFar = 0;
         this.index?.collectionStarted(this.at, this.collections - 1, this.collecting);
         break;
       case EventKind.Unreachable: {
-        const n = this.nids.get(r.a);
+        const n = this.nids.get(a);
         if (n >= 0) this.unreachableIn[n] = this.collections;
         this.unreachableSoFar++;
         this.index?.notable(this.at);
         break;
       }
       case EventKind.FinalizerRun: {
-        const n = this.nids.get(r.a);
+        const n = this.nids.get(a);
         if (n >= 0) this.flags[n]! |= NodeFlags.Finalized;
         if (this.collecting >= 0) this.finalizersSoFar++;
         this.index?.notable(this.at);
@@ -331,12 +386,12 @@ export class Projection {
         this.index?.notable(this.at);
         break;
       case EventKind.CollectionEnded: {
-        const g = r.a <= 2 ? r.a : 2;
+        const g = a <= 2 ? a : 2;
         const s = this.stats[g]!;
         s.collections++;
-        s.collected += r.b;
-        s.uncollectable += r.c;
-        this.index?.collectionEnded(this.at, this.collections - 1, g, r.b, r.c, r.d, this.unreachableSoFar, this.finalizersSoFar, this.weakrefsClearedSoFar, this.callbacksSoFar);
+        s.collected += b;
+        s.uncollectable += c;
+        this.index?.collectionEnded(this.at, this.collections - 1, g, b, c, d, this.unreachableSoFar, this.finalizersSoFar, this.weakrefsClearedSoFar, this.callbacksSoFar);
         this.collecting = -1;
         break;
       }
@@ -344,13 +399,13 @@ export class Projection {
         this.index?.notable(this.at);
         break;
       case EventKind.TypeNamed: {
-        const n = this.nids.get(r.a);
-        if (n >= 0) this.name[n] = r.b;
+        const n = this.nids.get(a);
+        if (n >= 0) this.name[n] = b;
         break;
       }
       case EventKind.RefcountSet: {
-        const n = this.nids.get(r.a);
-        if (n >= 0) this.rc[n] = r.b;
+        const n = this.nids.get(a);
+        if (n >= 0) this.rc[n] = b;
         break;
       }
       default:
