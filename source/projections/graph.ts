@@ -17,6 +17,7 @@
  * different object that reused a freed node's id.
  */
 import { makeSlot, SlotKind, SLOT_PAYLOAD_MASK } from '../events/kinds.js';
+import { loadColumn, saveColumn, type SavedColumn } from './saved-column.js';
 
 /** The aggregate edge from a container to a target that sits at one or more indices. */
 export const INDEX_ANY = makeSlot(SlotKind.Index, SLOT_PAYLOAD_MASK);
@@ -37,18 +38,14 @@ function grownI32(a: Int32Array<ArrayBuffer>, n: number, fill = 0): Int32Array<A
 
 export type GraphSnapshot = {
   nodes: number;
-  outHead: Int32Array;
-  inHead: Int32Array;
-  itemsOff: Int32Array;
-  itemsLen: Int32Array;
-  itemsCap: Int32Array;
   edgeHigh: number;
   edgeCount: number;
-  edges: Int32Array[];
   freeEdges: Int32Array;
-  table: Int32Array;
-  arena: Uint32Array;
+  arenaTop: number;
   arenaGarbage: number;
+  itemsHigh: number;
+  /** Node columns, edge columns, the arena (the hash table is rebuilt on restore). */
+  columns: SavedColumn[];
 };
 
 export class Graph {
@@ -340,63 +337,62 @@ export class Graph {
 
   // ---------------------------------------------------------------- checkpoints
 
-  snapshot(nodes: number): GraphSnapshot {
-    const h = this.edgeHigh;
+  private nodeColumns(): Int32Array[] {
+    return [this.outHead, this.inHead, this.itemsOff, this.itemsLen, this.itemsCap];
+  }
+
+  private edgeColumns(): Int32Array[] {
+    return [this.eFrom, this.eTo, this.eSlot, this.eCount, this.outNext, this.outPrev, this.inNext, this.inPrev];
+  }
+
+  /** Save the graph of nodes below `nodes`, sharing unchanged blocks with `previous`. */
+  snapshot(nodes: number, previous: GraphSnapshot | undefined, cost: { bytes: number }): GraphSnapshot {
+    const columns: SavedColumn[] = [];
+    let i = 0;
+    for (const a of this.nodeColumns()) columns.push(saveColumn(a, nodes, previous?.columns[i++], cost));
+    for (const a of this.edgeColumns()) columns.push(saveColumn(a, this.edgeHigh, previous?.columns[i++], cost));
+    columns.push(saveColumn(this.arena, this.arenaTop, previous?.columns[i++], cost));
+    const freeEdges = this.freeEdges.slice(0, this.freeTop);
+    cost.bytes += freeEdges.byteLength;
     return {
       nodes,
-      outHead: this.outHead.slice(0, nodes),
-      inHead: this.inHead.slice(0, nodes),
-      itemsOff: this.itemsOff.slice(0, nodes),
-      itemsLen: this.itemsLen.slice(0, nodes),
-      itemsCap: this.itemsCap.slice(0, nodes),
-      edgeHigh: h,
+      edgeHigh: this.edgeHigh,
       edgeCount: this.edgeCount,
-      edges: [this.eFrom, this.eTo, this.eSlot, this.eCount, this.outNext, this.outPrev, this.inNext, this.inPrev].map((a) => a.slice(0, h)),
-      freeEdges: this.freeEdges.slice(0, this.freeTop),
-      table: this.table.slice(),
-      arena: this.arena.slice(0, this.arenaTop),
+      freeEdges,
+      arenaTop: this.arenaTop,
       arenaGarbage: this.arenaGarbage,
+      itemsHigh: this.itemsHigh,
+      columns,
     };
   }
 
+  /** Put the graph back as saved; node ids from s.nodes up to `nodeHigh` are cleared. */
   restore(s: GraphSnapshot, nodeHigh: number): void {
     this.ensureNodes(Math.max(s.nodes, 1));
-    const clearFrom = Math.min(nodeHigh, this.nodeCap);
-    this.outHead.set(s.outHead);
-    this.inHead.set(s.inHead);
-    this.itemsOff.set(s.itemsOff);
-    this.itemsLen.set(s.itemsLen);
-    this.itemsCap.set(s.itemsCap);
-    if (clearFrom > s.nodes) {
-      this.outHead.fill(NONE, s.nodes, clearFrom);
-      this.inHead.fill(NONE, s.nodes, clearFrom);
-      this.itemsOff.fill(0, s.nodes, clearFrom);
-      this.itemsLen.fill(0, s.nodes, clearFrom);
-      this.itemsCap.fill(0, s.nodes, clearFrom);
+    let i = 0;
+    for (const a of this.nodeColumns()) loadColumn(a, s.columns[i++]!);
+    const clearTo = Math.min(nodeHigh, this.nodeCap);
+    if (clearTo > s.nodes) {
+      this.outHead.fill(NONE, s.nodes, clearTo);
+      this.inHead.fill(NONE, s.nodes, clearTo);
+      this.itemsOff.fill(0, s.nodes, clearTo);
+      this.itemsLen.fill(0, s.nodes, clearTo);
+      this.itemsCap.fill(0, s.nodes, clearTo);
     }
     while (this.eFrom.length < s.edgeHigh) this.growEdges();
-    const cols = [this.eFrom, this.eTo, this.eSlot, this.eCount, this.outNext, this.outPrev, this.inNext, this.inPrev];
-    cols.forEach((a, i) => a.set(s.edges[i]!));
-    this.eCount.fill(0, s.edgeHigh, this.edgeHigh);
+    for (const a of this.edgeColumns()) loadColumn(a, s.columns[i++]!);
     this.edgeHigh = s.edgeHigh;
     this.edgeCount = s.edgeCount;
     this.freeEdges = grownI32(this.freeEdges, s.freeEdges.length);
     this.freeEdges.set(s.freeEdges);
     this.freeTop = s.freeEdges.length;
-    if (this.table.length !== s.table.length) {
-      this.table = new Int32Array(s.table.length);
-      this.tshift = 32 - Math.log2(s.table.length);
-    }
-    this.table.set(s.table);
-    if (this.arena.length < s.arena.length) this.arena = new Uint32Array(Math.max(s.arena.length, 4096));
-    this.arena.set(s.arena);
-    this.arenaTop = s.arena.length;
-    this.itemsHigh = s.nodes;
+    if (this.arena.length < s.arenaTop) this.arena = new Uint32Array(Math.max(s.arenaTop, 1 << 16));
+    loadColumn(this.arena, s.columns[i++]!);
+    this.arenaTop = s.arenaTop;
     this.arenaGarbage = s.arenaGarbage;
-  }
-
-  /** Bytes a snapshot would take now. */
-  snapshotBytes(nodes: number): number {
-    return nodes * 5 * 4 + this.edgeHigh * 8 * 4 + this.table.byteLength + this.arenaTop * 4;
+    this.itemsHigh = s.itemsHigh;
+    let size = 2048;
+    while ((this.edgeCount + 1) * 2 > size) size *= 2;
+    this.rehash(size);
   }
 }

@@ -19,7 +19,8 @@
  */
 import { AllocFlags, EventKind, OUTSIDE_COLLECTION, SlotKind, assertNever, slotKind, slotPayload } from '../events/kinds.js';
 import { TAIL_WORDS_BY_KIND, type EventLog, type LogReader } from '../events/log.js';
-import { IntMap, type IntMapSnapshot } from './int-map.js';
+import { IntMap } from './int-map.js';
+import { loadColumn, saveColumn, type Column, type SavedColumn } from './saved-column.js';
 import { Graph, INDEX_ANY, type GraphSnapshot } from './graph.js';
 import type { LogIndex } from './log-index.js';
 
@@ -88,14 +89,13 @@ export type CollectionStats = { collections: number; collected: number; uncollec
 export type ProjectionSnapshot = {
   at: number;
   nodeHigh: number;
-  serials: IntMapSnapshot;
-  columns: (Int32Array | Float64Array | Int8Array)[];
   freeNodes: Int32Array;
-  graph: GraphSnapshot;
-  types: IntMapSnapshot;
-  typeColumns: (Int32Array | Float64Array)[];
   typeRows: number;
   scalars: Float64Array;
+  /** Node columns, then type columns (the hash maps are rebuilt on restore). */
+  columns: SavedColumn[];
+  graph: GraphSnapshot;
+  /** Bytes this snapshot added (blocks shared with the previous one are not counted). */
   bytes: number;
 };
 
@@ -179,6 +179,8 @@ export class Projection {
 
   /** While folding the log for the first time, this collects its append-only indexes. */
   index: LogIndex | null = null;
+  /** The most bytes live since the last line started (for the index's timeline). */
+  private maxSinceLine = 0;
 
   constructor() {
     for (let g = 0; g < GEN_HEADS; g++) {
@@ -287,7 +289,10 @@ export class Projection {
         this.currentFrame = b;
         const n = this.nids.get(b);
         if (n >= 0) this.line[n] = a;
-        this.index?.lineStarted(this.at, a, b, this.bytes, this.objects);
+        if (this.index !== null) {
+          this.index.lineStarted(this.at, a, this.bytes, this.objects, this.maxSinceLine);
+          this.maxSinceLine = this.bytes;
+        }
         this.lines++;
         break;
       }
@@ -485,6 +490,7 @@ export class Projection {
       this.peakBytes = this.bytes;
       this.peakEvent = this.at;
     }
+    if (this.bytes > this.maxSinceLine) this.maxSinceLine = this.bytes;
     if (flags & AllocFlags.Counted) this.count[0]!++;
     if (flags & AllocFlags.Tracked) this.genAppend(n, 0);
   }
@@ -526,6 +532,7 @@ export class Projection {
       this.peakBytes = this.bytes;
       this.peakEvent = this.at;
     }
+    if (this.bytes > this.maxSinceLine) this.maxSinceLine = this.bytes;
   }
 
   private frameCreated(serial: number, name: number, func: number): void {
@@ -742,51 +749,50 @@ export class Projection {
 
   // ---------------------------------------------------------------- checkpoints
 
-  snapshot(): ProjectionSnapshot {
-    const h = this.nodeHigh;
-    const columns = [
+  private nodeColumns(): Column[] {
+    return [
       this.serial, this.flags, this.type, this.name, this.size, this.rc, this.addr, this.gen, this.genPrev, this.genNext,
       this.born, this.line, this.parent, this.func, this.unreachableIn,
-    ].map((a) => a.slice(0, h));
-    const rows = this.typeRowCount;
-    const typeColumns = [this.typeName, this.typeCount, this.typeBytes, this.typeStaticCount, this.typeStaticBytes].map((a) => a.slice(0, rows));
-    const scalars = Float64Array.from([
+    ];
+  }
+
+  private typeColumns(): Column[] {
+    return [this.typeName, this.typeCount, this.typeBytes, this.typeStaticCount, this.typeStaticBytes];
+  }
+
+  private scalars(): Float64Array {
+    return Float64Array.from([
       this.objects, this.bytes, this.peakBytes, this.peakEvent, this.staticObjects, this.staticBytes, this.frames,
       ...this.count, ...this.threshold, this.enabled ? 1 : 0, ...this.generationSize, this.collecting, this.collections,
       this.unreachableSoFar, this.finalizersSoFar, this.weakrefsClearedSoFar, this.callbacksSoFar,
       ...this.stats.flatMap((s) => [s.collections, s.collected, s.uncollectable]),
       this.topFrame, this.depth, this.currentLine, this.currentFrame, this.lines, this.outputs,
     ]);
-    const serials = this.nids.snapshot();
-    const graph = this.graph.snapshot(h);
-    const types = this.typeIndex.snapshot();
-    let bytes = serials.keys.byteLength * 2 + types.keys.byteLength * 2 + scalars.byteLength;
-    for (const c of columns) bytes += c.byteLength;
-    for (const c of typeColumns) bytes += c.byteLength;
-    bytes += graph.outHead.byteLength * 5 + graph.edges.reduce((s, a) => s + a.byteLength, 0) + graph.table.byteLength + graph.arena.byteLength + graph.freeEdges.byteLength;
-    return {
-      at: this.at,
-      nodeHigh: h,
-      serials,
-      columns,
-      freeNodes: this.freeNodes.slice(0, this.freeTop),
-      graph,
-      types,
-      typeColumns,
-      typeRows: rows,
-      scalars,
-      bytes,
-    };
+  }
+
+  /**
+   * A checkpoint of this projection. Blocks of columns equal to those of `previous` (the
+   * last checkpoint) are shared with it rather than copied.
+   */
+  snapshot(previous?: ProjectionSnapshot): ProjectionSnapshot {
+    const cost = { bytes: 0 };
+    const h = this.nodeHigh;
+    const columns: SavedColumn[] = [];
+    let i = 0;
+    for (const a of this.nodeColumns()) columns.push(saveColumn(a, h, previous?.columns[i++], cost));
+    for (const a of this.typeColumns()) columns.push(saveColumn(a, this.typeRowCount, previous?.columns[i++], cost));
+    const graph = this.graph.snapshot(h, previous?.graph, cost);
+    const scalars = this.scalars();
+    const freeNodes = this.freeNodes.slice(0, this.freeTop);
+    cost.bytes += scalars.byteLength + freeNodes.byteLength;
+    return { at: this.at, nodeHigh: h, freeNodes, typeRows: this.typeRowCount, scalars, columns, graph, bytes: cost.bytes };
   }
 
   restore(s: ProjectionSnapshot): void {
     const oldHigh = this.nodeHigh;
     if (s.nodeHigh > this.cap) this.growNodes(s.nodeHigh);
-    const cols = [
-      this.serial, this.flags, this.type, this.name, this.size, this.rc, this.addr, this.gen, this.genPrev, this.genNext,
-      this.born, this.line, this.parent, this.func, this.unreachableIn,
-    ];
-    cols.forEach((a, i) => a.set(s.columns[i]!));
+    let i = 0;
+    for (const a of this.nodeColumns()) loadColumn(a, s.columns[i++]!);
     // Nodes created after the checkpoint are gone.
     if (oldHigh > s.nodeHigh) {
       this.serial.fill(0, s.nodeHigh, oldHigh);
@@ -794,12 +800,14 @@ export class Projection {
     }
     this.graph.restore(s.graph, oldHigh);
     this.nodeHigh = s.nodeHigh;
-    this.nids.restore(s.serials);
+    this.nids.clear();
+    for (let n = GEN_HEADS; n < s.nodeHigh; n++) {
+      const serial = this.serial[n]!;
+      if (serial !== 0) this.nids.set(serial >>> 0, n);
+    }
     this.freeNodes = grow(this.freeNodes, s.freeNodes.length);
     this.freeNodes.set(s.freeNodes);
     this.freeTop = s.freeNodes.length;
-    this.typeIndex.restore(s.types);
-    this.typeRowCount = s.typeRows;
     if (s.typeRows > this.typeName.length) {
       this.typeName = grow(this.typeName, s.typeRows);
       this.typeCount = grow(this.typeCount, s.typeRows);
@@ -807,9 +815,12 @@ export class Projection {
       this.typeStaticCount = grow(this.typeStaticCount, s.typeRows);
       this.typeStaticBytes = grow(this.typeStaticBytes, s.typeRows);
     }
-    [this.typeName, this.typeCount, this.typeBytes, this.typeStaticCount, this.typeStaticBytes].forEach((a, i) => a.set(s.typeColumns[i]!));
+    for (const a of this.typeColumns()) loadColumn(a, s.columns[i++]!);
+    this.typeRowCount = s.typeRows;
+    this.typeIndex.clear();
+    for (let r = 0; r < s.typeRows; r++) this.typeIndex.set(this.typeName[r]! + 1, r);
     const v = s.scalars;
-    let i = 0;
+    i = 0;
     this.objects = v[i++]!;
     this.bytes = v[i++]!;
     this.peakBytes = v[i++]!;
@@ -841,8 +852,4 @@ export class Projection {
     this.at = s.at;
   }
 
-  /** Roughly the bytes a snapshot of this projection takes now (decides checkpoint spacing). */
-  snapshotBytes(): number {
-    return this.nodeHigh * 60 + this.nids.bytes + this.graph.snapshotBytes(this.nodeHigh) + this.typeRowCount * 32;
-  }
 }

@@ -7,10 +7,10 @@
  * event k restores the last checkpoint at or before k into a second projection (the
  * view) and folds forward from there; a short step forward just folds on.
  *
- * Checkpoint spacing follows the size of the state: a snapshot costs memory in
- * proportion to the live heap, so checkpoints are taken about every
- * snapshotBytes / CHECKPOINT_BYTES_PER_EVENT events (bounded by MIN and MAX_SPACING),
- * which keeps them near one byte per event in total, while folding from the nearest one
+ * Checkpoint spacing follows what a checkpoint costs: it shares the blocks of state that
+ * did not change since the previous one (saved-column.ts), and the next is taken
+ * bytes / CHECKPOINT_BYTES_PER_EVENT events later (bounded by MIN and MAX_SPACING), which
+ * keeps checkpoints near two bytes per event in total while folding from the nearest one
  * stays within a few tens of milliseconds.
  */
 import type { EventLog, LogReader } from '../events/log.js';
@@ -19,9 +19,9 @@ import { Projection, type ProjectionSnapshot } from './projection.js';
 
 /** Events between checkpoints, at least and at most. */
 const MIN_SPACING = 1 << 16;
-const MAX_SPACING = 1 << 20;
+const MAX_SPACING = 1 << 18;
 /** Checkpoint memory allowed per event of the log. */
-const CHECKPOINT_BYTES_PER_EVENT = 1;
+const CHECKPOINT_BYTES_PER_EVENT = 2;
 
 export type TimelineColumn = { event: number; bytes: number; maxBytes: number; objects: number };
 
@@ -77,7 +77,7 @@ export class TimeTravel {
   }
 
   private checkpoint(): void {
-    const s = this.head.snapshot();
+    const s = this.head.snapshot(this.checkpoints[this.checkpoints.length - 1]);
     this.checkpoints.push(s);
     this.checkpointBytes += s.bytes;
     const spacing = Math.min(this.maxSpacing, Math.max(this.minSpacing, Math.ceil(s.bytes / CHECKPOINT_BYTES_PER_EVENT)));
@@ -152,21 +152,25 @@ export class TimeTravel {
   // ---------------------------------------------------------------- derived views
 
   /**
-   * Live bytes and objects over time up to event k, in `columns` buckets of line starts
-   * (for a sparkline): each column holds the last sample, and the largest bytes seen.
+   * Live bytes and objects over the events before k, in at most `columns` columns (for a
+   * sparkline), oldest first; the last column is the state at k itself.
    */
   timeline(k: number, columns: number): TimelineColumn[] {
-    const idx = this.index;
-    const n = LogIndex.before(idx.lineEvent, k);
+    k = Math.max(0, Math.min(k, this.head.at));
+    const buckets = this.index.timeline(k);
     const out: TimelineColumn[] = [];
-    if (n === 0 || columns <= 0) return out;
-    const per = Math.max(1, Math.ceil(n / columns));
-    for (let start = 0; start < n; start += per) {
-      const end = Math.min(n, start + per);
+    if (columns <= 0) return out;
+    const per = Math.max(1, Math.ceil((buckets.length + 1) / columns));
+    for (let start = 0; start < buckets.length; start += per) {
+      const end = Math.min(buckets.length, start + per);
       let max = 0;
-      for (let i = start; i < end; i++) max = Math.max(max, idx.lineBytes.get(i));
-      out.push({ event: idx.lineEvent.get(end - 1), bytes: idx.lineBytes.get(end - 1), maxBytes: max, objects: idx.lineObjects.get(end - 1) });
+      for (let i = start; i < end; i++) max = Math.max(max, buckets[i]!.maxBytes);
+      const last = buckets[end - 1]!;
+      out.push({ event: last.event + last.events, bytes: last.bytes, maxBytes: max, objects: last.objects });
     }
+    const p = this.seek(k);
+    if (out.length >= columns) out.shift();
+    out.push({ event: k, bytes: p.bytes, maxBytes: p.bytes, objects: p.objects });
     return out;
   }
 
