@@ -198,7 +198,11 @@ export class EventLog {
    */
   declare emit: <K extends Exclude<EventKind, EventKind.Allocated>>(kind: K, ...fields: EventFields<K>) => void;
 
-  private emitFields(kind: EventKind, a: number, b = 0, c = 0, d = 0): void {
+  /**
+   * emit() without the compile-time arity: for code that decoded the fields from
+   * elsewhere (record files). Not for Allocated.
+   */
+  emitFields(kind: EventKind, a: number, b = 0, c = 0, d = 0): void {
     let q = this.head(this.begin(), kind, a);
     const n = tailWords[kind]!;
     const buf = this.buf;
@@ -352,7 +356,7 @@ export class EventLog {
   }
 }
 
-(EventLog.prototype as unknown as { emit: unknown }).emit = (EventLog.prototype as unknown as { emitFields: unknown }).emitFields;
+(EventLog.prototype as unknown as { emit: unknown }).emit = EventLog.prototype.emitFields;
 
 /**
  * A cursor over the log, decoding one event at a time into its fields (a.. in
