@@ -293,13 +293,16 @@ export class EventLog {
   /**
    * The events appended since event `fromEvent` and the strings since id `fromString`,
    * copied into one fresh typed array so that it can be transferred to another thread
-   * without copying again:
+   * without copying again. BatchExporter keeps the two positions for you:
    *
-   *     const batch = log.exportSince(sentEvents, sentStrings);
-   *     port.postMessage(batch, [batch.words.buffer]);
-   *     sentEvents += batch.count; sentStrings += batch.strings.length;
+   *     // worker thread, after each slice of the program:
+   *     const batch = exporter.next();                      // exporter = new BatchExporter(rt.ev)
+   *     parentPort.postMessage(batch, [batch.words.buffer]);
+   *     // main thread:
+   *     mirror.appendBatch(batch);                          // mirror = new EventLog()
+   *     timeTravel.sync();                                  // timeTravel = new TimeTravel(mirror)
    *
-   * and on the other side `mirror.appendBatch(batch)`. Batches must arrive in order.
+   * Batches must be appended in the order they were taken.
    */
   exportSince(fromEvent: number, fromString: number): EventBatch {
     const count = Math.max(0, this.count - fromEvent);
@@ -357,6 +360,26 @@ export class EventLog {
 }
 
 (EventLog.prototype as unknown as { emit: unknown }).emit = EventLog.prototype.emitFields;
+
+/**
+ * Takes successive batches of a growing log: each `next()` holds what was appended
+ * since the previous one (see EventLog.exportSince for the whole protocol).
+ */
+export class BatchExporter {
+  private events = 0;
+  /** Every table starts with the empty string (id 0), which a mirror has too. */
+  private strings = 1;
+
+  constructor(private readonly log: EventLog) {}
+
+  /** Everything appended since the last batch (possibly nothing: count 0). */
+  next(): EventBatch {
+    const batch = this.log.exportSince(this.events, this.strings);
+    this.events += batch.count;
+    this.strings += batch.strings.length;
+    return batch;
+  }
+}
 
 /**
  * A cursor over the log, decoding one event at a time into its fields (a.. in
@@ -452,21 +475,14 @@ export class LogReader {
     this.kind = kind;
     this.a = (h & WIDE) !== 0 ? buf[p++]! : h >>> 8;
     const n = tailWords[kind]!;
-    if (n > 0) {
-      this.b = buf[p++]!;
-      if (n > 1) {
-        this.c = buf[p++]!;
-        if (n > 2) {
-          this.d = buf[p++]!;
-          if (n > 3) {
-            // Allocated: address high half and flags share a word.
-            const w = buf[p++]!;
-            this.e = w & 0xffff;
-            this.f = w >>> 16;
-          }
-        }
-      }
-    }
+    // Fields the kind does not have read as 0.
+    this.b = n > 0 ? buf[p++]! : 0;
+    this.c = n > 1 ? buf[p++]! : 0;
+    this.d = n > 2 ? buf[p++]! : 0;
+    // Allocated: address high half and flags share a word.
+    const w = n > 3 ? buf[p++]! : 0;
+    this.e = w & 0xffff;
+    this.f = w >>> 16;
     this.pos = p;
     this.n++;
     return true;

@@ -21,9 +21,9 @@ import { loadColumn, saveColumn, type SavedColumn } from './saved-column.js';
 
 /** The aggregate edge from a container to a target that sits at one or more indices. */
 export const INDEX_ANY = makeSlot(SlotKind.Index, SLOT_PAYLOAD_MASK);
-/** Longest item vector a projection keeps (the runtime's limit is 2^28 items; a record
- * file claiming more is not believed). */
-const MAX_ITEMS = 1 << 27;
+/** Longest item vector a projection keeps: 16 million items (a recording of that many
+ * would be hundreds of megabytes; a record file claiming more is not believed). */
+const MAX_ITEMS = 1 << 24;
 const NONE = -1;
 
 function grownI32(a: Int32Array<ArrayBuffer>, n: number, fill = 0): Int32Array<ArrayBuffer> {
@@ -234,13 +234,12 @@ export class Graph {
 
   /** Item i of container `c` is now the object `toSerial` (node `to`, -1 if not live). */
   setItem(c: number, i: number, to: number, toSerial: number): void {
-    if (i >= MAX_ITEMS) return;
     const len = this.itemsLen[c]!;
-    if (i >= len) {
+    // The runtime sets items in order (an append is i == len): beyond that the input is
+    // not a log the runtime wrote, and the reference is ignored.
+    if (i > len || i >= MAX_ITEMS) return;
+    if (i === len) {
       this.reserve(c, i + 1);
-      // Positions between the old end and i are holes until filled.
-      const off = this.itemsOff[c]!;
-      for (let j = len; j < i; j++) this.arena[off + j] = 0;
       this.itemsLen[c] = i + 1;
     }
     this.arena[this.itemsOff[c]! + i] = toSerial;
