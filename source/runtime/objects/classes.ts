@@ -20,7 +20,7 @@ import {
 } from '../protocols/abstract.js';
 import {
   PyInstance, SharedKeys, instanceClear, instanceDealloc, instanceDictGet, instanceDictSet, instanceGet, instanceSet,
-  instanceTraverse, newInstance,
+  instanceTraverse, newInstance, allSlotNames,
 } from './instance-values.js';
 import { installSlotWrappers, dunderChanged } from './slot-wrappers.js';
 import { newGetSetDescriptor, newMemberDescriptor, newWrapper, classmethodType, staticmethodType } from './descriptors.js';
@@ -589,6 +589,11 @@ function installBuiltinSubclassStorage(t: PyType, solid: PyType): void {
     visit(o.type, labelSlot('__class__'));
     baseTraverse?.(o, visit);
     const w = o as WithExtraDict;
+    // subtype_traverse visits __slots__ too (traverse_slots).
+    if (w.slots) {
+      const names = allSlotNames(o.type);
+      w.slots.forEach((v, i) => v && visit(v, makeSlot(SlotKind.Attribute, rt.ev.strings.intern(names[i] ?? `slot${i}`))));
+    }
     if (w.extraDict) visit(w.extraDict, labelSlot('__dict__'));
   };
   t.clear = (o) => {

@@ -11,7 +11,7 @@ import { PyObject, type PyType, type Visit } from './object.js';
 import { rt } from '../runtime.js';
 import { decref, incref, newref, xdecref } from '../heap/refcount.js';
 import { makeSlot, SlotKind } from '../../events/kinds.js';
-import { dictSetSteal, dictGetStr, dictDelStr, newDict, PyDict, dictType } from './dict.js';
+import { dictSetSteal, dictGetStr, dictDelStr, newDict, PyDict, dictType, setSharedKeys } from './dict.js';
 import { internStr } from './str.js';
 
 export const SHARED_KEYS_MAX = 30;
@@ -21,6 +21,8 @@ export class SharedKeys {
   readonly index = new Map<string, number>();
   /** Remaining budget (CPython's dk_usable of the shared keys). */
   usable = SHARED_KEYS_MAX;
+  /** Materialized split dicts using these keys (their sizes follow `usable`). */
+  readonly dicts = new Set<PyDict>();
 }
 
 /** An instance of a Python class deriving (directly or not) from object. */
@@ -48,7 +50,11 @@ export function newInstance(t: PyType): PyInstance {
   const o = new PyInstance(t);
   if (t.flags.managedDict && t.sharedKeys) {
     o.values = [];
-    if (t.sharedKeys.usable > 1) t.sharedKeys.usable--;
+    const keys = t.sharedKeys;
+    if (keys.usable > 1) {
+      keys.usable--;
+      for (const d of keys.dicts) rt.heap.resized(d);
+    }
   }
   rt.heap.allocate(o, true);
   return o;
@@ -246,7 +252,10 @@ export function materializeDict(inst: PyInstance, split = true): PyDict {
   const items = inst.values ? instanceItems(inst) : [];
   const keys = inst.type.sharedKeys;
   const d = newDict(dictType);
-  if (split && keys) (d as PyDict & { sharedKeys?: SharedKeys }).sharedKeys = keys;
+  if (split && keys) {
+    setSharedKeys(d, keys);
+    rt.heap.resized(d);
+  }
   // Move each value: the instance's edge goes away, the dict's appears.
   const names = keys?.names ?? [];
   if (inst.values) {
