@@ -68,7 +68,8 @@ export const enum EventKind {
   /** serial, refcount: set outright (the large counts of objects CPython creates statically). */
   RefcountSet = 26,
   /** frame, name (str of the code's qualname), function object (0 for module and class
-   * bodies): a new frame, a node of the object graph whose locals are references. */
+   * bodies), globals dict: a new frame, a node of the object graph whose locals are
+   * references. (It holds its function and globals borrowed: no edges for them.) */
   FrameCreated = 27,
   /** frame: its locals and cells are released; the node leaves the graph. */
   FrameReleased = 28,
@@ -128,7 +129,7 @@ export const EVENT_FIELDS = {
   [EventKind.ItemsShifted]: [['container', 'serial'], ['start', 'u32'], ['delta', 'i32']],
   [EventKind.FreedToFreeList]: [['serial', 'serial']],
   [EventKind.RefcountSet]: [['serial', 'serial'], ['refcount', 'u32']],
-  [EventKind.FrameCreated]: [['frame', 'serial'], ['name', 'str'], ['function', 'serial']],
+  [EventKind.FrameCreated]: [['frame', 'serial'], ['name', 'str'], ['function', 'serial'], ['globals', 'serial']],
   [EventKind.FrameReleased]: [['frame', 'serial']],
   [EventKind.GcSettings]: [['enabled', 'u8'], ['threshold0', 'u32'], ['threshold1', 'u32'], ['threshold2', 'u32']],
 } as const satisfies Record<EventKind, readonly (readonly [string, FieldType])[]>;

@@ -80,6 +80,11 @@ export class StringTable {
     return this.strings[id] ?? '';
   }
 
+  /** The id of an interned string, or -1 (without adding it: readers must not write). */
+  find(s: string): number {
+    return this.ids.get(s) ?? -1;
+  }
+
   get size(): number {
     return this.strings.length;
   }

@@ -48,7 +48,7 @@ export class Frame {
     this.lineno = code.firstLineno;
     this.serial = rt.heap.newSerial();
     const ev = rt.ev;
-    ev.emit(EventKind.FrameCreated, this.serial, code.nameId, func ? func.serial : 0);
+    ev.emit(EventKind.FrameCreated, this.serial, code.nameId, func ? func.serial : 0, globals.serial);
   }
 
   /** Store (stealing `value`) into fast local i, releasing the old value after. */
