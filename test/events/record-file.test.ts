@@ -80,12 +80,14 @@ describe('record → replay round trip', () => {
 });
 
 describe('recording is deterministic', () => {
-  it('the same program twice gives the same file', () => {
-    const first = record('seed_cycle.py');
-    const second = record('seed_cycle.py');
-    expect(first.log.count).toBeGreaterThan(1000);
-    expect(second.text).toBe(first.text);
-  });
+  for (const file of ['seed_cycle.py', 'heap_mutations.py', 'seed_weakref.py', 'gc_threshold_callbacks.py']) {
+    it(`${file} twice gives the same file`, () => {
+      const first = record(file);
+      const second = record(file);
+      expect(first.log.count).toBeGreaterThan(1000);
+      expect(second.text).toBe(first.text);
+    });
+  }
 });
 
 describe('damaged files', () => {
