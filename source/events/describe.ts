@@ -92,6 +92,14 @@ export function describeEvent(r: DecodedEvent, strings: StringTable, name: (seri
       return `weakref ${name(r.a)}: callback runs`;
     case EventKind.CollectionEnded:
       return `gc: generation ${r.a} done: ${r.b} collected, ${r.c} uncollectable`;
+    case EventKind.ProcessMemory:
+      return `process memory: ${(r.a / 256).toFixed(1)} MiB, ${r.b} arena${r.b === 1 ? '' : 's'}`;
+    case EventKind.ProfileFunction:
+      return `memory_profiler: table ${r.a} for ${str(r.b)} lines ${r.c}-${r.d}`;
+    case EventKind.ProfileSample:
+      return `memory_profiler: table ${r.a} line ${r.b} at ${(r.d / 256).toFixed(1)} MiB`;
+    case EventKind.ProfileReported:
+      return `memory_profiler: table ${r.a} printed`;
     default:
       return assertNever(kind);
   }

@@ -79,7 +79,7 @@ export function writeRecording(log: EventLog, header: Omit<RecordingHeader, 'for
       line += `,${r.b},${r.c},${r.address},${r.f}`;
     } else {
       if (types[0]![1] === 'str') define(r.a);
-      const rest = [r.b, r.c, r.d];
+      const rest = [r.b, r.c, r.d, r.e];
       for (let i = 1; i < types.length; i++) {
         const type = types[i]![1];
         const v = rest[i - 1]!;
@@ -182,7 +182,7 @@ export class RecordingReader {
     }
     const log = this.log;
     if (kind === EventKind.Allocated) log.allocated(f[0]!, f[1]!, f[2]!, f[3]!, f[4]!);
-    else log.emitFields(kind, f[0]!, (f[1] ?? 0) >>> 0, (f[2] ?? 0) >>> 0, (f[3] ?? 0) >>> 0);
+    else log.emitFields(kind, f[0]!, (f[1] ?? 0) >>> 0, (f[2] ?? 0) >>> 0, (f[3] ?? 0) >>> 0, (f[4] ?? 0) >>> 0);
   }
 
   private end(value: Record<string, unknown>, n: number): void {

@@ -93,15 +93,6 @@ export class IntMap {
     return true;
   }
 
-  /** Visit every entry (in table order). */
-  forEach(fn: (key: number, value: number) => void): void {
-    const keys = this.keys;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      if (k !== EMPTY) fn(k >>> 0, this.values[i]!);
-    }
-  }
-
   private grow(): void {
     const oldKeys = this.keys;
     const oldValues = this.values;

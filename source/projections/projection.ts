@@ -416,6 +416,16 @@ export class Projection {
       case EventKind.ExceptionRaised:
         this.index?.notable(this.at);
         break;
+      case EventKind.ProcessMemory:
+        // Folded by process-memory.ts; indexed here so that it can fold just these events.
+        this.index?.memoryModel(this.at);
+        break;
+      case EventKind.ProfileFunction:
+      case EventKind.ProfileSample:
+      case EventKind.ProfileReported:
+        // Folded by profiler.ts (see ProcessMemory).
+        this.index?.memoryModel(this.at);
+        break;
       case EventKind.TypeNamed: {
         const n = this.nids.get(a);
         if (n >= 0) this.name[n] = b;
