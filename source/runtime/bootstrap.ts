@@ -21,6 +21,7 @@ import { initRangeTypes, rangeType, PyRange, sliceType } from './objects/range.j
 import { initComplexType } from './objects/complex.js';
 import { initFunctionTypes } from './objects/function.js';
 import { initExceptionTypes } from './objects/exceptions.js';
+import { createExceptionGroupClass } from './objects/exception-group.js';
 import { initDescriptorTypes, newGetSetDescriptor } from './objects/descriptors.js';
 import { initObjectSlots, initTypeSlots, initSuperType, createClass } from './objects/classes.js';
 import { initIteratorTypes, newRangeIter } from './objects/iterators.js';
@@ -134,8 +135,8 @@ export function bootstrap(runtime: Runtime): void {
   initDictSlots();
   initSetSlots();
   initBytesSlots();
-  bindDictProtocols(hashOf as (o: PyObject) => number, equals);
-  bindSetProtocols(hashOf as (o: PyObject) => number, equals);
+  bindDictProtocols(hashOf, equals);
+  bindSetProtocols(hashOf, equals);
   bindTupleType(() => newTuple([]).type);
   bindNumberTruth(isTrue);
   bindTypeType(typeT);
@@ -150,6 +151,8 @@ export function bootstrap(runtime: Runtime): void {
   // (PyType_Ready's inherit_slots), in creation order so that bases come first.
   for (const t of builtinTypes) fillInheritedSlots(t);
   for (const t of [listType, dictType, setType, sliceType]) t.hash = hashNotImplemented;
+  // ExceptionGroup is a class made with type() (create_exception_group_class).
+  createExceptionGroupClass();
 
   // builtins, sys.modules, sys, gc
   const builtins = newDict();

@@ -59,6 +59,8 @@ export class CodeContext {
   loopDepth = 0;
   /** Inside a `finally` or `except` body: `continue`/`break` may need cleanup. */
   handlerDepth = 0;
+  /** loopDepth at the innermost enclosing except* body (-1: none), which break/continue/return may not leave. */
+  exceptStarLoopDepth = -1;
 
   constructor(
     readonly module: ModuleCompiler,

@@ -9,7 +9,7 @@
  * __eq__. Dicts start untracked by the collector and become tracked when a value that
  * may be tracked is stored (MAINTAIN_TRACKING).
  */
-import { PyObject, UNTRACKED, type PyType, type Visit } from './object.js';
+import { PyObject, UNTRACKED, type PyType, type Visit, type PyHash } from './object.js';
 import { bindDictGetStr, makeBuiltinType } from './typeobject.js';
 import { rt } from '../runtime.js';
 import { decref, incref } from '../heap/refcount.js';
@@ -28,7 +28,7 @@ export class PyDict extends PyObject {
   /** Exact str/int/float keys → entry index. */
   index = new Map<PrimitiveKey, number>();
   /** Other keys: hash → entry indices. */
-  slow: Map<number, number[]> | null = null;
+  slow: Map<PyHash, number[]> | null = null;
   /** Live entries (ma_used). */
   used = 0;
   /** log2 of the table size; 0 while the dict uses the static empty table. */
@@ -204,7 +204,7 @@ export function keyLabel(k: PyObject): string {
 }
 
 // Hashing and equality of non-primitive keys come from the abstract protocol layer.
-let hashOf: (o: PyObject) => number;
+let hashOf: (o: PyObject) => PyHash;
 let keysEqual: (a: PyObject, b: PyObject) => boolean;
 export function bindDictProtocols(hash: typeof hashOf, eq: typeof keysEqual): void {
   hashOf = hash;
@@ -223,7 +223,7 @@ export function findEntry(d: PyDict, key: PyObject): number {
 }
 
 /** The entry of a key without a primitive form, by its hash. */
-function findSlow(d: PyDict, key: PyObject, h: number): number {
+function findSlow(d: PyDict, key: PyObject, h: PyHash): number {
   if (d.slow === null) return -1;
   const candidates = d.slow.get(h);
   if (candidates === undefined) return -1;
@@ -331,7 +331,7 @@ function splitDictAccepts(keys: SharedKeys, key: PyObject, isStr: boolean): bool
   return true;
 }
 
-function addSlow(d: PyDict, h: number, at: number): void {
+function addSlow(d: PyDict, h: PyHash, at: number): void {
   if (d.slow === null) d.slow = new Map();
   const list = d.slow.get(h);
   if (list) list.push(at);
