@@ -41,6 +41,8 @@ import { installRangeMethods } from './objects/range-methods.js';
 import { installIteratorHints } from './objects/iter-hints.js';
 import { installSlotMethods } from './objects/slot-methods.js';
 import { initBytesSlots } from './objects/bytes-methods.js';
+import { initGenericAliasTypes } from './objects/generic-alias.js';
+import { initMappingProxyType } from './objects/mappingproxy.js';
 import { setBuiltinsDict } from './builtins/registry.js';
 import { createSysModule } from './modules/sys.js';
 import { createGcModule } from './modules/gc.js';
@@ -149,6 +151,9 @@ export function bootstrap(runtime: Runtime): void {
   // (PyType_Ready's inherit_slots), in creation order so that bases come first.
   for (const t of builtinTypes) fillInheritedSlots(t);
   for (const t of [listType, dictType, setType, sliceType]) t.hash = hashNotImplemented;
+  // Types made like an extension module's (their dunder methods come from their own slots).
+  initGenericAliasTypes();
+  initMappingProxyType();
 
   // builtins, sys.modules, sys, gc
   const builtins = newDict();

@@ -7,7 +7,7 @@ import { PyObject, PyType, EQ, NE, type Visit } from './object.js';
 import { builtinTypes, lookup, objectType, typeModified, typeType, inheritSlots } from './typeobject.js';
 import { rt } from '../runtime.js';
 import { decref, incref, newref, xdecref } from '../heap/refcount.js';
-import { pyError } from '../errors.js';
+import { pyError, type PyRaise } from '../errors.js';
 import { E } from './exceptions.js';
 import { None, NotImplemented, newNone, newNotImplemented } from './singletons.js';
 import { newBool, True, False, newInt } from './int.js';
@@ -62,6 +62,7 @@ export function initObjectSlots(): void {
       if (t.newInstance !== objectType.newInstance) throw pyError(E.TypeError!, 'object.__new__() takes exactly one argument (the type to instantiate)');
       throw pyError(E.TypeError!, `${t.name}() takes no arguments`);
     }
+    if (t.abstract) throw abstractInstantiation(t);
     if (t === objectType) {
       const obj = new PyObject(objectType);
       rt.heap.allocate(obj, false);
@@ -77,6 +78,14 @@ export function initObjectSlots(): void {
     }
   };
   o.call = null;
+}
+
+/** object_new's error for a class whose __abstractmethods__ is not empty. */
+function abstractInstantiation(t: PyType): PyRaise {
+  const names = iterateToArray(dictGetStr(t.dict!, '__abstractmethods__')!);
+  const strs = names.map((n) => (n instanceof PyStr ? n.v : repr(n))).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  names.forEach((n) => decref(n));
+  return pyError(E.TypeError!, `Can't instantiate abstract class ${t.name} with abstract method${strs.length > 1 ? 's' : ''} ${strs.join(', ')}`);
 }
 
 // ---------------------------------------------------------------- type
@@ -160,9 +169,13 @@ export function typeCall(self: PyObject, args: PyObject[], kw: readonly string[]
   }
 }
 
+/** Attributes that type's own data descriptors answer before the class's dict is looked at. */
+const TYPE_DATA_DESCRIPTORS = new Set(['__dict__', '__name__', '__qualname__', '__mro__', '__bases__', '__base__', '__class__']);
+
 function typeGetAttr(self: PyObject, name: string): PyObject {
   const cls = self as PyType;
   const meta = cls.type;
+  if (TYPE_DATA_DESCRIPTORS.has(name) && (meta === typeType || lookup(meta, name) === null)) return typeSpecialAttr(cls, name)!;
   const metaAttr = lookup(meta, name);
   let metaGet = null;
   if (metaAttr !== null) {
@@ -252,6 +265,12 @@ function typeSetAttr(self: PyObject, name: string, value: PyObject | null): void
     cls.name = value.v;
     return;
   }
+  if (name === '__qualname__' && value instanceof PyStr) {
+    cls.qualname = value.v;
+    return;
+  }
+  // type.__abstractmethods__ also sets Py_TPFLAGS_IS_ABSTRACT, which object.__new__ checks.
+  if (name === '__abstractmethods__') cls.abstract = value !== null && isTrue(value);
   const d = cls.dict as PyDict;
   if (value === null) {
     if (!dictDelStr(d, name)) throw pyError(E.AttributeError!, `type object '${cls.name}' has no attribute '${name}'`);
@@ -437,11 +456,9 @@ export function createClass(spec: ClassSpec): PyType {
   t.dict = d;
   rt.ev.refAdded(t.serial, d.serial, labelSlot('__dict__'));
   if (dictGetStr(d, '__module__') === null) dictSetSteal(d, internStr('__module__'), newStr(t.module));
-  if (dictGetStr(d, '__doc__') === null) dictSetSteal(d, internStr('__doc__'), newNone());
   wrapImplicitMethods(d, '__new__', staticmethodType);
   wrapImplicitMethods(d, '__init_subclass__', classmethodType);
   wrapImplicitMethods(d, '__class_getitem__', classmethodType);
-  if (dictGetStr(d, '__eq__') !== null && dictGetStr(d, '__hash__') === null) dictSetSteal(d, internStr('__hash__'), newNone());
   const baseSlotCount = base.slotCount;
   ownSlots.forEach((s, i) => dictSetSteal(d, internStr(s), newMemberDescriptor(s, t, baseSlotCount + i)));
   if (wantsDict && solid === objectType) {
@@ -450,6 +467,9 @@ export function createClass(spec: ClassSpec): PyType {
   if (wantsWeakref) {
     dictSetSteal(d, internStr('__weakref__'), newGetSetDescriptor('__weakref__', t, weakrefListGet, null));
   }
+  // PyType_Ready adds __doc__ after the getset descriptors (type_dict_set_doc).
+  if (dictGetStr(d, '__doc__') === null) dictSetSteal(d, internStr('__doc__'), newNone());
+  if (dictGetStr(d, '__eq__') !== null && dictGetStr(d, '__hash__') === null) dictSetSteal(d, internStr('__hash__'), newNone());
   // __bases__ and __mro__ tuples.
   for (const b of bases) incref(b);
   for (const m of t.mro) incref(m);

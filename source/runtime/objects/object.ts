@@ -110,6 +110,8 @@ export class PyType extends PyObject {
   attrCacheVersion = 0;
   /** Per-class shared keys of instance attribute names (3.11 inline values). */
   sharedKeys: import('./instance-values.js').SharedKeys | null = null;
+  /** Py_TPFLAGS_IS_ABSTRACT: set by assigning a non-empty __abstractmethods__. */
+  abstract = false;
 
   // ---- slots (null = not provided; inherited ones are copied at type creation)
   repr: Slot<[PyObject], PyObject> = null;
