@@ -42,6 +42,7 @@ import { materializeDict, PyInstance } from '../objects/instance-values.js';
 import { PyModule } from '../objects/module.js';
 import { evalSource } from '../interpreter/eval.js';
 import { PyUnion, unionMembers } from '../objects/generic-alias.js';
+import { callDunder } from '../objects/slot-wrappers.js';
 
 function nameArg(o: PyObject, fname: string): string {
   if (!(o instanceof PyStr)) throw pyError(E.TypeError!, `attribute name must be string, not '${typeName(o)}'`);
@@ -55,7 +56,7 @@ export function isInstanceOf(o: PyObject, cls: PyObject): boolean {
   if (cls instanceof PyTuple) return cls.items.some((c) => isInstanceOf(o, c));
   if (cls instanceof PyUnion) return unionMembers(cls, 'isinstance').some((c) => isInstanceOf(o, c));
   if (lookup(cls.type, '__instancecheck__') !== null && (cls.type.flags.heap || !(cls instanceof PyType))) {
-    const r = callMethod(cls, '__instancecheck__', [o]);
+    const r = callDunder(cls, '__instancecheck__', [o])!;
     try {
       return isTrue(r);
     } finally {
@@ -70,7 +71,7 @@ function isSubclassOf(c: PyObject, cls: PyObject): boolean {
   if (cls instanceof PyTuple) return cls.items.some((x) => isSubclassOf(c, x));
   if (cls instanceof PyUnion) return unionMembers(cls, 'issubclass').some((x) => isSubclassOf(c, x));
   if (!(cls instanceof PyType && cls.type === typeType) && lookup(cls.type, '__subclasscheck__') !== null && (cls.type.flags.heap || !(cls instanceof PyType))) {
-    const r = callMethod(cls, '__subclasscheck__', [c]);
+    const r = callDunder(cls, '__subclasscheck__', [c])!;
     try {
       return isTrue(r);
     } finally {

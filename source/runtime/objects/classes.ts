@@ -497,7 +497,7 @@ function strOf(o: PyObject | null): string | null {
 }
 
 function hasDictStorage(t: PyType): boolean {
-  return t.mro.some((c) => c.slotNames.includes('__dict__')) || t.mro.some((c) => c.name === 'BaseException' && !c.flags.heap) || t.mro.some((c) => c.name === 'function');
+  return t.mro.some((c) => c.slotNames.includes('__dict__') || c.flags.ownDict === true) || t.mro.some((c) => c.name === 'BaseException' && !c.flags.heap) || t.mro.some((c) => c.name === 'function');
 }
 
 function inheritFromBases(t: PyType): void {
@@ -580,22 +580,8 @@ function installBuiltinSubclassStorage(t: PyType, solid: PyType): void {
     if (type.slotCount) o.slots = new Array(type.slotCount).fill(null);
     return o;
   };
-  t.instanceGet = (o, name) => {
-    const d = (o as WithExtraDict).extraDict;
-    return d ? dictGetStr(d, name) : null;
-  };
-  t.instanceSet = (o, name, v) => {
-    const w = o as WithExtraDict;
-    if (!t.flags.managedDict && !hasDictStorage(t) && !(solid.itemSize > 0 && t.basicSize > solid.basicSize)) return false;
-    if (!w.extraDict) {
-      if (v === null) return false;
-      w.extraDict = newDict();
-      rt.ev.refAdded(o.serial, w.extraDict.serial, labelSlot('__dict__'));
-    }
-    if (v === null) return dictDelStr(w.extraDict, name);
-    dictSetSteal(w.extraDict, internStr(name), v);
-    return true;
-  };
+  // A base that stores attributes in its own dict (SimpleNamespace, partial) keeps doing so.
+  if (!solid.flags.ownDict) installExtraDict(t, solid);
   t.traverse = (o, visit) => {
     visit(o.type, labelSlot('__class__'));
     baseTraverse?.(o, visit);
@@ -625,6 +611,26 @@ function installBuiltinSubclassStorage(t: PyType, solid: PyType): void {
   // The instance's class reference is taken at allocation by the heap hook below.
   void listType;
   void dictType;
+}
+
+/** Attribute storage of `class L(list)` instances: a dict attached on first store. */
+function installExtraDict(t: PyType, solid: PyType): void {
+  t.instanceGet = (o, name) => {
+    const d = (o as WithExtraDict).extraDict;
+    return d ? dictGetStr(d, name) : null;
+  };
+  t.instanceSet = (o, name, v) => {
+    const w = o as WithExtraDict;
+    if (!t.flags.managedDict && !hasDictStorage(t) && !(solid.itemSize > 0 && t.basicSize > solid.basicSize)) return false;
+    if (!w.extraDict) {
+      if (v === null) return false;
+      w.extraDict = newDict();
+      rt.ev.refAdded(o.serial, w.extraDict.serial, labelSlot('__dict__'));
+    }
+    if (v === null) return dictDelStr(w.extraDict, name);
+    dictSetSteal(w.extraDict, internStr(name), v);
+    return true;
+  };
 }
 
 /** Heap instances made by a builtin's tp_new still hold a reference to their class. */

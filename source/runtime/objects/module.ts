@@ -21,6 +21,8 @@ export class PyModule extends PyObject {
   ) {
     super(type);
   }
+  /** Provided by the interpreter (sys, gc, math ...) rather than made by types.ModuleType(). */
+  builtin = true;
 }
 
 export let moduleType: PyType;
@@ -60,7 +62,7 @@ export function initModuleType(): void {
     }
   };
   moduleType.setattro = genericSetAttr;
-  moduleType.repr = (o) => newStr(`<module '${(o as PyModule).name}'${(o as PyModule).name === '__main__' ? '' : ' (built-in)'}>`);
+  moduleType.repr = (o) => newStr(`<module '${(o as PyModule).name}'${(o as PyModule).name === '__main__' || !(o as PyModule).builtin ? '' : ' (built-in)'}>`);
 }
 
 import { dictDel } from './dict.js';

@@ -98,7 +98,7 @@ export function installObjectMethods(): void {
     o.type = v;
     decref(old);
   });
-  attr(objectType, '__doc__', () => newNone());
+  defineAttribute(objectType, '__doc__', newNone()); // a plain value: instance dicts (modules) can override it
 
   // ---- type
   defineStatic(typeType, '__new__', (_s, args, kw) => {

@@ -84,6 +84,8 @@ export type TypeFlags = {
   weakrefable: boolean;
   /** 3.11 "managed dict": instances carry a dict pointer pair before the GC header. */
   managedDict: boolean;
+  /** Instances keep their own __dict__ pointer (tp_dictoffset): functions, SimpleNamespace, partial. */
+  ownDict?: boolean;
 };
 
 export class PyType extends PyObject {
@@ -173,6 +175,11 @@ export class PyType extends PyObject {
     this.qualname = name;
     this.flags = { gc: false, heap: false, baseType: true, weakrefable: false, managedDict: false, ...flags };
     this.basicSize = basicSize;
+  }
+
+  /** tp_name: what error messages show; builtin types of other modules include the module. */
+  get tpName(): string {
+    return this.flags.heap || this.module === 'builtins' ? this.name : `${this.module}.${this.name}`;
   }
 
   isSubtypeOf(other: PyType): boolean {
