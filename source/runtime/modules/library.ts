@@ -3,3 +3,4 @@
  * registers itself with the importer when this file is loaded.
  */
 import './types.js';
+import './collections/index.js';
