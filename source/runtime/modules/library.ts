@@ -4,3 +4,4 @@
  */
 import './types.js';
 import './collections/index.js';
+import './functools/index.js';

@@ -12,7 +12,7 @@ import { newInt, newBool, PyInt } from './int.js';
 import { PyStr, newStr, internStr } from './str.js';
 import { PyTuple, newTuple, newEmptyTuple } from './tuple.js';
 import { newList, listAppend } from './list.js';
-import { newDict, dictSetSteal, dictGetStr, type PyDict } from './dict.js';
+import { newDict, dictSetSteal, dictGetStr, PyDict } from './dict.js';
 import { PyFunction, PyMethod, PyCode, PyCell, PyBuiltinFunction, functionType, methodType, codeType, cellType, builtinFunctionType, functionSetField, methodDescriptorType, PyMethodDescriptor, cellSet } from './function.js';
 import { PyGenerator, generatorType, generatorSend, closeGenerator, resume, stopIteration } from './generator.js';
 import { PyModule, moduleType } from './module.js';
@@ -293,11 +293,19 @@ function installCallableMethods(): void {
   fnField('__doc__', 'doc');
   fnField('__module__', 'module');
   attr(functionType, '__closure__', (o) => orNone((o as PyFunction).closure));
-  attr(functionType, '__annotations__', (o) => {
-    const f = o as PyFunction;
-    if (!f.annotations) functionSetField(f, 'annotations', newDict());
-    return newref(f.annotations!);
-  });
+  attr(
+    functionType,
+    '__annotations__',
+    (o) => {
+      const f = o as PyFunction;
+      if (!f.annotations) functionSetField(f, 'annotations', newDict());
+      return newref(f.annotations!);
+    },
+    (o, v) => {
+      if (v !== null && v !== None && !(v instanceof PyDict)) throw pyError(E.TypeError!, '__annotations__ must be set to a dict object');
+      functionSetField(o as PyFunction, 'annotations', v === null || v === None ? null : newref(v));
+    },
+  );
   attr(functionType, '__name__', (o) => newref((o as PyFunction).name), (o, v) => {
     const f = o as PyFunction;
     if (!(v instanceof PyStr)) throw pyError(E.TypeError!, '__name__ must be set to a string object');

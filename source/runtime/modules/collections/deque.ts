@@ -231,6 +231,12 @@ export function dequeClear(d: PyDeque): void {
 
 /** deque_extend: append every item of `iterable` (itself included, via a snapshot). */
 export function dequeExtend(d: PyDeque, iterable: PyObject, left = false): void {
+  // Space-saving heuristic of deque_extend / deque_extendleft: an empty deque starts
+  // filling from the far end of its block.
+  if (d.length === 0) {
+    d.leftindex = left ? BLOCKLEN - 1 : 1;
+    d.rightindex = left ? BLOCKLEN - 2 : 0;
+  }
   if (iterable === d) {
     const snapshot = d.toArray().map((x) => newref(x));
     for (const x of snapshot) (left ? dequeAppendLeft : dequeAppend)(d, x);

@@ -325,6 +325,7 @@ export function createTupleGetterType(): PyType {
       rt.ev.refAdded(g.serial, doc!.serial, label('__doc__'));
       return g;
     };
+    t.repr = (o) => newStr(`_tuplegetter(${(o as PyTupleGetter).index}, ${repr((o as PyTupleGetter).doc)})`);
     t.traverse = (o, visit: Visit) => visit((o as PyTupleGetter).doc, label('__doc__'));
     t.dealloc = (o) => decref((o as PyTupleGetter).doc);
     t.descrGet = (d, o) => {
