@@ -6,3 +6,4 @@ import './types.js';
 import './collections/index.js';
 import './functools/index.js';
 import './itertools/index.js';
+import './math.js';
