@@ -7,3 +7,4 @@ import './collections/index.js';
 import './functools/index.js';
 import './itertools/index.js';
 import './math.js';
+import './time.js';

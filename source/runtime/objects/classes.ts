@@ -463,6 +463,8 @@ export function createClass(spec: ClassSpec): PyType {
   ownSlots.forEach((s, i) => dictSetSteal(d, internStr(s), newMemberDescriptor(s, t, baseSlotCount + i)));
   if (wantsDict && solid === objectType) {
     dictSetSteal(d, internStr('__dict__'), newGetSetDescriptor('__dict__', t, instanceDictGet, instanceDictSet));
+  } else if (wantsDict && !solid.flags.ownDict) {
+    dictSetSteal(d, internStr('__dict__'), newGetSetDescriptor('__dict__', t, extraDictGet, null));
   }
   if (wantsWeakref) {
     dictSetSteal(d, internStr('__weakref__'), newGetSetDescriptor('__weakref__', t, weakrefListGet, null));
@@ -611,6 +613,16 @@ function installBuiltinSubclassStorage(t: PyType, solid: PyType): void {
   // The instance's class reference is taken at allocation by the heap hook below.
   void listType;
   void dictType;
+}
+
+/** `obj.__dict__` of a builtin subclass's instance: its attached dict, made on demand. */
+function extraDictGet(o: PyObject): PyObject {
+  const w = o as WithExtraDict;
+  if (!w.extraDict) {
+    w.extraDict = newDict();
+    rt.ev.refAdded(o.serial, w.extraDict.serial, labelSlot('__dict__'));
+  }
+  return newref(w.extraDict);
 }
 
 /** Attribute storage of `class L(list)` instances: a dict attached on first store. */
