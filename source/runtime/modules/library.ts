@@ -8,3 +8,4 @@ import './functools/index.js';
 import './itertools/index.js';
 import './math.js';
 import './time.js';
+import './random/index.js';

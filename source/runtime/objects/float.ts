@@ -84,9 +84,10 @@ export function floatHash(x: number): number {
   }
   const shift = BigInt(((e % 61) + 61) % 61);
   h = ((h << shift) & P) | (h >> (61n - shift));
-  let r = Number(h);
-  if (x < 0) r = -r;
-  return r === -1 ? -2 : r;
+  if (x < 0) h = -h;
+  if (h === -1n) h = -2n;
+  // Hashes beyond 2**53 stay exact as bigints (the convention tupleHash follows).
+  return (h >= -(2n ** 53n) && h <= 2n ** 53n ? Number(h) : h) as number;
 }
 
 /** Python's round-half-even of a float to `ndigits` decimal places (via correctly rounded strings). */

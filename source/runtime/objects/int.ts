@@ -123,9 +123,11 @@ const HASH_MODULUS = (1n << 61n) - 1n;
 export function intHash(v: IntValue): number {
   if (typeof v === 'number') return v === -1 ? -2 : v;
   const a = v < 0n ? -v : v;
-  let h = Number(a % HASH_MODULUS);
+  let h = a % HASH_MODULUS;
   if (v < 0n) h = -h;
-  return h === -1 ? -2 : h;
+  if (h === -1n) h = -2n;
+  // Hashes beyond 2**53 stay exact as bigints (the convention tupleHash follows).
+  return (h >= -(2n ** 53n) && h <= 2n ** 53n ? Number(h) : h) as number;
 }
 
 export const INT_MAX_STR_DIGITS = 4300;
