@@ -9,3 +9,4 @@ import './itertools/index.js';
 import './math.js';
 import './time.js';
 import './random/index.js';
+import './copy.js';

@@ -20,7 +20,7 @@ import { PyProperty, PyWrapper, propertyType, classmethodType, staticmethodType,
 import { PyFrameObject, PyTraceback, frameType, tracebackType, frameObjectOf } from '../interpreter/traceback.js';
 import { defineMethods, defineClassMethods, defineStatic, defineAttribute, exactlyOne, positional, noArgs, bindArgs } from '../builtins/args.js';
 import { newGetSetDescriptor } from './descriptors.js';
-import { call, defaultRepr, genericGetAttr, genericSetAttr, repr, str as strOf, typeName, iterateToArray, addressOf, getAttr, richCompare } from '../protocols/abstract.js';
+import { call, defaultRepr, genericGetAttr, genericSetAttr, repr, str as strOf, typeName, iterateToArray, addressOf, getAttr, getAttrOrNull, richCompare } from '../protocols/abstract.js';
 import { createClass, pointerHash, computeMro } from './classes.js';
 import { PyInstance, materializeDict } from './instance-values.js';
 import { rt } from '../runtime.js';
@@ -76,6 +76,13 @@ export function installObjectMethods(): void {
     },
     __reduce_ex__: () => {
       throw pyError(E.TypeError!, 'heapscope does not support pickling yet');
+    },
+    __reduce__: () => {
+      throw pyError(E.TypeError!, 'heapscope does not support pickling yet');
+    },
+    __getstate__: (self, args, kw) => {
+      noArgs('__getstate__', args, kw);
+      return objectGetState(self!);
     },
   });
   defineStatic(objectType, '__new__', (_s, args, kw) => {
@@ -280,6 +287,46 @@ function installExceptionMethods(): void {
 import { dictDelStr } from './dict.js';
 function dictDelByName(d: PyDict, name: string): void {
   dictDelStr(d, name);
+}
+
+// ---------------------------------------------------------------- object.__getstate__
+
+/** Is the instance's own attribute storage empty (_PyObject_IsInstanceDictEmpty)? */
+function instanceDictEmpty(o: PyObject): boolean {
+  if (o instanceof PyInstance) {
+    if (o.dict !== null) return o.dict.used === 0;
+    return o.values === null || o.values.every((v) => v === null);
+  }
+  const extra = (o as PyObject & { extraDict?: PyDict | null }).extraDict;
+  if (extra !== undefined) return extra === null || extra.used === 0;
+  return true;
+}
+
+/** copyreg._slotnames: __slots__ names along the MRO, cached as cls.__slotnames__. */
+function slotNamesOf(t: PyType): string[] {
+  const names: string[] = [];
+  for (const c of t.mro) names.push(...c.slotNames);
+  if (t.flags.heap && t.dict && dictGetStr(t.dict, '__slotnames__') === null) {
+    dictSetSteal(t.dict, internStr('__slotnames__'), newList(names.map((n) => newStr(n))));
+    typeModified(t);
+  }
+  return names;
+}
+
+/** object.__getstate__() of 3.11 (object_getstate_default, not required). */
+function objectGetState(o: PyObject): PyObject {
+  let state: PyObject = instanceDictEmpty(o) ? newNone() : getAttr(o, '__dict__');
+  const names = slotNamesOf(o.type);
+  if (names.length) {
+    const slots = newDict();
+    for (const name of names) {
+      const v = getAttrOrNull(o, name);
+      if (v !== null) dictSetSteal(slots, newStr(name), v);
+    }
+    if (slots.used > 0) state = newTuple([state, slots]);
+    else decref(slots);
+  }
+  return state;
 }
 
 // ---------------------------------------------------------------- callables

@@ -15,7 +15,7 @@ import { EventKind, makeSlot, SlotKind } from '../../../events/kinds.js';
 import { None, newNone, newNotImplemented } from '../../objects/singletons.js';
 import { newInt } from '../../objects/int.js';
 import { newStr } from '../../objects/str.js';
-import { indexSlot } from '../../objects/tuple.js';
+import { indexSlot, newTuple } from '../../objects/tuple.js';
 import { PySlice } from '../../objects/range.js';
 import { normalizeIndex, compareSequences, indexOf } from '../../objects/sequence.js';
 import { bindArgs, defineMethods, exactlyOne, noArgs, positional } from '../../builtins/args.js';
@@ -546,8 +546,10 @@ export function createDequeTypes(): { deque: PyType; iter: PyType; reverseIter: 
       return newNone();
     },
     __reversed__: (o) => newIter(self(o), true),
-    __reduce__: () => {
-      throw pyError(E.TypeError!, `heapscope does not support pickling yet`);
+    __reduce__: (o) => {
+      const d = self(o);
+      const args = d.maxlen < 0 ? newTuple([]) : newTuple([newTuple([]), newInt(d.maxlen)]);
+      return newTuple([newref(d.type), args, newNone(), newIter(d, false)]);
     },
   });
   addClassGetItem(deque);

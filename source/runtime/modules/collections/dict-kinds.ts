@@ -21,10 +21,20 @@ import { PyDict, dictType, dictSizeof, dictItems, dictRemoveEntry, findEntry, pr
 import { PyDictView, dictKeysType, dictValuesType, dictItemsType, dictMergeFrom, newKeyError, dictRepr } from '../../objects/dict-methods.js';
 import { makeSlot, SlotKind } from '../../../events/kinds.js';
 import { bindArgs, defineMethods, defineClassMethods, exactlyOne, positional } from '../../builtins/args.js';
-import { call, getIter, iterNext as iterNextOf, hashOf, indexValue, isTrue, repr, reprEnter, reprLeave, richCompareBool, setItem } from '../../protocols/abstract.js';
+import { call, callMethod, getIter, iterNext as iterNextOf, hashOf, indexValue, isTrue, repr, reprEnter, reprLeave, richCompareBool, setItem } from '../../protocols/abstract.js';
 import { newSeqIter, listRevIterType } from '../../objects/iterators.js';
 
 const label = (name: string) => makeSlot(SlotKind.Label, rt.ev.strings.intern(name));
+
+/** iter(d.items()) */
+function itemsIter(d: PyObject): PyObject {
+  const items = callMethod(d, 'items');
+  try {
+    return getIter(items);
+  } finally {
+    decref(items);
+  }
+}
 
 // ---------------------------------------------------------------- defaultdict
 
@@ -116,6 +126,11 @@ export function createDefaultDictType(): PyType {
         throw e;
       }
       return value;
+    },
+    __reduce__: (self) => {
+      const d = self as PyDefaultDict;
+      const args = d.factory ? newTuple([newref(d.factory)]) : newTuple([]);
+      return newTuple([newref(d.type), args, newNone(), newNone(), itemsIter(d)]);
     },
     copy: (self) => copyDefaultDict(self as PyDefaultDict, self!),
     __copy__: (self) => copyDefaultDict(self as PyDefaultDict, self!),
@@ -265,6 +280,7 @@ export function createOrderedDictTypes(): PyType {
       decref(keys);
       return it;
     },
+    __reduce__: (self) => newTuple([newref(self!.type), newTuple([]), newNone(), newNone(), itemsIter(self!)]),
     copy: (self) => call(newref(self!.type), [newref(self!)]),
     __copy__: (self) => call(newref(self!.type), [newref(self!)]),
     setdefault: (self, args, kw) => {
