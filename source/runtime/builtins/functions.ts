@@ -326,7 +326,6 @@ function sortedBuiltin(args: PyObject[], kw: readonly string[] | null): PyObject
   if (pos.length !== 1) throw pyError(E.TypeError!, `sorted expected 1 argument, got ${pos.length}`);
   const l = listFromIterable(pos[0]!);
   try {
-    decref(callMethod(l, 'sort', []) && newNone());
     const sort = getAttr(l, 'sort');
     try {
       decref(callBorrowed(sort, args.slice(pos.length), kw));
