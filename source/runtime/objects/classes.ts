@@ -169,13 +169,9 @@ export function typeCall(self: PyObject, args: PyObject[], kw: readonly string[]
   }
 }
 
-/** Attributes that type's own data descriptors answer before the class's dict is looked at. */
-const TYPE_DATA_DESCRIPTORS = new Set(['__dict__', '__name__', '__qualname__', '__mro__', '__bases__', '__base__', '__class__']);
-
 function typeGetAttr(self: PyObject, name: string): PyObject {
   const cls = self as PyType;
   const meta = cls.type;
-  if (TYPE_DATA_DESCRIPTORS.has(name) && (meta === typeType || lookup(meta, name) === null)) return typeSpecialAttr(cls, name)!;
   const metaAttr = lookup(meta, name);
   let metaGet = null;
   if (metaAttr !== null) {
