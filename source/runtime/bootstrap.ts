@@ -41,6 +41,7 @@ import { installRangeMethods } from './objects/range-methods.js';
 import { installIteratorHints } from './objects/iter-hints.js';
 import { installSlotMethods } from './objects/slot-methods.js';
 import { initBytesSlots } from './objects/bytes-methods.js';
+import { initByteArrayType, initByteArraySlots } from './objects/bytearray.js';
 import { initGenericAliasTypes } from './objects/generic-alias.js';
 import { initMappingProxyType } from './objects/mappingproxy.js';
 import { setBuiltinsDict } from './builtins/registry.js';
@@ -80,6 +81,7 @@ export function bootstrap(runtime: Runtime): void {
   initDictType();
   initSetTypes();
   initBytesType();
+  initByteArrayType();
   initRangeTypes();
   initComplexType();
   initFunctionTypes();
@@ -135,6 +137,7 @@ export function bootstrap(runtime: Runtime): void {
   initDictSlots();
   initSetSlots();
   initBytesSlots();
+  initByteArraySlots();
   bindDictProtocols(hashOf as (o: PyObject) => number, equals);
   bindSetProtocols(hashOf as (o: PyObject) => number, equals);
   bindTupleType(() => newTuple([]).type);

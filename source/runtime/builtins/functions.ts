@@ -40,6 +40,7 @@ import { importModule } from '../modules/importer.js';
 import { frameLocalsDict } from '../interpreter/frame-locals.js';
 import { materializeDict, PyInstance } from '../objects/instance-values.js';
 import { PyModule } from '../objects/module.js';
+import { bytearrayType } from '../objects/bytearray.js';
 import { evalSource } from '../interpreter/eval.js';
 import { PyUnion, unionMembers } from '../objects/generic-alias.js';
 import { callDunder } from '../objects/slot-wrappers.js';
@@ -387,7 +388,7 @@ export function installBuiltins(): void {
   initCallableIter();
   const types: [string, PyType][] = [
     ['object', objectType], ['type', typeType], ['int', intType], ['bool', boolType], ['float', floatType],
-    ['complex', complexType], ['str', strType], ['bytes', bytesType], ['list', listType], ['tuple', tupleType],
+    ['complex', complexType], ['str', strType], ['bytes', bytesType], ['bytearray', bytearrayType], ['list', listType], ['tuple', tupleType],
     ['dict', dictType], ['set', setType], ['frozenset', frozensetType], ['range', rangeType], ['slice', sliceType],
     ['property', propertyType], ['classmethod', classmethodType], ['staticmethod', staticmethodType], ['super', superType],
     ['enumerate', enumerateType], ['zip', zipType], ['map', mapType], ['filter', filterType], ['reversed', reversedType],

@@ -46,7 +46,8 @@ export function bytesFromObject(x: PyObject, encoding?: PyObject): PyObject {
     if (!encoding) throw pyError(E.TypeError!, 'string argument without an encoding');
     return newBytes(encodeStr(x.v, (encoding as PyStr).v));
   }
-  if (x instanceof PyBytes) return newref(x);
+  if (x instanceof PyBytes && x.type === bytesType) return newref(x);
+  if (x instanceof PyBytes) return newBytes(x.v.slice());
   if (x instanceof PyInt) {
     const n = Number(indexValue(x));
     if (n < 0) throw pyError(E.ValueError!, 'negative count');
