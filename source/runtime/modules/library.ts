@@ -10,3 +10,4 @@ import './math.js';
 import './time.js';
 import './random/index.js';
 import './copy.js';
+import './array.js';
