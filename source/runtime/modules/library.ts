@@ -11,3 +11,4 @@ import './time.js';
 import './random/index.js';
 import './copy.js';
 import './array.js';
+import './json/index.js';
