@@ -12,3 +12,4 @@ import './random/index.js';
 import './copy.js';
 import './array.js';
 import './json/index.js';
+import './abc.js';

@@ -93,6 +93,7 @@ function abstractInstantiation(t: PyType): PyRaise {
 export function initTypeSlots(): void {
   const t = typeType;
   t.flags.gc = true;
+  t.flags.ownDict = true; // a metaclass's instances (classes) keep their dict in the type object
   t.flags.weakrefable = true;
   t.basicSize = 880;
   t.sizeof = (self) => ((self as PyType).flags.heap ? 1672 : 408);

@@ -28,7 +28,7 @@ export class PyModule extends PyObject {
 export let moduleType: PyType;
 
 export function initModuleType(): void {
-  moduleType = makeBuiltinType('module', { gc: true, weakrefable: true, basicSize: 56 });
+  moduleType = makeBuiltinType('module', { gc: true, weakrefable: true, ownDict: true, basicSize: 56 });
   moduleType.traverse = (o, visit: Visit) => visit((o as PyModule).dict, makeSlot(SlotKind.Attribute, rt.ev.strings.intern('__dict__')));
   moduleType.dealloc = (o) => decref((o as PyModule).dict);
   moduleType.instanceGet = (o, name) => dictGetStr((o as PyModule).dict, name);

@@ -20,7 +20,7 @@ import { PyProperty, PyWrapper, propertyType, classmethodType, staticmethodType,
 import { PyFrameObject, PyTraceback, frameType, tracebackType, frameObjectOf } from '../interpreter/traceback.js';
 import { defineMethods, defineClassMethods, defineNew, defineAttribute, exactlyOne, positional, noArgs, bindArgs } from '../builtins/args.js';
 import { newGetSetDescriptor } from './descriptors.js';
-import { call, defaultRepr, genericGetAttr, genericSetAttr, repr, str as strOf, typeName, iterateToArray, addressOf, getAttr, getAttrOrNull, richCompare } from '../protocols/abstract.js';
+import { isTrue as isTrueValue, call, defaultRepr, genericGetAttr, genericSetAttr, repr, str as strOf, typeName, iterateToArray, addressOf, getAttr, getAttrOrNull, richCompare } from '../protocols/abstract.js';
 import { createClass, pointerHash, computeMro, TYPE_DATA_ATTRS, typeSpecialAttr } from './classes.js';
 import { PyInstance, materializeDict } from './instance-values.js';
 import { rt } from '../runtime.js';
@@ -451,7 +451,23 @@ function installCallableMethods(): void {
       return newNone();
     },
   });
+  // abc.abstractmethod marks functions; the descriptors that wrap them report it.
+  const abstractOf = (f: PyObject | null) => {
+    if (f === null) return false;
+    const v = getAttrOrNull(f, '__isabstractmethod__');
+    if (v === null) return false;
+    try {
+      return isTrueValue(v);
+    } finally {
+      decref(v);
+    }
+  };
+  attr(propertyType, '__isabstractmethod__', (o) => {
+    const p = o as PyProperty;
+    return newBool(abstractOf(p.fget) || abstractOf(p.fset) || abstractOf(p.fdel));
+  });
   for (const t of [classmethodType, staticmethodType]) {
+    attr(t, '__isabstractmethod__', (o) => newBool(abstractOf((o as PyWrapper).callable)));
     attr(t, '__func__', (o) => newref((o as PyWrapper).callable));
     attr(t, '__wrapped__', (o) => newref((o as PyWrapper).callable));
     defineMethods(t, {
