@@ -44,6 +44,7 @@ import { initBytesSlots } from './objects/bytes-methods.js';
 import { initByteArrayType, initByteArraySlots } from './objects/bytearray.js';
 import { initGenericAliasTypes } from './objects/generic-alias.js';
 import { initMappingProxyType } from './objects/mappingproxy.js';
+import { defineAttribute } from './builtins/args.js';
 import { setBuiltinsDict } from './builtins/registry.js';
 import { createSysModule } from './modules/sys.js';
 import { createGcModule } from './modules/gc.js';
@@ -153,7 +154,10 @@ export function bootstrap(runtime: Runtime): void {
   // Now that every builtin type has its own slots, subtypes inherit what they lack
   // (PyType_Ready's inherit_slots), in creation order so that bases come first.
   for (const t of builtinTypes) fillInheritedSlots(t);
-  for (const t of [listType, dictType, setType, sliceType]) t.hash = hashNotImplemented;
+  for (const t of [listType, dictType, setType, sliceType]) {
+    t.hash = hashNotImplemented;
+    defineAttribute(t, '__hash__', newNone()); // list.__hash__ is None
+  }
   // Types made like an extension module's (their dunder methods come from their own slots).
   initGenericAliasTypes();
   initMappingProxyType();

@@ -11,6 +11,7 @@ import { runPythonModuleSource } from '../../interpreter/python-module.js';
 import { createDequeTypes } from './deque.js';
 import { createDefaultDictType, createOrderedDictTypes, createTupleGetterType } from './dict-kinds.js';
 import { COLLECTIONS_PY } from './collections-py.js';
+import { COLLECTIONS_ABC_PY } from './abc-py.js';
 
 function createCollectionsModule(): PyModule {
   const m = newModule('collections');
@@ -23,11 +24,22 @@ function createCollectionsModule(): PyModule {
   return m;
 }
 
-provideModule('collections', () => {
+function collections(): PyModule {
   let m = rt.state.get('collections') as PyModule | undefined;
   if (!m) {
     m = createCollectionsModule();
     rt.state.set('collections', m);
   }
-  return newref(m);
+  return m;
+}
+
+provideModule('collections', () => newref(collections()));
+
+// collections.abc, also reachable as the parent's `abc` attribute once imported.
+provideModule('collections.abc', () => {
+  const parent = collections();
+  const m = newModule('collections.abc');
+  runPythonModuleSource(m, COLLECTIONS_ABC_PY, '<heapscope collections.abc>');
+  moduleSet(parent, 'abc', newref(m));
+  return m;
 });
