@@ -13,3 +13,4 @@ import './copy.js';
 import './array.js';
 import './json/index.js';
 import './abc.js';
+import './typing.js';
