@@ -14,3 +14,5 @@ import './array.js';
 import './json/index.js';
 import './abc.js';
 import './typing.js';
+import './operator.js';
+import './dataclasses.js';
