@@ -16,3 +16,4 @@ import './abc.js';
 import './typing.js';
 import './operator.js';
 import './dataclasses.js';
+import './contextlib.js';

@@ -385,7 +385,9 @@ function installCallableMethods(): void {
     throw: (self, args, kw) => {
       const [typ, val] = positional('throw', args, kw, 1, 3);
       let exc: PyObject;
-      if (typ instanceof PyType) exc = call(typ, val && val !== None ? [newref(val)] : []);
+      // throw(type, value): an instance of the type is thrown as it is (gen_throw).
+      if (typ instanceof PyType && val && val !== None && val.type.isSubtypeOf(typ)) exc = newref(val);
+      else if (typ instanceof PyType) exc = call(typ, val && val !== None ? (val instanceof PyTuple ? val.items.map((x) => newref(x)) : [newref(val)]) : []);
       else exc = newref(typ!);
       const r = resume(self as PyGenerator, newNone(), exc);
       if (!r.done) return r.value;
