@@ -17,3 +17,4 @@ import './typing.js';
 import './operator.js';
 import './dataclasses.js';
 import './contextlib.js';
+import './enum.js';

@@ -122,6 +122,19 @@ export function installObjectMethods(): void {
   }
   defineMethods(typeType, {
     mro: (self) => newList((self as PyType).mro.map((c) => newref(c))),
+    // type_setattro: type.__setattr__(cls, name, value) bypasses a metaclass's override.
+    __setattr__: (self, args) => {
+      const [name, value] = positional('__setattr__', args, null, 2, 2);
+      if (!(name instanceof PyStr)) throw pyError(E.TypeError!, `attribute name must be string, not '${typeName(name!)}'`);
+      typeType.setattro!(self!, name.v, value!);
+      return newNone();
+    },
+    __delattr__: (self, args) => {
+      const [name] = positional('__delattr__', args, null, 1, 1);
+      if (!(name instanceof PyStr)) throw pyError(E.TypeError!, `attribute name must be string, not '${typeName(name!)}'`);
+      typeType.setattro!(self!, name.v, null);
+      return newNone();
+    },
     __subclasses__: (self) => {
       const out: PyObject[] = [];
       for (const o of rt.heap.live?.values() ?? []) if (o instanceof PyType && o.base === self) out.push(newref(o));
