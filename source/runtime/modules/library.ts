@@ -18,3 +18,5 @@ import './operator.js';
 import './dataclasses.js';
 import './contextlib.js';
 import './enum.js';
+import './traceback.js';
+import './string.js';
