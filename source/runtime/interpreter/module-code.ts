@@ -42,8 +42,7 @@ export function compileModuleCode(ast: Module, filename: string): { code: PyCode
     }
     const docObj = cx.useConstant(newStr(doc));
     decref(docObj);
-    const key = cx.useConstant(internStr('__doc__'));
-    decref(key);
+    const key = cx.useName('__doc__');
     cx.body.run = (f) => {
       incref(key);
       incref(docObj);

@@ -20,3 +20,5 @@ import './contextlib.js';
 import './enum.js';
 import './traceback.js';
 import './string.js';
+import './memory-profiler.js';
+import './tracemalloc.js';

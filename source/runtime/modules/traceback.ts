@@ -19,9 +19,10 @@ import { newTuple } from '../objects/tuple.js';
 import { positional } from '../builtins/args.js';
 import { isTrue } from '../protocols/abstract.js';
 import { runPythonModuleSource } from '../interpreter/python-module.js';
+import { PyFrameObject } from '../interpreter/traceback.js';
 import {
-  PyFrameObject, formatExceptionChunks, formatExceptionOnly, formatTracebackChunks, tracebackFrames, stackFrames, type FrameInfo,
-} from '../interpreter/traceback.js';
+  formatExceptionChunks, formatExceptionOnly, formatTracebackChunks, tracebackFrames, stackFrames, type FrameInfo,
+} from '../interpreter/exception-print.js';
 
 const TRACEBACK_PY = String.raw`
 import sys
