@@ -24,6 +24,7 @@ import { isTrue as isTrueValue, call, defaultRepr, genericGetAttr, genericSetAtt
 import { createClass, pointerHash, computeMro, TYPE_DATA_ATTRS, typeSpecialAttr } from './classes.js';
 import { PyInstance, materializeDict } from './instance-values.js';
 import { rt } from '../runtime.js';
+import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { frameLocalsDict } from '../interpreter/frame-locals.js';
 import { formatObject } from './format.js';
 import { getsizeof } from '../modules/sys.js';
@@ -271,6 +272,9 @@ function installCallableMethods(): void {
     incref(v);
     const old = f.name;
     f.name = v;
+    const slot = makeSlot(SlotKind.Attribute, rt.ev.strings.intern('__name__'));
+    rt.ev.refRemoved(f.serial, old.serial, slot);
+    rt.ev.refAdded(f.serial, v.serial, slot);
     decref(old);
   });
   attr(functionType, '__qualname__', (o) => newref((o as PyFunction).qualname), (o, v) => {
@@ -279,6 +283,9 @@ function installCallableMethods(): void {
     incref(v);
     const old = f.qualname;
     f.qualname = v;
+    const slot = makeSlot(SlotKind.Attribute, rt.ev.strings.intern('__qualname__'));
+    rt.ev.refRemoved(f.serial, old.serial, slot);
+    rt.ev.refAdded(f.serial, v.serial, slot);
     decref(old);
   });
   attr(functionType, '__code__', (o) => newref((o as PyFunction).code));
