@@ -5,6 +5,7 @@
 import type { Module } from '../../python/ast.js';
 import type { PyCode } from '../objects/function.js';
 import { SymbolTable } from './scope.js';
+import { hasFutureAnnotations } from './annotations.js';
 import { ModuleCompiler } from './context.js';
 import { compileCodeObject, docstringOf } from './compile-function.js';
 import { compileBlock } from './compile-stmt.js';
@@ -33,6 +34,7 @@ export function compileEvalCode(ast: Module, filename: string): { code: PyCode; 
 export function compileModuleCode(ast: Module, filename: string): { code: PyCode; compiler: ModuleCompiler } {
   const symtable = new SymbolTable(ast, filename);
   const compiler = new ModuleCompiler(symtable, filename, ast.source);
+  compiler.futureAnnotations = hasFutureAnnotations(ast.body);
   const { code } = compileCodeObject(compiler, symtable.module, '<module>', '<module>', 1, null, (cx) => {
     const doc = docstringOf(ast.body);
     const block = compileBlock(ast.body, cx, true);

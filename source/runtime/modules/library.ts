@@ -22,3 +22,4 @@ import './traceback.js';
 import './string.js';
 import './memory-profiler.js';
 import './tracemalloc.js';
+import './future.js';
