@@ -18,15 +18,16 @@ import { E } from './exceptions.js';
 import { PyBytes, bytesRepr } from './bytes.js';
 import { PyInt, newInt, newBool } from './int.js';
 import { PyStr, newStr } from './str.js';
-import { newNone, newNotImplemented, None } from './singletons.js';
+import { newNone, newNotImplemented } from './singletons.js';
 import { PySlice } from './range.js';
-import { PyList, newList, listAppendSteal } from './list.js';
+import { PyList, newList } from './list.js';
 import { PyTuple } from './tuple.js';
 import { indexOf, normalizeIndex, sliceIndices } from './sequence.js';
-import { bindArgs, defineMethods, defineClassMethods, exactlyOne, noArgs, positional } from '../builtins/args.js';
+import { bindArgs, defineMethods, exactlyOne, noArgs, positional } from '../builtins/args.js';
 import { getIter, iterNext, indexValue, typeName, hashNotImplemented, iterateToArray } from '../protocols/abstract.js';
 import { lengthHint } from './list-methods.js';
 import { decodeBytes, encodeStr } from './str-methods.js';
+import { installBytesLikeMethods, indexIn, subArg } from './bytes-like.js';
 
 export class PyByteArray extends PyBytes {
   /** Allocated bytes (ob_alloc), counting the trailing NUL; 0 before the first allocation. */
@@ -123,26 +124,6 @@ function setSliceLinear(b: PyByteArray, lo: number, hi: number, data: Uint8Array
   }
   if (data.length) b.buf.set(data, b.start + lo);
   sync(b);
-}
-
-function find(hay: Uint8Array, needle: Uint8Array, from = 0, to = hay.length): number {
-  outer: for (let i = from; i + needle.length <= to; i++) {
-    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return i;
-  }
-  return -1;
-}
-
-function needleOf(o: PyObject): Uint8Array {
-  if (o instanceof PyInt) return Uint8Array.of(byteValue(o));
-  if (o instanceof PyBytes) return o.v;
-  throw pyError(E.TypeError!, `argument should be integer or bytes-like object, not '${typeName(o)}'`);
-}
-
-function bytesArg(o: PyObject, what: string): Uint8Array {
-  if (o instanceof PyBytes) return o.v;
-  throw pyError(E.TypeError!, `a bytes-like object is required, not '${typeName(o)}'`);
-  void what;
 }
 
 const ba = (o: PyObject | null) => o as PyByteArray;
@@ -312,7 +293,7 @@ export function initByteArraySlots(): void {
     }
     b.buf[b.start + i] = byteValue(value);
   };
-  t.contains = (o, x) => find(ba(o).v, needleOf(x)) >= 0;
+  t.contains = (o, x) => indexIn(ba(o).v, subArg(x)) >= 0;
   t.iter = (o) => {
     const l = newList(Array.from(ba(o).v, (c) => newInt(c)));
     try {
@@ -431,86 +412,9 @@ export function initByteArraySlots(): void {
       const [enc] = bindArgs('decode', args, kw, ['encoding', 'errors'], 0, 2);
       return newStr(decodeBytes(ba(self).v, enc ? (enc as PyStr).v : 'utf-8'));
     },
-    hex: (self) => newStr(Array.from(ba(self).v, (c) => c.toString(16).padStart(2, '0')).join('')),
-    find: (self, args, kw) => {
-      const [x] = positional('find', args, kw, 1, 3);
-      return newInt(find(ba(self).v, needleOf(x!)));
-    },
-    index: (self, args, kw) => {
-      const [x] = positional('index', args, kw, 1, 3);
-      const i = find(ba(self).v, needleOf(x!));
-      if (i < 0) throw pyError(E.ValueError!, 'subsection not found');
-      return newInt(i);
-    },
-    count: (self, args, kw) => {
-      const needle = needleOf(exactlyOne('count', args, kw));
-      const hay = ba(self).v;
-      let n = 0;
-      for (let i = find(hay, needle); i >= 0; i = find(hay, needle, i + Math.max(1, needle.length))) n++;
-      return newInt(n);
-    },
-    startswith: (self, args, kw) => {
-      const p = exactlyOne('startswith', args, kw);
-      const v = ba(self).v;
-      const prefixes = p instanceof PyTuple ? p.items.map((x) => bytesArg(x, 'startswith')) : [bytesArg(p, 'startswith')];
-      return newBool(prefixes.some((q) => q.length <= v.length && q.every((c, i) => v[i] === c)));
-    },
-    endswith: (self, args, kw) => {
-      const q = bytesArg(exactlyOne('endswith', args, kw), 'endswith');
-      const v = ba(self).v;
-      return newBool(q.length <= v.length && q.every((c, i) => v[v.length - q.length + i] === c));
-    },
-    upper: (self) => newByteArray(ba(self).v.map((c) => (c >= 97 && c <= 122 ? c - 32 : c))),
-    lower: (self) => newByteArray(ba(self).v.map((c) => (c >= 65 && c <= 90 ? c + 32 : c))),
-    replace: (self, args, kw) => {
-      const [x, y] = positional('replace', args, kw, 2, 3);
-      const text = String.fromCharCode(...ba(self).v);
-      const out = text.split(String.fromCharCode(...bytesArg(x!, 'replace'))).join(String.fromCharCode(...bytesArg(y!, 'replace')));
-      return newByteArray(Uint8Array.from(out, (c) => c.charCodeAt(0)));
-    },
-    split: (self, args, kw) => {
-      const [sepObj] = bindArgs('split', args, kw, ['sep', 'maxsplit'], 0, 2);
-      const text = String.fromCharCode(...ba(self).v);
-      const parts = sepObj === undefined || sepObj === None ? text.split(/[ \t\n\r\x0b\x0c]+/).filter(Boolean) : text.split(String.fromCharCode(...bytesArg(sepObj, 'split')));
-      const l = newList([], 12) as PyList;
-      for (const p of parts) listAppendSteal(l, newByteArray(Uint8Array.from(p, (c) => c.charCodeAt(0))));
-      return l;
-    },
-    strip: (self) => newByteArray(Uint8Array.from(String.fromCharCode(...ba(self).v).trim(), (c) => c.charCodeAt(0))),
-    join: (self, args, kw) => {
-      const parts = iterateToArray(exactlyOne('join', args, kw));
-      try {
-        const sep = ba(self).v;
-        const arrays = parts.map((p) => bytesArg(p, 'join'));
-        const total = arrays.reduce((s, a) => s + a.length, 0) + sep.length * Math.max(0, arrays.length - 1);
-        const out = new Uint8Array(total);
-        let at = 0;
-        arrays.forEach((a, i) => {
-          if (i) {
-            out.set(sep, at);
-            at += sep.length;
-          }
-          out.set(a, at);
-          at += a.length;
-        });
-        return newByteArray(out);
-      } finally {
-        parts.forEach((p) => decref(p));
-      }
-    },
     __alloc__: (self) => newInt(ba(self).alloc),
   });
-  defineClassMethods(t, {
-    fromhex: (cls, args, kw) => {
-      const s = exactlyOne('fromhex', args, kw);
-      if (!(s instanceof PyStr)) throw pyError(E.TypeError!, `fromhex() argument must be str, not ${typeName(s)}`);
-      const text = s.v.replace(/\s+/g, '');
-      if (text.length % 2 || /[^0-9a-fA-F]/.test(text)) throw pyError(E.ValueError!, 'non-hexadecimal number found in fromhex() arg at position 0');
-      const out = new Uint8Array(text.length / 2);
-      for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(2 * i, 2 * i + 2), 16);
-      return newByteArray(out, cls as PyType);
-    },
-  });
+  installBytesLikeMethods(t, (v) => newByteArray(v));
 }
 
 function iterateAndRelease(o: PyObject): PyObject[] {
