@@ -70,10 +70,10 @@ export function initWeakrefTypes(): void {
   };
   weakrefType.hash = (o) => {
     const w = o as PyWeakref;
-    if (w.hash !== null) return w.hash as number;
+    if (w.hash !== null) return w.hash;
     if (w.referent === null) throw pyError(E.TypeError!, 'weak object has gone away');
     w.hash = hashOf(w.referent);
-    return w.hash as number;
+    return w.hash;
   };
   weakrefType.richcompare = (a, b, op) => {
     if ((op !== EQ && op !== NE) || !(a instanceof PyWeakref) || !(b instanceof PyWeakref)) return newNotImplemented();
@@ -210,7 +210,7 @@ function clearWeakrefsOnDeath(o: PyObject, callCallbacks: boolean): void {
   const pending: [PyWeakref, PyObject][] = [];
   for (const w of refs as PyWeakref[]) {
     unlink(w);
-    rt.ev.emit(EventKind.WeakrefCleared, 0, w.serial, o.serial);
+    rt.ev.emit(EventKind.WeakrefCleared, w.serial, o.serial);
     if (w.callback && callCallbacks) {
       incref(w);
       const cb = w.callback;
@@ -220,7 +220,7 @@ function clearWeakrefsOnDeath(o: PyObject, callCallbacks: boolean): void {
   }
   o.weakrefs = null;
   for (const [w, cb] of pending) {
-    rt.ev.emit(EventKind.CallbackRun, 0, w.serial);
+    rt.ev.emit1(EventKind.CallbackRun, w.serial);
     try {
       decref(call(cb, [w]));
     } catch (e) {

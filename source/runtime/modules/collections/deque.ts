@@ -98,7 +98,7 @@ export function dequeAppendLeft(d: PyDeque, item: PyObject): void {
   d.items[d.head] = item;
   d.length++;
   d.state++;
-  if (d.length > 1) rt.ev.emit(EventKind.ItemsShifted, 0, d.serial, 0, 1);
+  if (d.length > 1) rt.ev.emit(EventKind.ItemsShifted, d.serial, 0, 1);
   rt.ev.refAdded(d.serial, item.serial, indexSlot(0));
   afterBlocksChange(d, before);
   if (d.maxlen >= 0 && d.length > d.maxlen) decref(dequePop(d));
@@ -144,7 +144,7 @@ export function dequePopLeft(d: PyDeque): PyObject {
     d.head = 0;
   }
   rt.ev.refRemoved(d.serial, item.serial, indexSlot(0));
-  if (d.length) rt.ev.emit(EventKind.ItemsShifted, 0, d.serial, 1, -1 >>> 0);
+  if (d.length) rt.ev.emit(EventKind.ItemsShifted, d.serial, 1, -1 >>> 0);
   afterBlocksChange(d, before);
   return item;
 }
