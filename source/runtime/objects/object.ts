@@ -169,6 +169,9 @@ export class PyType extends PyObject {
   finalize: Slot<[PyObject], void> = null;
   /** __sizeof__ without the GC and managed-dict headers; sys.getsizeof adds those. */
   sizeof: Slot<[PyObject], number> = null;
+  /** sys.getsizeof changes with every item added or removed (OrderedDict's nodes): the
+   * container reports a resize event on each change, not only when its table grows. */
+  sizeofFollowsItems = false;
   /** Bytes of the object's own block when they differ from sizeof (a list's item array
    * is a separate block), without headers. */
   objectSize: Slot<[PyObject], number> = null;

@@ -216,6 +216,7 @@ export function createOrderedDictTypes(): PyType {
       if (args.length - nkw > 1) throw pyError(E.TypeError!, `expected at most 1 arguments, got ${args.length - nkw}`);
       dictType.init!(o, args, kw);
     };
+    t.sizeofFollowsItems = true;
     t.sizeof = (o) => {
       const d = o as PyDict;
       const fastNodes = d.log2Size ? 1 << d.log2Size : 0;
