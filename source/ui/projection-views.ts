@@ -1,0 +1,201 @@
+/**
+ * The projections (source/projections) at the cursor, adapted to the views the panels
+ * read (views.ts). Nothing here changes the log or the projections: it seeks and reads.
+ *
+ * Reading order matters: TimeTravel.seek() returns a shared projection that the next
+ * seek moves, so everything about an earlier position (the types at the previous step)
+ * is read first, and the projection at the cursor last; the graph view reads it later,
+ * during the same render, with no seek in between.
+ */
+import { formatSlot, SlotKind, slotKind, slotPayload, WEAK_REFERENT_LABEL } from '../events/kinds.js';
+import type { Projection, NodeInfo } from '../projections/projection.js';
+import type { Timeline } from '../session/timeline.js';
+import type { SessionState } from '../session/session-state.js';
+import { analyseGraph, type GraphAnalysis } from './graph-analysis.js';
+import { logEntries } from './log-entries.js';
+import { formatAddress } from './format.js';
+import type { GenerationsView, GraphView, HeapView, ObjectSummary, Page, Reference, Shown, TypeRow } from './views.js';
+
+/** Heaps up to this many nodes are analysed (garbage, cycles) even while running. */
+const ANALYSE_WHILE_RUNNING = 20_000;
+/** Columns of the bytes-over-time sparkline (the panel shows as many as fit). */
+const HISTORY_COLUMNS = 120;
+/** Globals every module has: not what a user means by "variables". */
+const MODULE_DUNDERS = new Set(['__name__', '__doc__', '__package__', '__loader__', '__spec__', '__annotations__', '__builtins__', '__file__', '__cached__']);
+
+/** Per-session memory of the adapter: the analysis of the position shown, where __main__ is. */
+export class ViewCache {
+  analysis: { at: number; result: GraphAnalysis } | null = null;
+  mainDict: number | null = null;
+  /** Objects named in the events log, by event number (the log never changes). */
+  readonly described = new Map<number, string>();
+}
+
+/** Objects named in the events log are looked up at their event: at most this many per frame. */
+const DESCRIBE_PER_FRAME = 12;
+
+export function shownAt(timeline: Timeline, state: SessionState, cache: ViewCache): Shown {
+  const travel = timeline.travel;
+  const end = timeline.end;
+  const k = Math.min(state.cursor ?? end, end);
+  const strings = timeline.log.strings;
+
+  // Earlier positions first (see the header).
+  const back = timeline.back(k);
+  const before = back === null ? null : typeCounts(travel.seek(back).types(strings));
+  const history = travel.timeline(k, HISTORY_COLUMNS).map((c) => c.bytes);
+  const collections = travel.collections(k);
+  let lookups = 0;
+  const describe = (event: number, serial: number): string => {
+    const known = cache.described.get(event);
+    if (known !== undefined) return known;
+    if (lookups++ >= DESCRIBE_PER_FRAME) return `object ${serial}`;
+    const info = travel.seek(event).node(serial, strings);
+    const text = info ? `${info.type === 'type' ? `class ${info.name}` : info.type} @${formatAddress(info.address)}` : `object ${serial}`;
+    cache.described.set(event, text);
+    return text;
+  };
+  const entries = logEntries(timeline, state, k, describe);
+
+  const p = travel.seek(k);
+  const heap = heapView(p, strings, before, history);
+  const last = collections[collections.length - 1];
+  const generations: GenerationsView = {
+    generations: [0, 1, 2].map((g) => ({ count: p.count[g]!, threshold: p.threshold[g]!, collections: p.stats[g]!.collections })),
+    enabled: p.enabled,
+    last: last ? { generation: last.generation, unreachable: last.unreachable, collected: last.collected, uncollectable: last.uncollectable } : null,
+  };
+  const analyse = state.status !== 'running' || state.cursor !== null || p.objects + p.frames <= ANALYSE_WHILE_RUNNING;
+  const graph = graphView(p, strings, cache, k, analyse);
+  return { event: k, end, line: p.currentLine, entries, projections: { heap, graph, generations, profiler: null } };
+}
+
+type Counts = Map<string, { count: number; bytes: number }>;
+
+function typeCounts(rows: readonly { type: string; count: number; bytes: number; staticCount: number; staticBytes: number }[]): Counts {
+  const m: Counts = new Map();
+  for (const r of rows) m.set(r.type, { count: r.count - r.staticCount, bytes: r.bytes - r.staticBytes });
+  return m;
+}
+
+/** The program's objects: what the interpreter created at start-up is left out. */
+function heapView(p: Projection, strings: { get(id: number): string }, before: Counts | null, history: number[]): HeapView {
+  const now = typeCounts(p.types(strings));
+  const types: TypeRow[] = [];
+  const seen = new Set<string>();
+  for (const [type, c] of now) {
+    seen.add(type);
+    const b = before?.get(type) ?? { count: 0, bytes: 0 };
+    if (c.count === 0 && b.count === 0) continue;
+    types.push({ type, count: c.count, bytes: c.bytes, countChange: before ? c.count - b.count : 0, bytesChange: before ? c.bytes - b.bytes : 0 });
+  }
+  // Types whose last object went since the previous step.
+  if (before) for (const [type, b] of before) if (!seen.has(type) && b.count > 0) types.push({ type, count: 0, bytes: 0, countChange: -b.count, bytesChange: -b.bytes });
+  return {
+    objects: p.objects - p.staticObjects,
+    bytes: p.bytes - p.staticBytes,
+    peakBytes: Math.max(p.bytes, p.peakBytes) - p.staticBytes,
+    history,
+    types,
+  };
+}
+
+function graphView(p: Projection, strings: { get(id: number): string }, cache: ViewCache, k: number, analyse: boolean): GraphView {
+  const str = (id: number) => strings.get(id);
+  let analysis: GraphAnalysis | null = null;
+  const analysed = (): GraphAnalysis | null => {
+    if (!analyse) return null;
+    if (cache.analysis?.at !== k) cache.analysis = { at: k, result: analyseGraph(p) };
+    analysis = cache.analysis.result;
+    return analysis;
+  };
+  const summary = (info: NodeInfo): ObjectSummary => {
+    const a = analysis ?? analysed();
+    return {
+      id: info.serial,
+      kind: info.isFrame ? 'frame' : 'object',
+      type: info.isFrame ? info.name : info.type,
+      address: info.address,
+      size: info.size,
+      refcount: info.refcount,
+      value: !info.isFrame && info.type === 'type' && info.name ? info.name : '',
+      inCycle: a?.inCycle(info.serial) ?? false,
+      unreachable: a?.isGarbage(info.serial) ?? false,
+    };
+  };
+  const objectAt = (serial: number) => {
+    const info = p.node(serial, strings);
+    return info ? summary(info) : null;
+  };
+  const reference = (serial: number, slot: number): Reference | null => {
+    const object = objectAt(serial);
+    if (!object) return null;
+    const weak = slotKind(slot) === SlotKind.Label && str(slotPayload(slot)) === WEAK_REFERENT_LABEL;
+    return { slot: weak ? '' : formatSlot(slot, str), object, weak };
+  };
+  const page = (refs: readonly { serial: number; slot: number }[], offset: number, limit: number): Page<Reference> => {
+    const items: Reference[] = [];
+    for (const r of refs.slice(offset, offset + limit)) {
+      const ref = reference(r.serial, r.slot);
+      if (ref) items.push(ref);
+    }
+    return { total: refs.length, items };
+  };
+  // Lists of references are asked for page by page during one render: keep the last one.
+  let listed: { key: string; refs: readonly { serial: number; slot: number }[] } | null = null;
+  const list = (key: string, make: () => readonly { serial: number; slot: number }[]) => {
+    if (listed?.key !== key) listed = { key, refs: make() };
+    return listed.refs;
+  };
+  return {
+    roots: (offset, limit) => page(list('roots', () => roots(p, strings, cache)), offset, limit),
+    garbage: (offset, limit) => {
+      const a = analysed();
+      const serials = a ? a.garbage : [];
+      const items: ObjectSummary[] = [];
+      for (const s of serials.slice(offset, offset + limit)) {
+        const o = objectAt(s);
+        if (o) items.push(o);
+      }
+      return { total: serials.length, items };
+    },
+    object: objectAt,
+    referents: (id, offset, limit) => page(list(`out ${id}`, () => p.referents(id)), offset, limit),
+    referrers: (id, offset, limit) => page(list(`in ${id}`, () => p.referrers(id)), offset, limit),
+  };
+}
+
+/**
+ * The variables of the running code: the innermost frame's locals, and at module level
+ * (where variables are the module's globals) the entries of __main__'s dict.
+ */
+function roots(p: Projection, strings: { get(id: number): string }, cache: ViewCache): { serial: number; slot: number }[] {
+  const out: { serial: number; slot: number }[] = [];
+  const frame = p.currentFrame || p.topFrame;
+  if (frame) for (const r of p.referents(frame)) if (slotKind(r.slot) === SlotKind.Local) out.push(r);
+  const main = mainDict(p, strings, cache);
+  if (main !== null) {
+    for (const r of p.referents(main)) {
+      if (slotKind(r.slot) !== SlotKind.Key) continue;
+      if (!MODULE_DUNDERS.has(strings.get(slotPayload(r.slot)))) out.push(r);
+    }
+  }
+  return out;
+}
+
+/** The serial of __main__'s dict: the module that sys.modules lists as '__main__'. */
+function mainDict(p: Projection, strings: { get(id: number): string }, cache: ViewCache): number | null {
+  if (cache.mainDict !== null && p.has(cache.mainDict)) return cache.mainDict;
+  let found: number | null = null;
+  p.forEachNode((serial, isFrame) => {
+    if (found !== null || isFrame) return;
+    const info = p.node(serial, strings);
+    if (info?.type !== 'module') return;
+    const isMain = p.referrers(serial).some((r) => slotKind(r.slot) === SlotKind.Key && strings.get(slotPayload(r.slot)) === '__main__');
+    if (!isMain) return;
+    const dict = p.referents(serial).find((r) => formatSlot(r.slot, (id) => strings.get(id)) === '.__dict__');
+    if (dict) found = dict.serial;
+  });
+  cache.mainDict = found;
+  return found;
+}

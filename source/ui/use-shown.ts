@@ -1,0 +1,13 @@
+import { useMemo, useRef } from 'react';
+import type { DashboardSource } from '../session/session.js';
+import type { SessionState } from '../session/session-state.js';
+import { shownAt, ViewCache } from './projection-views.js';
+import type { Shown } from './views.js';
+
+/** What the dashboard shows for the session's state (recomputed when the state changes). */
+export function useShown(source: DashboardSource, state: SessionState): Shown {
+  const cache = useRef<{ timeline: unknown; cache: ViewCache } | null>(null);
+  if (cache.current?.timeline !== source.timeline) cache.current = { timeline: source.timeline, cache: new ViewCache() };
+  const views = cache.current.cache;
+  return useMemo(() => shownAt(source.timeline, state, views), [source.timeline, state, views]);
+}
