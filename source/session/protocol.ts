@@ -36,11 +36,20 @@ export const enum Ctrl {
   Tail = 1,
   /** Incremented by the main thread's flush timer: "send what you have" while running. */
   FlushTick = 2,
+  /** Events the main thread has folded: the worker waits when it runs too far ahead. */
+  Folded = 3,
   /** First word of the ring: RING_SIZE entries of (code, arg). */
   Ring = 4,
 }
 
 export const RING_SIZE = 64;
+
+/**
+ * Events the runtime may run ahead of the main thread's folding before it waits (about
+ * a second of a tight loop): keeps the dashboard near the live end and the backlog of
+ * unfolded batches bounded.
+ */
+export const MAX_EVENTS_AHEAD = 4_000_000;
 export const CONTROL_WORDS = Ctrl.Ring + RING_SIZE * 2;
 
 export function createControl(): Int32Array {

@@ -7,10 +7,12 @@ import type { Recording } from '../events/record-file.js';
 import type { DashboardSource } from './session.js';
 import { initialSessionState, sessionReducer, type SessionEvent, type SessionState } from './session-state.js';
 import { Timeline } from './timeline.js';
+import { FramePacer } from './pacer.js';
 import { clampSpeed, delayFor, DEFAULT_SPEED } from './speed.js';
 
 export class ReplaySession implements DashboardSource {
   readonly timeline: Timeline;
+  readonly pacer = new FramePacer();
   private current: SessionState;
   private readonly listeners = new Set<() => void>();
   private timer: NodeJS.Timeout | null = null;

@@ -68,6 +68,12 @@ export class RuntimeHost {
     this.timer.unref();
   }
 
+  /** Tell the worker how far the main thread has folded (it waits when too far ahead). */
+  folded(events: number): void {
+    Atomics.store(this.control, Ctrl.Folded, events);
+    Atomics.notify(this.control, Ctrl.Head);
+  }
+
   send(code: CommandCode, arg = 0): void {
     if (this.ended) return;
     this.backlog.push([code, arg]);

@@ -14,7 +14,7 @@ import { collectNow } from '../runtime/modules/gc.js';
 import { PyRaise } from '../runtime/errors.js';
 import { decref } from '../runtime/heap/refcount.js';
 import { reportUnraisable } from '../runtime/interpreter/unraisable.js';
-import { CommandCode, Ctrl, RING_SIZE, type OutputChunk, type PauseReason, type WorkerInput, type WorkerMessage } from './protocol.js';
+import { CommandCode, Ctrl, MAX_EVENTS_AHEAD, RING_SIZE, type OutputChunk, type PauseReason, type WorkerInput, type WorkerMessage } from './protocol.js';
 
 const input = workerData as WorkerInput;
 const control = input.control;
@@ -40,6 +40,12 @@ let scope = '<module>';
 let lines = 0;
 let pending: OutputChunk[] = [];
 let runtime: Runtime;
+
+/**
+ * Most events in one report while running: the main thread folds a report in one go, so
+ * a small one keeps it free for keys (a busy main thread also ticks less often).
+ */
+const BATCH_EVENTS = 1 << 16;
 
 /** Events and strings of the runtime's log already sent to the main thread. */
 let sentEvents = 0;
@@ -174,9 +180,18 @@ function onLine(frame: Frame): void {
     return;
   }
   const t = Atomics.load(control, Ctrl.FlushTick);
-  if (t !== tick) {
+  if (t !== tick || runtime.ev.count - sentEvents > BATCH_EVENTS) {
     tick = t;
     post({ type: 'progress', ...flush() });
+    waitForFolding();
+  }
+}
+
+/** Wait while the main thread is too far behind, still answering commands. */
+function waitForFolding(): void {
+  while (sentEvents - Atomics.load(control, Ctrl.Folded) > MAX_EVENTS_AHEAD) {
+    waitForCommands(10);
+    if (paused()) return pauseHere('pause');
   }
 }
 

@@ -9,6 +9,7 @@ import { CommandCode } from './protocol.js';
 import { RuntimeHost, type HostMessage } from './runtime-host.js';
 import { initialSessionState, sessionReducer, type SessionEvent, type SessionState } from './session-state.js';
 import { Timeline } from './timeline.js';
+import { FramePacer } from './pacer.js';
 import { clampSpeed, delayFor, DEFAULT_SPEED } from './speed.js';
 
 export type SessionOptions = {
@@ -28,6 +29,8 @@ export type SessionOptions = {
 /** What the dashboard reads: a live session or a replay. */
 export interface DashboardSource extends SessionControls {
   readonly timeline: Timeline;
+  /** Where the dashboard reports what its frames cost (a live session paces by it). */
+  readonly pacer: FramePacer;
   subscribe(listener: () => void): () => void;
   getState(): SessionState;
 }
@@ -57,6 +60,7 @@ export class Session implements DashboardSource {
   private current: SessionState;
   /** The events the worker has sent, and time travel over them; replaced by a restart. */
   timeline = new Timeline();
+  readonly pacer = new FramePacer();
   private folding = false;
   private host: RuntimeHost | null = null;
   private readonly listeners = new Set<() => void>();
@@ -197,6 +201,7 @@ export class Session implements DashboardSource {
       // small (the worker reports at every pause) unless a long run is still being folded.
       if (this.timeline.backlog <= 1) this.timeline.foldAll();
       this.current = sessionReducer(this.current, { type: 'folded', end: this.timeline.end });
+      this.host?.folded(this.timeline.end);
       this.foldSoon();
       this.notifyNow();
     }
@@ -209,8 +214,12 @@ export class Session implements DashboardSource {
     const slice = () => {
       const timeline = this.timeline;
       const t0 = performance.now();
-      while (performance.now() - t0 < FOLD_SLICE_MS && timeline.foldOne());
-      if (timeline === this.timeline) this.current = sessionReducer(this.current, { type: 'folded', end: timeline.end });
+      let folded = 0;
+      while (performance.now() - t0 < FOLD_SLICE_MS && timeline.foldOne()) folded++;
+      if (timeline === this.timeline) {
+        this.current = sessionReducer(this.current, { type: 'folded', end: timeline.end });
+        this.host?.folded(timeline.end);
+      }
       this.notifySoon();
       if (timeline.backlog > 0 && !this.disposed) setImmediate(slice);
       else this.folding = false;
@@ -234,7 +243,7 @@ export class Session implements DashboardSource {
 
   private notifySoon(): void {
     if (this.notifyTimer) return;
-    const wait = Math.max(0, NOTIFY_MS - (performance.now() - this.lastNotify));
+    const wait = Math.max(0, this.pacer.interval(NOTIFY_MS) - (performance.now() - this.lastNotify));
     if (wait === 0) return this.notifyNow();
     this.notifyTimer = setTimeout(() => this.notifyNow(), wait);
   }

@@ -11,6 +11,8 @@ import type { LogEntry, LogEntryKind } from './views.js';
 
 /** Entries kept: more than any panel shows, few enough to build every frame. */
 const KEEP = 400;
+/** Notable events looked at, newest first. */
+const NOTABLE_LOOKBACK = 300;
 
 const NOTICE_KIND: Record<NoticeKind, LogEntryKind> = {
   collection: 'collection',
@@ -69,8 +71,9 @@ function notable(timeline: Timeline, k: number, describe: Describe): LogEntry[] 
   const out: LogEntry[] = [];
   const reader = timeline.log.reader(0);
   const strings = timeline.log.strings;
-  // Unreachable objects are the most frequent notable events: look further back for the rest.
-  for (const n of timeline.travel.notableEvents(k, KEEP * 4)) {
+  // Each is decoded from the log: only the latest (unreachable objects, the most frequent
+  // notable events, are skipped: their collection sums them up).
+  for (const n of timeline.travel.notableEvents(k, NOTABLE_LOOKBACK)) {
     reader.seek(n);
     if (!reader.next()) continue;
     switch (reader.kind) {

@@ -14,10 +14,12 @@ import type { SessionState } from '../session/session-state.js';
 import { analyseGraph, type GraphAnalysis } from './graph-analysis.js';
 import { logEntries } from './log-entries.js';
 import { formatAddress } from './format.js';
+import { SPEEDS } from '../session/speed.js';
 import type { GenerationsView, GraphView, HeapView, ObjectSummary, Page, Reference, Shown, TypeRow } from './views.js';
 
-/** Heaps up to this many nodes are analysed (garbage, cycles) even while running. */
+/** While running, the graph is analysed (garbage, cycles) only slowly and for small heaps. */
 const ANALYSE_WHILE_RUNNING = 20_000;
+const ANALYSE_UP_TO_SPEED = SPEEDS.indexOf(8);
 /** Columns of the bytes-over-time sparkline (the panel shows as many as fit). */
 const HISTORY_COLUMNS = 120;
 /** Globals every module has: not what a user means by "variables". */
@@ -26,6 +28,8 @@ const MODULE_DUNDERS = new Set(['__name__', '__doc__', '__package__', '__loader_
 /** Per-session memory of the adapter: the analysis of the position shown, where __main__ is. */
 export class ViewCache {
   analysis: { at: number; result: GraphAnalysis } | null = null;
+  /** The type counts of the last frame drawn while running (changes are shown against them). */
+  lastTypes: Counts | null = null;
   mainDict: number | null = null;
   /** Objects named in the events log, by event number (the log never changes). */
   readonly described = new Map<number, string>();
@@ -40,9 +44,16 @@ export function shownAt(timeline: Timeline, state: SessionState, cache: ViewCach
   const k = Math.min(state.cursor ?? end, end);
   const strings = timeline.log.strings;
 
-  // Earlier positions first (see the header).
-  const back = timeline.back(k);
-  const before = back === null ? null : typeCounts(travel.seek(back).types(strings));
+  // Earlier positions first (see the header). While the program runs, changes are since
+  // the previous frame: seeking to the previous line start would cost a checkpoint
+  // restore every frame.
+  const running = state.status === 'running' && state.cursor === null;
+  let before: Counts | null;
+  if (running) before = cache.lastTypes;
+  else {
+    const back = timeline.back(k);
+    before = back === null ? null : typeCounts(travel.seek(back).types(strings));
+  }
   const history = travel.timeline(k, HISTORY_COLUMNS).map((c) => c.bytes);
   const collections = travel.collections(k);
   let lookups = 0;
@@ -58,14 +69,16 @@ export function shownAt(timeline: Timeline, state: SessionState, cache: ViewCach
   const entries = logEntries(timeline, state, k, describe);
 
   const p = travel.seek(k);
-  const heap = heapView(p, strings, before, history);
+  const now = typeCounts(p.types(strings));
+  cache.lastTypes = running ? now : null;
+  const heap = heapView(p, now, before, history);
   const last = collections[collections.length - 1];
   const generations: GenerationsView = {
     generations: [0, 1, 2].map((g) => ({ count: p.count[g]!, threshold: p.threshold[g]!, collections: p.stats[g]!.collections })),
     enabled: p.enabled,
     last: last ? { generation: last.generation, unreachable: last.unreachable, collected: last.collected, uncollectable: last.uncollectable } : null,
   };
-  const analyse = state.status !== 'running' || state.cursor !== null || p.objects + p.frames <= ANALYSE_WHILE_RUNNING;
+  const analyse = !running || (state.speed <= ANALYSE_UP_TO_SPEED && p.objects + p.frames <= ANALYSE_WHILE_RUNNING);
   const graph = graphView(p, strings, cache, k, analyse);
   return { event: k, end, line: p.currentLine, entries, projections: { heap, graph, generations, profiler: null } };
 }
@@ -79,8 +92,7 @@ function typeCounts(rows: readonly { type: string; count: number; bytes: number;
 }
 
 /** The program's objects: what the interpreter created at start-up is left out. */
-function heapView(p: Projection, strings: { get(id: number): string }, before: Counts | null, history: number[]): HeapView {
-  const now = typeCounts(p.types(strings));
+function heapView(p: Projection, now: Counts, before: Counts | null, history: number[]): HeapView {
   const types: TypeRow[] = [];
   const seen = new Set<string>();
   for (const [type, c] of now) {

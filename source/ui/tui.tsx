@@ -89,11 +89,19 @@ async function show(opened: Opened | null, scenarios: Scenario[], open: (s: Scen
   const terminal = takeTerminal();
   let resolveQuit!: () => void;
   const quit = new Promise<void>((r) => (resolveQuit = r));
-  const ink = render(
-    <Root theme={themeFromEnv()} opened={opened} scenarios={scenarios} open={open} onQuit={() => resolveQuit()} />,
-    // The session paces updates while running; Ink's own limit only merges bursts.
-    { exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
-  );
+  // The session paces its updates by what frames cost; Ink's own limit only merges bursts.
+  let shown = opened;
+  const onOpen = (s: Scenario) => (shown = open(s));
+  const onRender = ({ renderTime }: { renderTime: number }) => {
+    shown?.session.pacer.add(renderTime);
+    shown?.session.pacer.frameDone();
+  };
+  const ink = render(<Root theme={themeFromEnv()} opened={opened} scenarios={scenarios} open={onOpen} onQuit={() => resolveQuit()} />, {
+    exitOnCtrlC: false,
+    patchConsole: true,
+    maxFps: 60,
+    onRender,
+  });
   const onSignal = () => resolveQuit();
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);

@@ -9,5 +9,10 @@ export function useShown(source: DashboardSource, state: SessionState): Shown {
   const cache = useRef<{ timeline: unknown; cache: ViewCache } | null>(null);
   if (cache.current?.timeline !== source.timeline) cache.current = { timeline: source.timeline, cache: new ViewCache() };
   const views = cache.current.cache;
-  return useMemo(() => shownAt(source.timeline, state, views), [source.timeline, state, views]);
+  return useMemo(() => {
+    const t0 = performance.now();
+    const shown = shownAt(source.timeline, state, views);
+    source.pacer.add(performance.now() - t0);
+    return shown;
+  }, [source, state, views]);
 }
