@@ -8,6 +8,8 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 await build({
   entryPoints: {
     cli: 'cli.tsx',
+    // The dashboard, loaded by cli.js only when it opens (headless runs stay light).
+    tui: 'source/ui/tui.tsx',
     'headless-worker': 'source/cli/headless-worker.ts',
     'runtime-worker': 'source/session/runtime-worker.ts',
   },

@@ -48,7 +48,8 @@ function runInWorker(filename: string, source: string): Promise<number> {
   });
 }
 
-function readSource(file: string): string | null {
+/** The text of a scenario file, or null after printing why it cannot be read. */
+export function readSource(file: string): string | null {
   try {
     const st = statSync(file);
     if (st.isDirectory()) {
