@@ -111,13 +111,9 @@ export class Heap {
     }
   }
 
-  private readonly typeNames = new Map<PyType, number>();
   typeNameId(t: PyType): number {
-    let id = this.typeNames.get(t);
-    if (id === undefined) {
-      id = this.ev.strings.intern(t.name);
-      this.typeNames.set(t, id);
-    }
+    let id = t.nameId;
+    if (id < 0) id = t.nameId = this.ev.strings.intern(t.name);
     return id;
   }
 

@@ -21,7 +21,7 @@ import { PyInt, intType, newBool, True, False, addValues, subValues, compareValu
 import { PyStr, internStr, newStr, strType } from '../objects/str.js';
 import { newTuple, newEmptyTuple } from '../objects/tuple.js';
 import { newList, listAppendSteal, PyList } from '../objects/list.js';
-import { newDict, dictGetStr, dictSetSteal, PyDict, dictType } from '../objects/dict.js';
+import { newDict, dictGetStr, dictSetSteal, dictStoreName, PyDict, dictType } from '../objects/dict.js';
 import { newSet, setAdd, PySet } from '../objects/set.js';
 import { newSlice } from '../objects/range.js';
 import { cellSet, type PyCell } from '../objects/function.js';
@@ -30,16 +30,22 @@ import {
   unaryOp, strObject, reprObject, iterateToArray, typeName,
 } from '../protocols/abstract.js';
 import { nameError, unboundFree, unboundLocal, joinStrings } from './ops.js';
-import { compileConstant } from './constants.js';
+import { compileConstant, compileConstantObject, foldConstant } from './constants.js';
 import { compileFunctionObject, compileComprehension } from './compile-function.js';
 import { formatObject } from '../objects/format.js';
 import { asciiOf } from '../builtins/text.js';
 import { dictMergeFrom } from '../objects/dict-methods.js';
+import { listExtend } from '../objects/list-methods.js';
 import { setUpdateFrom } from '../objects/set-methods.js';
 import { UnsupportedSyntax } from '../../python/syntax-error.js';
 import { rt } from '../runtime.js';
 
 export function compileExpr(e: Expr, cx: CodeContext): ExprFn {
+  if ((e.kind === 'BinOp' || e.kind === 'UnaryOp' || e.kind === 'Tuple' || e.kind === 'Subscript') && isConstantTree(e)) {
+    // The AST optimizer folds constant expressions into one constant (ast_opt.c).
+    const folded = foldConstant(e, cx);
+    if (folded !== null) return compileConstantObject(folded, cx);
+  }
   switch (e.kind) {
     case 'Constant':
       return compileConstant(e, cx);
@@ -105,6 +111,24 @@ export function compileExpr(e: Expr, cx: CodeContext): ExprFn {
       throw new UnsupportedSyntax('await (async code)', e.line);
     default:
       return assertNever(e, 'expression');
+  }
+}
+
+/** Is the expression made only of constants (a candidate for folding)? */
+function isConstantTree(e: Expr): boolean {
+  switch (e.kind) {
+    case 'Constant':
+      return true;
+    case 'UnaryOp':
+      return e.op !== 'Not' && isConstantTree(e.operand);
+    case 'BinOp':
+      return isConstantTree(e.left) && isConstantTree(e.right);
+    case 'Tuple':
+      return e.ctx === 'Load' && e.elts.every((x) => x.kind !== 'Starred' && isConstantTree(x));
+    case 'Subscript':
+      return e.ctx === 'Load' && e.slice.kind !== 'Slice' && isConstantTree(e.value) && isConstantTree(e.slice);
+    default:
+      return false;
   }
 }
 
@@ -224,20 +248,14 @@ export function compileNameStore(name: string, cx: CodeContext): StoreFn {
     }
     case 'global-explicit':
     case 'global-implicit': {
-      const key = cx.useConstant(internStr(name));
+      const key = cx.useConstant(internStr(name)) as PyStr;
       decref(key);
-      return (f, v) => {
-        incref(key);
-        dictSetSteal(f.globals, key, v);
-      };
+      return (f, v) => dictStoreName(f.globals, key, v);
     }
     case 'name': {
-      const key = cx.useConstant(internStr(name));
+      const key = cx.useConstant(internStr(name)) as PyStr;
       decref(key);
-      return (f, v) => {
-        incref(key);
-        dictSetSteal(f.ns ?? f.globals, key, v);
-      };
+      return (f, v) => dictStoreName(f.ns ?? f.globals, key, v);
     }
   }
 }
@@ -261,6 +279,7 @@ function compileAttribute(e: ExprOf<'Attribute'>, cx: CodeContext): ExprFn {
 }
 
 function compileSubscript(e: ExprOf<'Subscript'>, cx: CodeContext): ExprFn {
+  checkSubscript(e, cx);
   const value = compileExpr(e.value, cx);
   const index = compileExpr(e.slice, cx);
   return (f) => {
@@ -405,6 +424,7 @@ function callMethodBorrowed(o: PyObject, name: string): PyObject {
 }
 
 function compileCall(e: ExprOf<'Call'>, cx: CodeContext): ExprFn {
+  if (e.func.kind !== 'Attribute') checkCaller(e, cx);
   const plan = compileArgs(e, cx);
   const simple = !plan.starred.some(Boolean) && !plan.kwnames.includes('**');
   const kwnames = simple && plan.kwnames.length ? plan.kwnames : null;
@@ -594,6 +614,67 @@ function compareOnce(op: string, a: PyObject, b: PyObject): PyObject {
   }
 }
 
+/** compiler_warn: a SyntaxWarning printed at compile time with the source line. */
+function compilerWarn(cx: CodeContext, pos: Position, msg: string): void {
+  // warnings.formatwarning shows the source line when linecache can read the file
+  const source = cx.module.filename.startsWith('<') ? '' : `  ${cx.line(pos).trim()}\n`;
+  rt.writeStderr(`${cx.module.filename}:${pos.line}: SyntaxWarning: ${msg}\n${source}`);
+}
+
+/** infer_type: the type a display or constant expression will certainly produce. */
+function inferTypeName(e: Expr): string | null {
+  switch (e.kind) {
+    case 'Tuple':
+      return 'tuple';
+    case 'List':
+    case 'ListComp':
+      return 'list';
+    case 'Dict':
+    case 'DictComp':
+      return 'dict';
+    case 'Set':
+    case 'SetComp':
+      return 'set';
+    case 'GeneratorExp':
+      return 'generator';
+    case 'Lambda':
+      return 'function';
+    case 'JoinedStr':
+    case 'FormattedValue':
+      return 'str';
+    case 'Constant':
+      return ({ int: 'int', float: 'float', complex: 'complex', str: 'str', bytes: 'bytes', bool: 'bool', None: 'NoneType', Ellipsis: 'ellipsis' } as const)[e.value.type];
+    default:
+      return null;
+  }
+}
+
+/** check_caller: calling a literal ("perhaps you missed a comma?"). */
+function checkCaller(e: ExprOf<'Call'>, cx: CodeContext): void {
+  const f = e.func;
+  if (['Constant', 'Tuple', 'List', 'ListComp', 'Dict', 'DictComp', 'Set', 'SetComp', 'GeneratorExp', 'JoinedStr', 'FormattedValue'].includes(f.kind)) {
+    compilerWarn(cx, e, `'${inferTypeName(f)}' object is not callable; perhaps you missed a comma?`);
+  }
+}
+
+/** check_subscripter and check_index for `x[i]` in a load. */
+function checkSubscript(e: ExprOf<'Subscript'>, cx: CodeContext): void {
+  const v = e.value;
+  const notSubscriptable =
+    (v.kind === 'Constant' && ['None', 'Ellipsis', 'int', 'float', 'complex', 'bool'].includes(v.value.type)) ||
+    v.kind === 'Set' || v.kind === 'SetComp' || v.kind === 'GeneratorExp' || v.kind === 'Lambda';
+  if (notSubscriptable) {
+    compilerWarn(cx, e, `'${inferTypeName(v)}' object is not subscriptable; perhaps you missed a comma?`);
+    return;
+  }
+  const indexType = inferTypeName(e.slice);
+  if (indexType === null || indexType === 'int' || indexType === 'bool' || e.slice.kind === 'Slice') return;
+  const indexable = (v.kind === 'Constant' && ['str', 'bytes'].includes(v.value.type)) || ['Tuple', 'List', 'ListComp', 'JoinedStr', 'FormattedValue'].includes(v.kind);
+  if (indexable) {
+    compilerWarn(cx, e, `${inferTypeName(v)} indices must be integers or slices, not ${indexType}; perhaps you missed a comma?`);
+  }
+}
+
 /**
  * The compiler's "is" with a literal SyntaxWarning (check_compare): one per comparison
  * chain, for an operand that is a constant after folding other than None/True/False/....
@@ -605,7 +686,7 @@ function checkCompare(e: ExprOf<'Compare'>, cx: CodeContext): void {
     const right = !isLiteral(e.comparators[i]!);
     if ((op === 'Is' || op === 'IsNot') && (!left || !right)) {
       const msg = op === 'Is' ? '"is" with a literal. Did you mean "=="?' : '"is not" with a literal. Did you mean "!="?';
-      rt.writeStderr(`${cx.module.filename}:${e.line}: SyntaxWarning: ${msg}\n  ${cx.line(e).trim()}\n`);
+      compilerWarn(cx, e, msg);
       return;
     }
     left = right;
@@ -757,27 +838,42 @@ function compileSequence(elts: readonly Expr[], cx: CodeContext, kind: 'tuple' |
       return newList(items, allConstant ? (n + 1) & ~1 : n);
     };
   }
+  // BUILD_LIST + LIST_APPEND / LIST_EXTEND (+ LIST_TO_TUPLE for a tuple display)
   return (f) => {
-    const items: PyObject[] = [];
+    const l = newList([], 0);
     try {
       for (let i = 0; i < fns.length; i++) {
         const v = fns[i]!(f);
         if (starred[i]) {
           f.instr = pos;
           try {
-            items.push(...iterateStarred(v));
+            extendStarred(l, v);
           } finally {
             decref(v);
           }
-        } else items.push(v);
+        } else listAppendSteal(l, v);
       }
     } catch (err) {
-      for (const x of items) decref(x);
+      decref(l);
       throw err;
     }
-    if (kind === 'tuple') return newTuple(items);
-    return listByAppends(items);
+    if (kind === 'list') return l;
+    const t = newTuple(l.items.map((x) => newref(x)));
+    decref(l);
+    return t;
   };
+}
+
+function extendStarred(l: PyList, v: PyObject): void {
+  try {
+    listExtend(l, v);
+  } catch (e) {
+    if (e instanceof PyRaise && e.exc.type === E.TypeError && v.type.iter === null && v.type.getitem === null) {
+      decref(e.exc);
+      throw pyError(E.TypeError!, `Value after * must be an iterable, not ${typeName(v)}`);
+    }
+    throw e;
+  }
 }
 
 function listByAppends(items: PyObject[]): PyObject {

@@ -136,8 +136,8 @@ function compileStmtBody(st: Stmt, cx: CodeContext): StmtFn {
       const msg = st.msg ? compileExpr(st.msg, cx) : null;
       return (f) => {
         if (test(f)) return Completion.Normal;
-        f.instr = st;
         const args = msg ? [msg(f)] : [];
+        f.instr = st.test;
         const exc = call(newref(E.AssertionError!), args);
         throw new PyRaise(exc);
       };

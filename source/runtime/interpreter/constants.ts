@@ -17,7 +17,7 @@ import { internStr, isIdentifierLike, newStr, strType, PyStr } from '../objects/
 import { newBytes, bytesType, PyBytes } from '../objects/bytes.js';
 import { None, Ellipsis } from '../objects/singletons.js';
 import { newTuple, PyTuple, tupleType } from '../objects/tuple.js';
-import { binaryOp, unaryOp } from '../protocols/abstract.js';
+import { binaryOp, unaryOp, getItem } from '../protocols/abstract.js';
 import { newComplex } from '../objects/complex.js';
 
 /** A fresh object for a literal (owned): interned when identifier-like, as the parser does. */
@@ -110,6 +110,25 @@ export function foldConstant(e: Expr, cx: CodeContext): PyObject | null {
         throw err;
       }
     }
+    case 'Subscript': {
+      // 'abc'[1] is folded (fold_subscr); slices are not constants in 3.11
+      if (e.slice.kind === 'Slice') return null;
+      const value = foldConstant(e.value, cx);
+      if (value === null) return null;
+      const index = foldConstant(e.slice, cx);
+      if (index === null) return null;
+      try {
+        const r = getItem(value, index);
+        arena.push(r);
+        return r;
+      } catch (err) {
+        if (err instanceof PyRaise) {
+          decref(err.exc);
+          return null;
+        }
+        throw err;
+      }
+    }
     case 'Tuple': {
       if (e.ctx !== 'Load' || e.elts.some((x) => x.kind === 'Starred')) return null;
       const items: PyObject[] = [];
@@ -118,8 +137,16 @@ export function foldConstant(e: Expr, cx: CodeContext): PyObject | null {
         if (v === null) return null;
         items.push(v);
       }
-      for (const x of items) incref(x);
-      const t = newTuple(items);
+      // merge_consts_recursive: the items of a constant tuple are merged constants too
+      const merged = items.map((v) => {
+        const key = constantKey(v);
+        const existing = cx.module.constCache.get(key);
+        if (existing !== undefined) return existing;
+        cx.module.constCache.set(key, v);
+        return v;
+      });
+      for (const x of merged) incref(x);
+      const t = newTuple(merged);
       arena.push(t);
       return t;
     }

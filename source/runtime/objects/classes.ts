@@ -10,7 +10,7 @@ import { decref, incref, newref, xdecref } from '../heap/refcount.js';
 import { pyError } from '../errors.js';
 import { E } from './exceptions.js';
 import { None, NotImplemented, newNone, newNotImplemented } from './singletons.js';
-import { newBool, True, False } from './int.js';
+import { newBool, True, False, newInt } from './int.js';
 import { PyStr, internStr, newStr, strType } from './str.js';
 import { PyTuple, newTuple, tupleType, indexSlot } from './tuple.js';
 import { PyDict, dictGetStr, dictSetSteal, dictDelStr, newDict, dictItems, dictType } from './dict.js';
@@ -203,6 +203,16 @@ function typeSpecialAttr(cls: PyType, name: string): PyObject | null {
       return newNone();
     case '__class__':
       return newref(cls.type);
+    case '__basicsize__':
+      return newInt(cls.basicSize + (cls.flags.gc ? 0 : 0));
+    case '__itemsize__':
+      return newInt(cls.itemSize);
+    case '__dictoffset__':
+      return newInt(cls.flags.managedDict ? -48 : 0);
+    case '__weakrefoffset__':
+      return newInt(cls.flags.weakrefable && cls.flags.heap ? cls.basicSize - 8 : 0);
+    case '__flags__':
+      return newInt(0);
     default:
       return null;
   }
@@ -376,7 +386,10 @@ export function createClass(spec: ClassSpec): PyType {
 
   const baseHasDict = base.flags.managedDict || hasDictStorage(base);
   const wantsDict = slotNames === null ? !baseHasDict : slotNames.includes('__dict__') && !baseHasDict;
-  const wantsWeakref = slotNames === null ? !base.flags.weakrefable : slotNames.includes('__weakref__') && !base.flags.weakrefable;
+  // Variable-size bases (int, tuple, bytes) keep the dict pointer at the end of the
+  // object (tp_dictoffset) instead of a managed dict, and cannot add __weakref__.
+  const varSized = solid.itemSize > 0;
+  const wantsWeakref = !varSized && (slotNames === null ? !base.flags.weakrefable : slotNames.includes('__weakref__') && !base.flags.weakrefable);
   const ownSlots = (slotNames ?? []).filter((s) => s !== '__dict__' && s !== '__weakref__');
 
   const t = new PyType(metatype, name, {
@@ -384,13 +397,13 @@ export function createClass(spec: ClassSpec): PyType {
     heap: true,
     baseType: true,
     weakrefable: base.flags.weakrefable || wantsWeakref,
-    managedDict: base.flags.managedDict || (wantsDict && solid === objectType) || (wantsDict && solid !== objectType),
+    managedDict: !varSized && (base.flags.managedDict || wantsDict),
   });
   t.base = base;
   t.bases = bases;
   t.slotNames = ownSlots;
   t.slotCount = base.slotCount + ownSlots.length;
-  t.basicSize = base.basicSize + 8 * ownSlots.length + (wantsWeakref ? 8 : 0);
+  t.basicSize = base.basicSize + 8 * ownSlots.length + (wantsWeakref ? 8 : 0) + (varSized && wantsDict ? 8 : 0);
   t.itemSize = base.itemSize;
   t.module = strOf(dictGetStr(namespace, '__module__')) ?? '__main__';
   t.qualname = strOf(dictGetStr(namespace, '__qualname__')) ?? name;
@@ -408,9 +421,7 @@ export function createClass(spec: ClassSpec): PyType {
     installBuiltinSubclassStorage(t, solid);
   }
 
-  incref(metatype);
-  incref(base);
-  for (const b of bases) incref(b);
+  incref(base); // tp_base
   rt.heap.allocate(t, true);
   heapTypes.add(new WeakRef(t));
   rt.ev.emit(23 /* TypeNamed */, 0, t.serial, rt.ev.strings.intern(name));
@@ -541,7 +552,8 @@ function installBuiltinSubclassStorage(t: PyType, solid: PyType): void {
   const baseDealloc = solid.dealloc;
   const baseNew = solid.newInstance;
   const baseSizeof = solid.sizeof;
-  const extra = t.basicSize - solid.basicSize;
+  // int.__sizeof__ counts only its digits; the other bases count the subclass's basicsize.
+  const extra = solid === intType || solid.isSubtypeOf(intType) ? 0 : t.basicSize - solid.basicSize;
   t.sizeof = (o) => (baseSizeof ? baseSizeof(o) : solid.basicSize) + extra;
   t.newInstance = (type, args, kw) => {
     const o = baseNew!(type, args, kw) as WithExtraDict;
@@ -554,7 +566,7 @@ function installBuiltinSubclassStorage(t: PyType, solid: PyType): void {
   };
   t.instanceSet = (o, name, v) => {
     const w = o as WithExtraDict;
-    if (!t.flags.managedDict && !hasDictStorage(t)) return false;
+    if (!t.flags.managedDict && !hasDictStorage(t) && !(solid.itemSize > 0 && t.basicSize > solid.basicSize)) return false;
     if (!w.extraDict) {
       if (v === null) return false;
       w.extraDict = newDict();

@@ -275,7 +275,7 @@ export function initDictSlots(): void {
           return newTuple([k, v]);
         }
       }
-      throw pyError(E.KeyError!, "'popitem(): dictionary is empty'");
+      throw pyError(E.KeyError!, 'popitem(): dictionary is empty');
     },
     setdefault: (self, args, kw) => {
       const [key, dflt] = positional('setdefault', args, kw, 1, 2);

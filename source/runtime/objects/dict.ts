@@ -130,12 +130,41 @@ export function primitiveKey(k: PyObject): PrimitiveKey | null {
 
 /** Event-log slot of the value stored under `k`. */
 export function valueSlot(k: PyObject): number {
-  if (k.type === strType) return makeSlot(SlotKind.Key, rt.ev.strings.intern((k as PyStr).v));
+  if (k.type === strType) return makeSlot(SlotKind.Key, strLogId(k as PyStr));
   return makeSlot(SlotKind.OtherKey, rt.ev.strings.intern(keyLabel(k)));
+}
+
+/** The string-table id of a str's value, cached on the object. */
+export function strLogId(s: PyStr): number {
+  let id = s.logId;
+  if (id < 0) id = s.logId = rt.ev.strings.intern(s.v);
+  return id;
+}
+
+/**
+ * d[key] = value for a str key the caller keeps (name stores): no key reference changes
+ * hands when the key is already present (value stolen).
+ */
+export function dictStoreName(d: PyDict, key: PyStr, value: PyObject): void {
+  const i = d.sharedKeys === null ? d.index.get(key.v) : undefined;
+  if (i === undefined || d.gcGen === UNTRACKED) {
+    incref(key);
+    dictSetSteal(d, key, value);
+    return;
+  }
+  const old = d.values[i]!;
+  d.values[i] = value;
+  const slot = makeSlot(SlotKind.Key, strLogId(d.keys[i] as PyStr));
+  const ev = rt.ev;
+  ev.refRemoved(d.serial, old.serial, slot);
+  ev.refAdded(d.serial, value.serial, slot);
+  d.version++;
+  decref(old);
 }
 
 /** Event-log slot of the key object itself. */
 export function keyObjectSlot(k: PyObject): number {
+  if (k.type === strType) return makeSlot(SlotKind.KeyObject, strLogId(k as PyStr));
   return makeSlot(SlotKind.KeyObject, rt.ev.strings.intern(keyLabel(k)));
 }
 

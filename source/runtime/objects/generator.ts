@@ -25,6 +25,8 @@ export class PyGenerator extends PyObject {
   running = false;
   started = false;
   finished = false;
+  /** The value of the `return` that ended the generator, until next() reports it. */
+  returnValue: PyObject | null = null;
   constructor(
     type: PyType,
     readonly frame: Frame,
@@ -53,9 +55,12 @@ export function initGeneratorType(): void {
   };
   generatorType.iter = (o) => newref(o);
   generatorType.iternext = (o) => {
-    const r = resume(o as PyGenerator, newNone(), null);
+    const g = o as PyGenerator;
+    const r = resume(g, newNone(), null);
     if (r.done) {
-      decref(r.value);
+      // next(g) raises StopIteration(value); a for loop just stops (gen_iternext).
+      if (r.value !== None) g.returnValue = r.value;
+      else decref(r.value);
       return null;
     }
     return r.value;
@@ -72,6 +77,10 @@ export function initGeneratorType(): void {
   };
   generatorType.dealloc = (o) => {
     const g = o as PyGenerator;
+    if (g.returnValue) {
+      decref(g.returnValue);
+      g.returnValue = null;
+    }
     if (!g.finished) finish(g);
     const f = g.frame;
     if (f.func) decref(f.func);

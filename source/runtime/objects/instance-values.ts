@@ -171,8 +171,9 @@ export function instanceSet(o: PyObject, name: string, value: PyObject | null): 
         keys.index.set(name, i);
         keys.usable--;
       } else {
-        // The shared keys are full: this instance switches to an ordinary dict.
-        materializeDict(inst, false);
+        // The shared keys are full: the instance's dict is materialized and, on this
+        // insert, converted to an ordinary dict sized for used*3 (insertion_resize).
+        materializeDict(inst, true);
         return instanceSet(o, name, value);
       }
     }

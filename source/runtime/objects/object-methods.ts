@@ -243,6 +243,30 @@ function installExceptionMethods(): void {
     },
     __reduce__: (self) => newTuple([newref(self!.type), newref((self as PyBaseException).args)]),
   });
+  // SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset))
+  const syntaxError = E.SyntaxError!;
+  syntaxError.init = (o, args, kw) => {
+    base.init!(o, args, kw);
+    const e = o as PyBaseException;
+    const fields = ['msg', 'filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset'];
+    const values: (PyObject | undefined)[] = [args[0]];
+    if (args.length === 2 && args[1] instanceof PyTuple) values.push(...args[1].items);
+    fields.forEach((name, i) => base.instanceSet!(e, name, newref(values[i] ?? None)));
+  };
+  syntaxError.str = (o) => {
+    const get = (name: string) => base.instanceGet!(o, name);
+    const msg = get('msg');
+    const filename = get('filename');
+    const lineno = get('lineno');
+    const text = msg && msg !== None ? strOf(msg) : '';
+    const file = filename instanceof PyStr ? filename.v.split('/').pop()! : null;
+    const line = lineno instanceof PyInt ? String(lineno.v) : null;
+    if (file && line) return newStr(`${text} (${file}, line ${line})`);
+    if (file) return newStr(`${text} (${file})`);
+    if (line) return newStr(`${text} (line ${line})`);
+    return newStr(text);
+  };
+
   // StopIteration.value, SystemExit.code
   attr(E.StopIteration!, 'value', (o) => orNone(exceptionArgs(o as PyBaseException)[0]));
   attr(E.SystemExit!, 'code', (o) => {

@@ -6,7 +6,7 @@
 import { PyObject, PyType, BINARY_SLOT_NAMES, EQ, NE, LT, LE, GT, GE, type RichOp } from './object.js';
 import type { PyDict } from './dict.js';
 import { dictGetStr } from './dict.js';
-import { defineMethods, defineAttribute, exactlyOne } from '../builtins/args.js';
+import { defineMethods, defineAttribute, defineStatic, exactlyOne } from '../builtins/args.js';
 import type { BuiltinImpl } from './function.js';
 import { newNone, NotImplemented } from './singletons.js';
 import { newInt, newBool } from './int.js';
@@ -73,6 +73,16 @@ export function installSlotMethods(t: PyType): void {
   }
   if (n.bool) add('__bool__', (self) => newBool(n.bool!(self!)));
   if (Object.keys(m).length) defineMethods(t, m);
+  // T.__new__(subtype, *args): tp_new_wrapper, so that subclasses can call their base's __new__.
+  if (t.newInstance && !has('__new__')) {
+    const make = t.newInstance;
+    defineStatic(t, '__new__', (_s, args, kw) => {
+      const sub = args[0];
+      if (!(sub instanceof PyType)) throw pyError(E.TypeError!, `${t.name}.__new__(X): X is not a type object (${sub ? sub.type.name : 'NULL'})`);
+      if (!sub.isSubtypeOf(t)) throw pyError(E.TypeError!, `${t.name}.__new__(${sub.name}): ${sub.name} is not a subtype of ${t.name}`);
+      return make(sub, args.slice(1), kw);
+    });
+  }
 }
 
 let intPowMod: (a: PyObject, b: PyObject, m: PyObject) => PyObject = () => {
