@@ -126,8 +126,8 @@ function PanelFor({ box, ui, data, projections, sourceLines }: PanelProps) {
       );
     case 'graph':
       return shell(
-        undefined,
-        data.graph ? <GraphPanel screen={data.graph} width={width} depth={ui.graphPath.length} /> : <Unavailable what="object graph" />,
+        ui.graphPath.length > 0 ? `⌫ back (${ui.graphPath.length})` : undefined,
+        data.graph ? <GraphPanel screen={data.graph} width={width} /> : <Unavailable what="object graph" />,
       );
     case 'generations':
       return shell(

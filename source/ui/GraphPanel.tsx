@@ -15,8 +15,6 @@ type Props = {
   readonly screen: GraphScreen;
   /** Inner width of the panel. */
   readonly width: number;
-  /** Objects followed to get here (backspace goes back). */
-  readonly depth: number;
 };
 
 /** id(x) in full when there is room, else its first and last digits. */
@@ -61,7 +59,7 @@ function Row({ row, selected, width }: { row: GraphRow; selected: boolean; width
   );
 }
 
-export function GraphPanel({ screen, width, depth }: Props) {
+export function GraphPanel({ screen, width }: Props) {
   const theme = useTheme();
   const f = screen.focus;
   return (
@@ -69,7 +67,7 @@ export function GraphPanel({ screen, width, depth }: Props) {
       {f ? (
         <Text wrap="truncate" bold color={objectColor(f, theme)}>
           {truncate(
-            `${describe(f, width < 60)} · ${formatBytes(f.size)}${f.unreachable ? ' · garbage' : ''}${depth > 0 ? `  ⌫ back (${depth})` : ''}`,
+            `${describe(f, width < 60)} · ${formatBytes(f.size)}${f.unreachable ? ' · garbage' : ''}`,
             width,
           )}
         </Text>

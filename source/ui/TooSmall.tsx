@@ -8,7 +8,10 @@ export function TooSmall({ columns, rows }: Props) {
   return (
     <Box flexDirection="column">
       <Text wrap="wrap">
-        heapscope needs a terminal of at least {MIN_COLUMNS}×{MIN_ROWS}; this one is {columns}×{rows}.
+        Terminal too small: {columns}×{rows}.
+      </Text>
+      <Text wrap="wrap">
+        heapscope needs at least {MIN_COLUMNS}×{MIN_ROWS}.
       </Text>
       <Text wrap="wrap">Make the window larger, or press q to quit.</Text>
     </Box>

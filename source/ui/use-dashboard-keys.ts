@@ -2,7 +2,7 @@
  * Key presses → commands (through the one key map) → session controls or ui actions.
  * The only input handler of the dashboard.
  */
-import { useEffect, type Dispatch } from 'react';
+import { useEffect, useRef, type Dispatch } from 'react';
 import { useInput } from 'ink';
 import { bindingOf, commandFor, type Command } from './keymap.js';
 import type { SessionControls } from '../session/session.js';
@@ -25,87 +25,92 @@ type Options = {
 
 const PAGE = 10;
 
-export function useDashboardKeys({ ui, dispatch, controls, data, projections, replay, onQuit, run }: Options): void {
+export function useDashboardKeys(options: Options): void {
+  const { dispatch, run } = options;
   useEffect(() => {
     if (run > 0) dispatch({ type: 'reset' });
   }, [run, dispatch]);
 
-  useInput((input, key) => {
+  // Keys may arrive before React has re-subscribed a new handler: the handler is
+  // registered once and reads the latest render's values through a ref.
+  const latest = useRef(options);
+  latest.current = options;
+  const handler = useRef((input: string, key: import('ink').Key) => {
+    const o = latest.current;
     const command = commandFor(input, key);
     if (command === null) return;
     const binding = bindingOf(command);
-    if (ui.help && !binding.inHelp) return;
-    if (replay && binding.live) return;
-    perform(command, input);
+    if (o.ui.help && !binding.inHelp) return;
+    if (o.replay && binding.live) return;
+    perform(o, command, input);
   });
+  useInput(handler.current);
+}
 
-  /** How many rows the focused panel can move through. */
-  function limit(): number {
-    switch (ui.focus) {
-      case 'heap':
-        return projections.heap?.types.length ?? 0;
-      case 'graph':
-        return data.graph?.total ?? 0;
-      case 'output':
-        return data.entries.length;
-      case 'source':
-      case 'profiler':
-        return Number.MAX_SAFE_INTEGER;
-      case 'generations':
-        return 0;
-    }
+/** How many rows the focused panel can move through. */
+function limit({ ui, projections, data }: Options): number {
+  switch (ui.focus) {
+    case 'heap':
+      return projections.heap?.types.length ?? 0;
+    case 'graph':
+      return data.graph?.total ?? 0;
+    case 'output':
+      return data.entries.length;
+    case 'source':
+    case 'profiler':
+      return Number.MAX_SAFE_INTEGER;
+    case 'generations':
+      return 0;
   }
+}
 
-  function move(delta: number): void {
-    dispatch({ type: 'move', delta, line: data.line, limit: limit() });
-  }
-
-  function perform(command: Command, input: string): void {
-    switch (command) {
-      case 'run-pause':
-        return controls.toggleRun();
-      case 'step':
-        return controls.step();
-      case 'step-back':
-        return controls.stepBack();
-      case 'faster':
-        return controls.faster();
-      case 'slower':
-        return controls.slower();
-      case 'collect':
-        return controls.collect(2);
-      case 'collect-generation':
-        return controls.collect(Number(input));
-      case 'restart':
-        return controls.restart();
-      case 'focus-next':
-        return dispatch({ type: 'focus', delta: 1 });
-      case 'focus-prev':
-        return dispatch({ type: 'focus', delta: -1 });
-      case 'up':
-        return move(-1);
-      case 'down':
-        return move(1);
-      case 'page-up':
-        return move(-PAGE);
-      case 'page-down':
-        return move(PAGE);
-      case 'follow': {
-        if (ui.focus !== 'graph' || !data.graph) return;
-        const target = selectedTarget(data.graph);
-        if (target !== null) dispatch({ type: 'follow', target });
-        return;
-      }
-      case 'back':
-        return dispatch({ type: 'back' });
-      case 'sort':
-        return dispatch({ type: 'sort' });
-      case 'help':
-        return dispatch({ type: 'help' });
-      case 'close-help':
-        return dispatch({ type: 'close-help' });
-      case 'quit':
-        return onQuit();
+function perform(o: Options, command: Command, input: string): void {
+  const { ui, dispatch, controls, data } = o;
+  const move = (delta: number) => dispatch({ type: 'move', delta, line: data.line, limit: limit(o) });
+  switch (command) {
+    case 'run-pause':
+      return controls.toggleRun();
+    case 'step':
+      return controls.step();
+    case 'step-back':
+      return controls.stepBack();
+    case 'faster':
+      return controls.faster();
+    case 'slower':
+      return controls.slower();
+    case 'collect':
+      return controls.collect(2);
+    case 'collect-generation':
+      return controls.collect(Number(input));
+    case 'restart':
+      return controls.restart();
+    case 'focus-next':
+      return dispatch({ type: 'focus', delta: 1 });
+    case 'focus-prev':
+      return dispatch({ type: 'focus', delta: -1 });
+    case 'up':
+      return move(-1);
+    case 'down':
+      return move(1);
+    case 'page-up':
+      return move(-PAGE);
+    case 'page-down':
+      return move(PAGE);
+    case 'follow': {
+      if (ui.focus !== 'graph' || !data.graph) return;
+      const target = selectedTarget(data.graph);
+      if (target !== null) dispatch({ type: 'follow', target });
+      return;
     }
+    case 'back':
+      return dispatch({ type: 'back' });
+    case 'sort':
+      return dispatch({ type: 'sort' });
+    case 'help':
+      return dispatch({ type: 'help' });
+    case 'close-help':
+      return dispatch({ type: 'close-help' });
+    case 'quit':
+      return o.onQuit();
   }
 }
