@@ -108,9 +108,8 @@ export function sessionReducer(state: SessionState, ev: SessionEvent): SessionSt
       // The position before the collection is a stop too: stepping back shows the heap
       // as it was just before the key was pressed.
       const before = withStop(state, { ...state.live, event: ev.before });
-      const found = ev.found === 1 ? '1 unreachable object' : `${ev.found} unreachable objects`;
       const next = advance(before, ev, state.status);
-      return notice({ ...next, cursor: null }, 'collection', `gc.collect(${ev.generation}) by key at line ${ev.line}: ${found}`);
+      return notice({ ...next, cursor: null }, 'collection', `gc.collect(${ev.generation}) by key → ${ev.found} unreachable`);
     }
     case 'finished':
       return notice(

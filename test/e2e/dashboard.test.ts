@@ -56,7 +56,7 @@ describe('heapscope in a terminal', () => {
 
     await stepTo(t, 27);
     t.send('g');
-    await t.waitFor((s) => s.includes('gc.collect(2) by key at line 27'), 'the collection by key in the events log');
+    await t.waitFor((s) => s.includes('gc.collect(2) by key → 2 unreachable'), 'the collection by key in the events log');
 
     // The program's own gc.collect() finds nothing left: the key's collection freed the cycle.
     t.send('Space');
@@ -94,7 +94,7 @@ describe('heapscope in a terminal', () => {
     t.send('Space');
     const paused = await t.waitFor((s) => s.includes('‖ paused'), 'the pause');
     expect(['12', '13', '14']).toContain(marker(paused));
-    expect(paused).not.toContain('sum:');
+    expect(paused).not.toMatch(/sum: \d/);
     await quit(t);
   });
 

@@ -45,7 +45,7 @@ describe('session state', () => {
       { type: 'collected', generation: 2, found: 2, before: 30, ...flush(60, 27) },
     );
     expect(s.cursor).toBeNull();
-    expect(s.notices.at(-1)!.text).toBe('gc.collect(2) by key at line 27: 2 unreachable objects');
+    expect(s.notices.at(-1)!.text).toBe('gc.collect(2) by key → 2 unreachable');
     expect(cursorBack(s)).toBe(30);
   });
 

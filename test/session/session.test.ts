@@ -59,7 +59,7 @@ describe('session', () => {
     await stepTo(s, 27);
     s.collect(2);
     const after = await s.waitFor((st) => st.notices.some((n) => n.kind === 'collection'));
-    expect(after.notices.at(-1)!.text).toBe('gc.collect(2) by key at line 27: 2 unreachable objects');
+    expect(after.notices.at(-1)!.text).toBe('gc.collect(2) by key → 2 unreachable');
     expect(after.status).toBe('paused');
     // The program's own gc.collect() then finds nothing: the key's collection freed the cycle.
     s.toggleRun();

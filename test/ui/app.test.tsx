@@ -11,6 +11,7 @@ import { KEYMAP, keysLabel } from '../../source/ui/keymap.js';
 import type { SessionControls } from '../../source/session/session.js';
 import type { SessionState } from '../../source/session/session-state.js';
 import { NO_PROJECTIONS, type Projections } from '../../source/ui/views.js';
+import { untilListening } from './ink-helpers.js';
 import { generationsFixture, heapFixture, profilerFixture, seedGraph, sessionFixture } from './fixtures.js';
 
 const KEYS = { right: '\x1b[C', left: '\x1b[D', up: '\x1b[A', down: '\x1b[B', tab: '\t', shiftTab: '\x1b[Z', enter: '\r', backspace: '\x7f', esc: '\x1b', ctrlC: '\x03' };
@@ -51,7 +52,7 @@ async function mount(options: { state?: SessionState; projections?: Projections;
       />
     </ThemeContext.Provider>,
   );
-  await tick();
+  await untilListening(app.stdin);
   const press = async (...keys: string[]) => {
     for (const k of keys) {
       app.stdin.write(k);

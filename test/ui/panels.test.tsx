@@ -172,13 +172,13 @@ describe('Profiler panel', () => {
 describe('Output panel', () => {
   const entries: LogEntry[] = [
     { kind: 'stdout', text: 'refcount of node1: 2', event: 10 },
-    { kind: 'collection', text: 'gc.collect(2) by key at line 27: 2 unreachable objects', event: 20 },
+    { kind: 'collection', text: 'gc.collect(2) by key → 2 unreachable', event: 20 },
     { kind: 'stderr', text: 'Traceback (most recent call last):', event: 30 },
   ];
 
   it('shows output and notable events, newest at the bottom', () => {
     const { lastFrame } = render(<OutputPanel entries={entries} width={80} height={2} scroll={0} />);
-    expect(lines(lastFrame())).toEqual(['♻ gc.collect(2) by key at line 27: 2 unreachable objects', 'Traceback (most recent call last):']);
+    expect(lines(lastFrame())).toEqual(['♻ gc.collect(2) by key → 2 unreachable', 'Traceback (most recent call last):']);
   });
 
   it('scrolls back', () => {
