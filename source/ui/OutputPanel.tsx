@@ -5,7 +5,7 @@
 import { Box, Text } from 'ink';
 import { useTheme } from './use-theme.js';
 import type { Theme } from './theme.js';
-import { truncate } from './format.js';
+import { printable, truncate } from './format.js';
 import type { LogEntry, LogEntryKind } from './views.js';
 
 type Props = {
@@ -60,7 +60,7 @@ export function OutputPanel({ entries, width, height, scroll }: Props) {
     <Box flexDirection="column">
       {entries.slice(top, top + height).map((e, i) => (
         <Text key={top + i} wrap="truncate" color={colorOf(e.kind, theme)}>
-          {truncate(MARK[e.kind] + e.text, width)}
+          {truncate(MARK[e.kind] + printable(e.text), width)}
         </Text>
       ))}
     </Box>

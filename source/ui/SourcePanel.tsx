@@ -1,7 +1,7 @@
 /** The scenario's source with line numbers; the line being executed is marked ▶. */
 import { Box, Text } from 'ink';
 import { useTheme } from './use-theme.js';
-import { truncate } from './format.js';
+import { printable, truncate } from './format.js';
 
 type Props = {
   /** The scenario's lines. */
@@ -31,7 +31,7 @@ export function SourcePanel({ lines, current, width, height, scroll }: Props) {
       {shown.map((text, i) => {
         const n = top + i + 1;
         const here = n === current;
-        const body = truncate(text.replace(/\t/g, '    '), Math.max(0, width - digits - 2));
+        const body = truncate(printable(text), Math.max(0, width - digits - 2));
         return (
           <Text key={n} wrap="truncate">
             <Text color={here ? theme.accent : theme.muted} bold={here}>

@@ -41,3 +41,15 @@ export function padStart(text: string, width: number): string {
   const t = truncate(text, width);
   return ' '.repeat(width - t.length) + t;
 }
+
+/**
+ * Text as it may be drawn inside a panel: a carriage return keeps what follows it (as a
+ * terminal shows a rewritten line), tabs become spaces, other control characters (an
+ * escape sequence from the program) become visible ^X, so they never act on the terminal.
+ */
+export function printable(text: string): string {
+  const cr = text.lastIndexOf('\r');
+  const line = cr >= 0 ? text.slice(cr + 1) : text;
+  // eslint-disable-next-line no-control-regex
+  return line.replace(/\t/g, '    ').replace(/[\x00-\x1f\x7f]/g, (c) => (c === '\x7f' ? '^?' : `^${String.fromCharCode(c.charCodeAt(0) + 64)}`));
+}

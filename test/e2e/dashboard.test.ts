@@ -6,6 +6,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Tmux, hasTmux } from './tmux.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -96,6 +99,26 @@ describe('heapscope in a terminal', () => {
     expect(['12', '13', '14']).toContain(marker(paused));
     expect(paused).not.toMatch(/sum: \d/);
     await quit(t);
+  });
+
+  it('keeps program output inside the Output panel', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'heapscope-e2e-'));
+    const file = join(dir, 'noisy.py');
+    writeFileSync(file, 'import sys\nfor i in range(300):\n    print("line", i, "\\x1b[2J" if i == 5 else "")\n    sys.stderr.write("err %d\\n" % i)\nprint("done")\n');
+    try {
+      const t = start(`${file} --speed max`);
+      const end = await t.waitFor((s) => s.includes('■ finished'), 'the end of the program');
+      const rows = end.split('\n');
+      expect(rows[0]).toContain('noisy.py');
+      expect(rows[1]).toMatch(/^┌─ Source/);
+      expect(rows[22]).toMatch(/^ space run\/pause/);
+      // Every panel row is intact: borders at the edges and in the middle.
+      for (const row of rows.slice(2, 21)) expect(row).toMatch(/^[│║└╚┌╔].{38}[│║┐╗┘╝][│║┌╔└╚].{38}[│║┐╗┘╝]$/);
+      expect(end).toContain('done');
+      await quit(t);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('quits with ctrl-c and restores the terminal, also with NO_COLOR', async () => {

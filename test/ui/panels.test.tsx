@@ -202,3 +202,14 @@ describe('Status bar', () => {
     expect(lastFrame()).toBe(' reference_cycle.py · CPython 3.11 · ◀ history 4 lines/s · event 200 of 5,034');
   });
 });
+
+describe('program text in panels', () => {
+  it('never passes control characters to the terminal', () => {
+    const entries: LogEntry[] = [
+      { kind: 'stdout', text: 'clear \x1b[2J here', event: 1 },
+      { kind: 'stdout', text: 'progress 10%\rprogress 100%', event: 2 },
+    ];
+    const { lastFrame } = render(<OutputPanel entries={entries} width={40} height={2} scroll={0} />);
+    expect(lines(lastFrame())).toEqual(['clear ^[[2J here', 'progress 100%']);
+  });
+});
