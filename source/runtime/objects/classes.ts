@@ -182,15 +182,24 @@ function typeGetAttr(self: PyObject, name: string): PyObject {
   throw pyError(E.AttributeError!, `type object '${cls.name}' has no attribute '${name}'`);
 }
 
+/** type's getset descriptors (type.__dict__['__name__'], ...): data descriptors, so they win over the class's own entries. */
+export const TYPE_DATA_ATTRS = new Set([
+  '__name__', '__qualname__', '__module__', '__mro__', '__bases__', '__base__', '__dict__', '__class__',
+  '__basicsize__', '__itemsize__', '__dictoffset__', '__weakrefoffset__', '__flags__',
+]);
+
 /** Attributes every class has without a dict entry (__name__, __mro__, ...). */
-function typeSpecialAttr(cls: PyType, name: string): PyObject | null {
+export function typeSpecialAttr(cls: PyType, name: string): PyObject | null {
   switch (name) {
     case '__name__':
       return newStr(cls.name);
     case '__qualname__':
       return newStr(cls.qualname);
-    case '__module__':
-      return newStr(cls.module);
+    case '__module__': {
+      // Heap types keep it in their dict (assignable); builtins derive it from tp_name.
+      const m = cls.flags.heap && cls.dict ? dictGetStr(cls.dict as PyDict, '__module__') : null;
+      return m ? newref(m) : newStr(cls.module);
+    }
     case '__mro__':
       return newref(classTuples(cls).mro);
     case '__bases__':

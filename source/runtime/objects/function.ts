@@ -110,6 +110,9 @@ export let methodType: PyType;
 export let builtinFunctionType: PyType;
 export let methodDescriptorType: PyType;
 export let classmethodDescriptorType: PyType;
+/** Dunder methods that stand for a type slot (int.__add__): wrapper_descriptor / method-wrapper. */
+export let wrapperDescriptorType: PyType;
+export let methodWrapperType: PyType;
 
 const attrSlot = (name: string) => makeSlot(SlotKind.Attribute, rt.ev.strings.intern(name));
 const labelSlot = (name: string) => makeSlot(SlotKind.Label, rt.ev.strings.intern(name));
@@ -177,6 +180,10 @@ export function initFunctionTypes(): void {
 
   methodDescriptorType = makeBuiltinType('method_descriptor', { baseType: false, gc: true, basicSize: 56 });
   classmethodDescriptorType = makeBuiltinType('classmethod_descriptor', { baseType: false, gc: true, basicSize: 56 });
+  wrapperDescriptorType = makeBuiltinType('wrapper_descriptor', { baseType: false, gc: true, basicSize: 56 });
+  methodWrapperType = makeBuiltinType('method-wrapper', { baseType: false, gc: true, basicSize: 32 });
+  methodWrapperType.traverse = builtinFunctionType.traverse;
+  methodWrapperType.dealloc = builtinFunctionType.dealloc;
 }
 
 function functionClear(f: PyFunction): void {
@@ -240,8 +247,11 @@ export function newBuiltinFunction(name: string, impl: BuiltinImpl, self: PyObje
   return f;
 }
 
-export function newMethodDescriptor(name: string, impl: BuiltinImpl, objclass: PyType, isClassMethod = false): PyMethodDescriptor {
-  const d = new PyMethodDescriptor(isClassMethod ? classmethodDescriptorType : methodDescriptorType, name, impl, objclass, isClassMethod);
+export type DescriptorKind = 'method' | 'classmethod' | 'slot';
+
+export function newMethodDescriptor(name: string, impl: BuiltinImpl, objclass: PyType, kind: DescriptorKind = 'method'): PyMethodDescriptor {
+  const type = kind === 'classmethod' ? classmethodDescriptorType : kind === 'slot' ? wrapperDescriptorType : methodDescriptorType;
+  const d = new PyMethodDescriptor(type, name, impl, objclass, kind === 'classmethod');
   rt.heap.allocate(d, true);
   return d;
 }
