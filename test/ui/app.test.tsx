@@ -11,12 +11,11 @@ import { KEYMAP, keysLabel } from '../../source/ui/keymap.js';
 import type { SessionControls } from '../../source/session/session.js';
 import type { SessionState } from '../../source/session/session-state.js';
 import { NO_PROJECTIONS, type Projections } from '../../source/ui/views.js';
-import { untilListening } from './ink-helpers.js';
+import { settled, untilListening } from './ink-helpers.js';
 import { generationsFixture, heapFixture, profilerFixture, seedGraph, sessionFixture } from './fixtures.js';
 
 const KEYS = { right: '\x1b[C', left: '\x1b[D', up: '\x1b[A', down: '\x1b[B', tab: '\t', shiftTab: '\x1b[Z', enter: '\r', backspace: '\x7f', esc: '\x1b', ctrlC: '\x03' };
 
-const tick = () => new Promise((r) => setTimeout(r, 20));
 
 function recorder() {
   const calls: string[] = [];
@@ -56,7 +55,7 @@ async function mount(options: { state?: SessionState; projections?: Projections;
   const press = async (...keys: string[]) => {
     for (const k of keys) {
       app.stdin.write(k);
-      await tick();
+      await settled();
     }
   };
   return { app, calls, press, quits: () => quits, frame: () => app.lastFrame() ?? '' };
