@@ -52,7 +52,8 @@ export async function dashboardCommand(options: DashboardOptions): Promise<numbe
   const quit = new Promise<void>((r) => (resolveQuit = r));
   const ink = render(
     <Root theme={themeFromEnv()} opened={opened} scenarios={scenarios} open={(s) => open(s.path, s.name)} onQuit={() => resolveQuit()} />,
-    { exitOnCtrlC: false, patchConsole: true, maxFps: 30 },
+    // The session paces updates while running; Ink's own limit only merges bursts.
+    { exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
   );
   const onSignal = () => resolveQuit();
   process.on('SIGTERM', onSignal);
