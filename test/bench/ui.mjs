@@ -115,5 +115,16 @@ async function frames() {
   }
 }
 
-const result = { bench: 'ui', node: process.version, ...(await startup()), keyLatency: await keyLatency(), frame: await frames() };
+/** Wall time of `node -e ''`: how loaded the machine is (about 40 ms when idle). */
+function baseline() {
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    execFileSync('node', ['-e', '']);
+    times.push(performance.now() - t);
+  }
+  return round(median(times));
+}
+
+const result = { bench: 'ui', node: process.version, emptyNodeMs: baseline(), ...(await startup()), keyLatency: await keyLatency(), frame: await frames() };
 process.stdout.write(JSON.stringify(result) + '\n');
