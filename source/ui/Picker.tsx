@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import { useTheme } from './use-theme.js';
-import { commandFor, keysLabel, bindingOf } from './keymap.js';
+import { commandFor, keysLabel, bindingOf, type Command } from './keymap.js';
 import { truncate } from './format.js';
 import type { Scenario } from '../session/scenarios.js';
 
@@ -13,6 +13,9 @@ type Props = {
   readonly onPick: (scenario: Scenario) => void;
   readonly onQuit: () => void;
 };
+
+/** The first key of a command, as the help overlay writes it. */
+const first = (command: Command) => bindingOf(command).keys[0]!.label;
 
 export function Picker({ scenarios, width, height, onPick, onQuit }: Props) {
   const theme = useTheme();
@@ -60,14 +63,14 @@ export function Picker({ scenarios, width, height, onPick, onQuit }: Props) {
             .split('\n')
             .slice(0, Math.max(0, height - listHeight - 7))
             .map((l, i) => (
-              <Text key={i} wrap="truncate" color={theme.muted}>
+              <Text key={i} wrap="wrap" color={theme.muted}>
                 {' ' + l}
               </Text>
             ))
         : null}
       <Text> </Text>
       <Text color={theme.muted} wrap="truncate">
-        {` ${keysLabel(bindingOf('up'))}/${keysLabel(bindingOf('down'))} choose · ${keysLabel(bindingOf('follow'))} open · ${keysLabel(bindingOf('quit'))} quit`}
+        {` ${first('up')}/${first('down')} choose · ${first('follow')} open · ${keysLabel(bindingOf('quit'))} quit`}
       </Text>
     </Box>
   );
