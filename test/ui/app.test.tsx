@@ -96,7 +96,7 @@ describe('dashboard', () => {
     expect(shown[0]).toContain('‖ paused');
     expect(shown[0]).toContain('event 214');
     for (const title of ['Source', 'Heap', 'Object graph', 'Generations', 'Output & events', 'Profiler']) expect(frame()).toContain(title);
-    expect(shown[22]).toMatch(/^ space run\/pause · n step · ← back/);
+    expect(shown[22]).toMatch(/^ space run\/pause · n step · ← back · .* · \? help · q quit$/);
   });
 
   it('turns keys into session commands', async () => {
