@@ -68,16 +68,36 @@ export const enum EventKind {
   /** serial, refcount: set outright (the large counts of objects CPython creates statically). */
   RefcountSet = 26,
   /** frame, name (str of the code's qualname), function object (0 for module and class
-   * bodies): a new frame, a node of the object graph whose locals are references. */
+   * bodies), globals dict: a new frame, a node of the object graph whose locals are
+   * references. (It holds its function and globals borrowed: no edges for them.) */
   FrameCreated = 27,
   /** frame: its locals and cells are released; the node leaves the graph. */
   FrameReleased = 28,
   /** enabled (0/1), threshold0, threshold1, threshold2: gc.enable/disable/set_threshold. */
   GcSettings = 29,
+  // ---- memory model (issue 7): process memory and memory_profiler's line table
+  /**
+   * rssPages, arenas: the modelled process memory changed (heap/allocator.ts); emitted at
+   * page granularity, with the number of pymalloc arenas then mapped.
+   */
+  ProcessMemory = 30,
+  /**
+   * table, filename (str), firstLine, lastLine: a function was added to a memory_profiler
+   * LineProfiler; its table (numbered per runtime) covers lines firstLine..lastLine.
+   */
+  ProfileFunction = 31,
+  /**
+   * table, line, prevLine (0 for none), rssPages, nextLine: one CodeMap.trace() of
+   * memory_profiler, taken at a 'line' trace event (nextLine: the line starting) or a
+   * 'return' one (nextLine 0); fold with projections/profiler.ts.
+   */
+  ProfileSample = 32,
+  /** table: the table was printed (show_results); it is final. */
+  ProfileReported = 33,
 }
 
 /** Every kind, in numeric order (for tables and tests). */
-export const EVENT_KINDS: readonly EventKind[] = Array.from({ length: 29 }, (_, i) => (i + 1) as EventKind);
+export const EVENT_KINDS: readonly EventKind[] = Array.from({ length: 33 }, (_, i) => (i + 1) as EventKind);
 
 /** How a field is written in a record file (and checked when read). */
 export type FieldType =
@@ -128,9 +148,13 @@ export const EVENT_FIELDS = {
   [EventKind.ItemsShifted]: [['container', 'serial'], ['start', 'u32'], ['delta', 'i32']],
   [EventKind.FreedToFreeList]: [['serial', 'serial']],
   [EventKind.RefcountSet]: [['serial', 'serial'], ['refcount', 'u32']],
-  [EventKind.FrameCreated]: [['frame', 'serial'], ['name', 'str'], ['function', 'serial']],
+  [EventKind.FrameCreated]: [['frame', 'serial'], ['name', 'str'], ['function', 'serial'], ['globals', 'serial']],
   [EventKind.FrameReleased]: [['frame', 'serial']],
   [EventKind.GcSettings]: [['enabled', 'u8'], ['threshold0', 'u32'], ['threshold1', 'u32'], ['threshold2', 'u32']],
+  [EventKind.ProcessMemory]: [['rssPages', 'u32'], ['arenas', 'u32']],
+  [EventKind.ProfileFunction]: [['table', 'u32'], ['filename', 'str'], ['firstLine', 'u32'], ['lastLine', 'u32']],
+  [EventKind.ProfileSample]: [['table', 'u32'], ['line', 'u32'], ['prevLine', 'u32'], ['rssPages', 'u32'], ['nextLine', 'u32']],
+  [EventKind.ProfileReported]: [['table', 'u32']],
 } as const satisfies Record<EventKind, readonly (readonly [string, FieldType])[]>;
 
 /** The field values of kind K, in order: the arity `EventLog.emit` checks at compile time. */
@@ -176,6 +200,10 @@ export const EVENT_NAMES: Record<EventKind, string> = {
   [EventKind.FrameCreated]: 'FrameCreated',
   [EventKind.FrameReleased]: 'FrameReleased',
   [EventKind.GcSettings]: 'GcSettings',
+  [EventKind.ProcessMemory]: 'ProcessMemory',
+  [EventKind.ProfileFunction]: 'ProfileFunction',
+  [EventKind.ProfileSample]: 'ProfileSample',
+  [EventKind.ProfileReported]: 'ProfileReported',
 };
 
 export function isEventKind(k: number): k is EventKind {

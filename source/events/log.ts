@@ -80,6 +80,11 @@ export class StringTable {
     return this.strings[id] ?? '';
   }
 
+  /** The id of an interned string, or -1 (without adding it: readers must not write). */
+  find(s: string): number {
+    return this.ids.get(s) ?? -1;
+  }
+
   get size(): number {
     return this.strings.length;
   }
@@ -202,13 +207,14 @@ export class EventLog {
    * emit() without the compile-time arity: for code that decoded the fields from
    * elsewhere (record files). Not for Allocated.
    */
-  emitFields(kind: EventKind, a: number, b = 0, c = 0, d = 0): void {
+  emitFields(kind: EventKind, a: number, b = 0, c = 0, d = 0, e = 0): void {
     let q = this.head(this.begin(), kind, a);
     const n = tailWords[kind]!;
     const buf = this.buf;
     if (n > 0) buf[q++] = b;
     if (n > 1) buf[q++] = c;
     if (n > 2) buf[q++] = d;
+    if (n > 3) buf[q++] = e;
     this.pos = q;
   }
 
@@ -479,10 +485,15 @@ export class LogReader {
     this.b = n > 0 ? buf[p++]! : 0;
     this.c = n > 1 ? buf[p++]! : 0;
     this.d = n > 2 ? buf[p++]! : 0;
-    // Allocated: address high half and flags share a word.
     const w = n > 3 ? buf[p++]! : 0;
-    this.e = w & 0xffff;
-    this.f = w >>> 16;
+    if (kind === EventKind.Allocated) {
+      // The address's high half and the flags share a word.
+      this.e = w & 0xffff;
+      this.f = w >>> 16;
+    } else {
+      this.e = w;
+      this.f = 0;
+    }
     this.pos = p;
     this.n++;
     return true;

@@ -16,7 +16,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { EVENT_FIELDS, EVENT_FORMAT_VERSION, EVENT_NAMES, EventKind, type FieldType } from './kinds.js';
-import { EventLog, type LogReader } from './log.js';
+import { EventLog } from './log.js';
 
 export const RECORD_FORMAT = 'heapscope-events';
 /** The Python whose memory management the runtime models. */
@@ -62,40 +62,49 @@ export function writeRecording(log: EventLog, header: Omit<RecordingHeader, 'for
   write(JSON.stringify(head) + '\n');
   const strings = log.strings;
   let defined = 1; // id 0 is the empty string
-  let buffer: string[] = [];
-  const flush = () => {
-    write(buffer.join(''));
-    buffer = [];
+  let buffer = '';
+  const define = (upTo: number) => {
+    while (defined <= upTo && defined < strings.size) {
+      buffer += `["$",${defined},${JSON.stringify(strings.get(defined))}]\n`;
+      defined++;
+    }
   };
+  // Millions of lines: written by hand rather than through JSON.stringify.
   log.forEach((r) => {
-    const fields = eventFields(r);
-    const types = EVENT_FIELDS[r.kind];
-    for (let i = 0; i < types.length; i++) {
-      if (types[i]![1] !== 'str') continue;
-      while (defined <= fields[i]! && defined < strings.size) {
-        buffer.push(JSON.stringify(['$', defined, strings.get(defined)]) + '\n');
-        defined++;
+    const kind = r.kind;
+    const types = EVENT_FIELDS[kind];
+    let line = LINE_PREFIX[kind]! + r.a;
+    if (kind === EventKind.Allocated) {
+      define(r.b);
+      line += `,${r.b},${r.c},${r.address},${r.f}`;
+    } else {
+      if (types[0]![1] === 'str') define(r.a);
+      const rest = [r.b, r.c, r.d, r.e];
+      for (let i = 1; i < types.length; i++) {
+        const type = types[i]![1];
+        const v = rest[i - 1]!;
+        if (type === 'str') define(v);
+        line += ',' + (type === 'i32' ? v | 0 : v);
       }
     }
-    buffer.push(JSON.stringify([EVENT_NAMES[r.kind], ...fields]) + '\n');
-    if (buffer.length >= 4096) flush();
+    buffer += line + ']\n';
+    if (buffer.length >= 1 << 16) {
+      write(buffer);
+      buffer = '';
+    }
   });
+  const flush = () => {
+    write(buffer);
+    buffer = '';
+  };
   // Strings no event refers to (interned but unused) complete the table.
-  while (defined < strings.size) {
-    buffer.push(JSON.stringify(['$', defined, strings.get(defined)]) + '\n');
-    defined++;
-  }
-  buffer.push(JSON.stringify({ end: true, events: log.count, strings: strings.size, exitCode }) + '\n');
+  define(strings.size);
+  buffer += JSON.stringify({ end: true, events: log.count, strings: strings.size, exitCode }) + '\n';
   flush();
 }
 
-/** The decoded fields of the reader's event, in EVENT_FIELDS order (the address whole, i32 signed). */
-function eventFields(r: LogReader): number[] {
-  if (r.kind === EventKind.Allocated) return [r.a, r.b, r.c, r.address, r.f];
-  const types = EVENT_FIELDS[r.kind];
-  const raw = [r.a, r.b, r.c, r.d];
-  return types.map(([, type], i) => (type === 'i32' ? raw[i]! | 0 : raw[i]!));
-}
+/** `["Kind",` for each kind. */
+const LINE_PREFIX: Record<number, string> = Object.fromEntries(Object.entries(EVENT_NAMES).map(([k, name]) => [k, `["${name}",`]));
 
 // ---------------------------------------------------------------- reading
 
@@ -173,7 +182,7 @@ export class RecordingReader {
     }
     const log = this.log;
     if (kind === EventKind.Allocated) log.allocated(f[0]!, f[1]!, f[2]!, f[3]!, f[4]!);
-    else log.emitFields(kind, f[0]!, (f[1] ?? 0) >>> 0, (f[2] ?? 0) >>> 0, (f[3] ?? 0) >>> 0);
+    else log.emitFields(kind, f[0]!, (f[1] ?? 0) >>> 0, (f[2] ?? 0) >>> 0, (f[3] ?? 0) >>> 0, (f[4] ?? 0) >>> 0);
   }
 
   private end(value: Record<string, unknown>, n: number): void {

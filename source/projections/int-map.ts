@@ -6,8 +6,6 @@
  */
 const EMPTY = 0;
 
-export type IntMapSnapshot = { keys: Int32Array; values: Int32Array; size: number };
-
 export class IntMap {
   private keys: Int32Array;
   private values: Int32Array;
@@ -95,15 +93,6 @@ export class IntMap {
     return true;
   }
 
-  /** Visit every entry (in table order). */
-  forEach(fn: (key: number, value: number) => void): void {
-    const keys = this.keys;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      if (k !== EMPTY) fn(k >>> 0, this.values[i]!);
-    }
-  }
-
   private grow(): void {
     const oldKeys = this.keys;
     const oldValues = this.values;
@@ -122,22 +111,6 @@ export class IntMap {
   clear(): void {
     this.keys.fill(0);
     this.size = 0;
-  }
-
-  snapshot(): IntMapSnapshot {
-    return { keys: this.keys.slice(), values: this.values.slice(), size: this.size };
-  }
-
-  restore(s: IntMapSnapshot): void {
-    if (this.keys.length !== s.keys.length) {
-      this.keys = new Int32Array(s.keys.length);
-      this.values = new Int32Array(s.keys.length);
-      this.mask = s.keys.length - 1;
-      this.shift = 32 - Math.log2(s.keys.length);
-    }
-    this.keys.set(s.keys);
-    this.values.set(s.values);
-    this.size = s.size;
   }
 
   /** Bytes held by the table. */

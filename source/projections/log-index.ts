@@ -81,6 +81,8 @@ export class LogIndex {
   readonly collections: CollectionRecord[] = [];
   // Unreachable objects, finalizers, weakref clearing, callbacks, exceptions.
   readonly notableEvent = i32(256);
+  // ProcessMemory and memory_profiler events (their folds can visit just these).
+  readonly memoryModelEvent = i32(256);
 
   /** A line starts at event `at`; `maxBytes` is the most live since the previous line. */
   lineStarted(at: number, line: number, bytes: number, objects: number, maxBytes: number): void {
@@ -148,6 +150,10 @@ export class LogIndex {
 
   notable(at: number): void {
     this.notableEvent.push(at);
+  }
+
+  memoryModel(at: number): void {
+    this.memoryModelEvent.push(at);
   }
 
   /** Entries of `events` (sorted event numbers) below event k. */

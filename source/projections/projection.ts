@@ -68,6 +68,8 @@ export type NodeInfo = {
   parent: number;
   /** Frames: the function object it runs (0 for module and class bodies). */
   func: number;
+  /** Frames: its globals dict (the module's namespace). */
+  globals: number;
   /** Found unreachable by the collection running now. */
   unreachable: boolean;
 };
@@ -85,6 +87,17 @@ export type Reference = {
 export type TypeRow = { type: string; count: number; bytes: number; staticCount: number; staticBytes: number };
 
 export type CollectionStats = { collections: number; collected: number; uncollectable: number };
+
+/** The graph in compressed-row form (Projection.graphArrays). */
+export type GraphArrays = {
+  serials: Uint32Array;
+  flags: Int32Array;
+  refcounts: Int32Array;
+  generations: Int8Array;
+  offsets: Int32Array;
+  targets: Int32Array;
+  slots: Uint32Array;
+};
 
 export type ProjectionSnapshot = {
   at: number;
@@ -302,7 +315,7 @@ export class Projection {
         break;
       }
       case EventKind.FrameCreated:
-        this.frameCreated(a, b, c);
+        this.frameCreated(a, b, c, d);
         break;
       case EventKind.FrameEntered: {
         const n = this.nids.get(a);
@@ -402,6 +415,16 @@ export class Projection {
       }
       case EventKind.ExceptionRaised:
         this.index?.notable(this.at);
+        break;
+      case EventKind.ProcessMemory:
+        // Folded by process-memory.ts; indexed here so that it can fold just these events.
+        this.index?.memoryModel(this.at);
+        break;
+      case EventKind.ProfileFunction:
+      case EventKind.ProfileSample:
+      case EventKind.ProfileReported:
+        // Folded by profiler.ts (see ProcessMemory).
+        this.index?.memoryModel(this.at);
         break;
       case EventKind.TypeNamed: {
         const n = this.nids.get(a);
@@ -535,7 +558,7 @@ export class Projection {
     if (this.bytes > this.maxSinceLine) this.maxSinceLine = this.bytes;
   }
 
-  private frameCreated(serial: number, name: number, func: number): void {
+  private frameCreated(serial: number, name: number, func: number, globals: number): void {
     if (serial === 0 || this.nids.get(serial) >= 0) return;
     const n = this.newNid(serial);
     this.flags[n] = NodeFlags.Frame;
@@ -543,7 +566,8 @@ export class Projection {
     this.name[n] = name;
     this.size[n] = 0;
     this.rc[n] = 0;
-    this.addr[n] = 0;
+    // Frames have no address: the column keeps their globals dict instead.
+    this.addr[n] = globals;
     this.line[n] = 0;
     this.func[n] = func;
     this.frames++;
@@ -645,13 +669,14 @@ export class Projection {
       name: strings.get(this.name[n]!),
       size: this.size[n]!,
       refcount: this.rc[n]!,
-      address: this.addr[n]!,
+      address: isFrame ? 0 : this.addr[n]!,
       generation: this.gen[n]!,
       flags,
       born: this.born[n]!,
       line: this.line[n]!,
       parent: this.parent[n]! >>> 0,
       func: this.func[n]! >>> 0,
+      globals: isFrame ? this.addr[n]! : 0,
       unreachable: this.collecting >= 0 && this.unreachableIn[n] === this.collections,
     };
   }
@@ -745,6 +770,61 @@ export class Projection {
       s = this.parent[n]! >>> 0;
     }
     return out;
+  }
+
+  /**
+   * The whole graph as arrays, for analyses over every node (graph-analysis.ts): node i
+   * is `serials[i]`; its references, items included and slots in `skipSlots` excluded,
+   * go to the nodes `targets[offsets[i]] .. targets[offsets[i + 1] - 1]`, with slots
+   * `slots[...]`.
+   */
+  graphArrays(skipSlots: readonly number[] = []): GraphArrays {
+    const g = this.graph;
+    const index = new IntMap(Math.max(16, this.nodeHigh));
+    const serials: number[] = [];
+    const nodes: number[] = [];
+    for (let n = GEN_HEADS; n < this.nodeHigh; n++) {
+      const s = this.serial[n]! >>> 0;
+      if (s === 0) continue;
+      index.set(s, serials.length);
+      serials.push(s);
+      nodes.push(n);
+    }
+    const count = serials.length;
+    const offsets = new Int32Array(count + 1);
+    const targets: number[] = [];
+    const slots: number[] = [];
+    const skip = new Set(skipSlots.map((x) => x >>> 0));
+    for (let i = 0; i < count; i++) {
+      offsets[i] = targets.length;
+      const n = nodes[i]!;
+      for (let e = g.outHead[n]!; e !== NONE; e = g.outNext[e]!) {
+        const slot = g.eSlot[e]! >>> 0;
+        if (slot === INDEX_ANY || skip.has(slot)) continue;
+        const t = index.get(this.serial[g.eTo[e]!]! >>> 0);
+        for (let c = g.eCount[e]!; c > 0 && t >= 0; c--) {
+          targets.push(t);
+          slots.push(slot);
+        }
+      }
+      const items = g.items(n);
+      for (let j = 0; j < items.length; j++) {
+        const t = items[j] === 0 ? -1 : index.get(items[j]!);
+        if (t < 0) continue;
+        targets.push(t);
+        slots.push(((SlotKind.Index << 29) | j) >>> 0);
+      }
+    }
+    offsets[count] = targets.length;
+    return {
+      serials: Uint32Array.from(serials),
+      flags: Int32Array.from(nodes, (n) => this.flags[n]!),
+      refcounts: Int32Array.from(nodes, (n) => this.rc[n]!),
+      generations: Int8Array.from(nodes, (n) => this.gen[n]!),
+      offsets,
+      targets: Int32Array.from(targets),
+      slots: Uint32Array.from(slots),
+    };
   }
 
   // ---------------------------------------------------------------- checkpoints

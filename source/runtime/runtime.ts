@@ -43,6 +43,8 @@ export class Runtime {
   stderr: Writer;
   onLine: ((frame: Frame) => void) | null;
   onMainDone: ((exitCode: number) => void) | null;
+  /** Line tracers (interpreter/line-hook.ts); replaced, never mutated, when one is added or removed. */
+  tracers: import('./interpreter/line-hook.js').Tracer[] = [];
   /** Main script path as given (tracebacks print it as given) and its source lines. */
   filename = '<string>';
   sourceLines: string[] = [];

@@ -9,9 +9,10 @@
  */
 import { formatSlot, SlotKind, slotKind, slotPayload, WEAK_REFERENT_LABEL } from '../events/kinds.js';
 import type { Projection, NodeInfo } from '../projections/projection.js';
+import type { StringTable } from '../events/log.js';
 import type { Timeline } from '../session/timeline.js';
 import type { SessionState } from '../session/session-state.js';
-import { analyseGraph, type GraphAnalysis } from './graph-analysis.js';
+import { analyzeGraph, roots as rootsOf, type GraphAnalysis } from '../projections/graph-analysis.js';
 import { logEntries } from './log-entries.js';
 import { formatAddress } from './format.js';
 import { SPEEDS } from '../session/speed.js';
@@ -25,12 +26,11 @@ const HISTORY_COLUMNS = 120;
 /** Globals every module has: not what a user means by "variables". */
 const MODULE_DUNDERS = new Set(['__name__', '__doc__', '__package__', '__loader__', '__spec__', '__annotations__', '__builtins__', '__file__', '__cached__']);
 
-/** Per-session memory of the adapter: the analysis of the position shown, where __main__ is. */
+/** Per-session memory of the adapter: the analysis of the position shown, earlier type counts. */
 export class ViewCache {
-  analysis: { at: number; result: GraphAnalysis } | null = null;
+  analysis: { at: number; result: GraphAnalysis; garbage: number[] } | null = null;
   /** The type counts of the last frame drawn while running (changes are shown against them). */
   lastTypes: Counts | null = null;
-  mainDict: number | null = null;
   /** Objects named in the events log, by event number (the log never changes). */
   readonly described = new Map<number, string>();
 }
@@ -112,13 +112,16 @@ function heapView(p: Projection, now: Counts, before: Counts | null, history: nu
   };
 }
 
-function graphView(p: Projection, strings: { get(id: number): string }, cache: ViewCache, k: number, analyse: boolean): GraphView {
+function graphView(p: Projection, strings: StringTable, cache: ViewCache, k: number, analyse: boolean): GraphView {
   const str = (id: number) => strings.get(id);
-  let analysis: GraphAnalysis | null = null;
-  const analysed = (): GraphAnalysis | null => {
+  let analysis: ViewCache['analysis'] = null;
+  const analysed = (): ViewCache['analysis'] => {
     if (!analyse) return null;
-    if (cache.analysis?.at !== k) cache.analysis = { at: k, result: analyseGraph(p) };
-    analysis = cache.analysis.result;
+    if (cache.analysis?.at !== k) {
+      const result = analyzeGraph(p, strings);
+      cache.analysis = { at: k, result, garbage: [...result.garbage].sort((a, b) => a - b) };
+    }
+    analysis = cache.analysis;
     return analysis;
   };
   const summary = (info: NodeInfo): ObjectSummary => {
@@ -131,8 +134,8 @@ function graphView(p: Projection, strings: { get(id: number): string }, cache: V
       size: info.size,
       refcount: info.refcount,
       value: !info.isFrame && info.type === 'type' && info.name ? info.name : '',
-      inCycle: a?.inCycle(info.serial) ?? false,
-      unreachable: a?.isGarbage(info.serial) ?? false,
+      inCycle: a?.result.inCycle.has(info.serial) ?? false,
+      unreachable: a?.result.garbage.has(info.serial) ?? false,
     };
   };
   const objectAt = (serial: number) => {
@@ -160,7 +163,7 @@ function graphView(p: Projection, strings: { get(id: number): string }, cache: V
     return listed.refs;
   };
   return {
-    roots: (offset, limit) => page(list('roots', () => roots(p, strings, cache)), offset, limit),
+    roots: (offset, limit) => page(list('roots', () => variables(p, strings)), offset, limit),
     garbage: (offset, limit) => {
       const a = analysed();
       const serials = a ? a.garbage : [];
@@ -178,36 +181,9 @@ function graphView(p: Projection, strings: { get(id: number): string }, cache: V
 }
 
 /**
- * The variables of the running code: the innermost frame's locals, and at module level
- * (where variables are the module's globals) the entries of __main__'s dict.
+ * The variables of the running code, innermost frame first: each frame's locals and, for
+ * module-level code, the module's globals less the dunders every module has.
  */
-function roots(p: Projection, strings: { get(id: number): string }, cache: ViewCache): { serial: number; slot: number }[] {
-  const out: { serial: number; slot: number }[] = [];
-  const frame = p.currentFrame || p.topFrame;
-  if (frame) for (const r of p.referents(frame)) if (slotKind(r.slot) === SlotKind.Local) out.push(r);
-  const main = mainDict(p, strings, cache);
-  if (main !== null) {
-    for (const r of p.referents(main)) {
-      if (slotKind(r.slot) !== SlotKind.Key) continue;
-      if (!MODULE_DUNDERS.has(strings.get(slotPayload(r.slot)))) out.push(r);
-    }
-  }
-  return out;
-}
-
-/** The serial of __main__'s dict: the module that sys.modules lists as '__main__'. */
-function mainDict(p: Projection, strings: { get(id: number): string }, cache: ViewCache): number | null {
-  if (cache.mainDict !== null && p.has(cache.mainDict)) return cache.mainDict;
-  let found: number | null = null;
-  p.forEachNode((serial, isFrame) => {
-    if (found !== null || isFrame) return;
-    const info = p.node(serial, strings);
-    if (info?.type !== 'module') return;
-    const isMain = p.referrers(serial).some((r) => slotKind(r.slot) === SlotKind.Key && strings.get(slotPayload(r.slot)) === '__main__');
-    if (!isMain) return;
-    const dict = p.referents(serial).find((r) => formatSlot(r.slot, (id) => strings.get(id)) === '.__dict__');
-    if (dict) found = dict.serial;
-  });
-  cache.mainDict = found;
-  return found;
+function variables(p: Projection, strings: StringTable): { serial: number; slot: number }[] {
+  return rootsOf(p, strings).filter((r) => slotKind(r.slot) !== SlotKind.Key || !MODULE_DUNDERS.has(strings.get(slotPayload(r.slot))));
 }

@@ -29,7 +29,7 @@ describe('time travel: seek(k) equals folding the first k events', () => {
       const n = log.count;
       let seed = 12345;
       const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % (n + 1);
-      const targets = [n, 0, n - 1, 997, 996, 998, 5000, 4999, ...Array.from({ length: 6 }, random)];
+      const targets = [n, 0, n - 1, 997, 996, 5000, ...Array.from({ length: 3 }, random)];
       if (tt.lineCount > 2) targets.push(tt.lineEvent(tt.lineCount - 1), tt.lineEvent(1) + 1);
       for (const k of targets) {
         const fresh = new Projection();

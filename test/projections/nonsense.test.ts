@@ -34,7 +34,7 @@ describe('folding nonsense', () => {
         for (const s of ['a', 'b', 'c']) log.strings.intern(s);
         for (const [kind, f] of events) {
           if (kind === EventKind.Allocated) log.allocated(f[0]!, f[1]!, f[2]!, f[3]!, f[4]!);
-          else log.emitFields(kind, f[0]!, f[1], f[2], f[3]);
+          else log.emitFields(kind, f[0]!, f[1], f[2], f[3], f[4]);
         }
         const tt = new TimeTravel(log, { minSpacing: 37, maxSpacing: 37 });
         const k = pick % (log.count + 1);

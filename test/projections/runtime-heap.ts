@@ -32,12 +32,32 @@ export type ExpectedNode = {
   address: number;
   generation: number;
   finalized: boolean;
-  /** "target serial/slot" strings, sorted. */
-  edges: string[];
+  /** The outgoing references: their number, and a checksum that ignores their order. */
+  edgeCount: number;
+  edgeSum: number;
+  /** The references as sorted "target/slot" strings (built only to explain a difference). */
+  edges: () => string[];
 };
 
 export function edgeKey(serial: number, slot: number): string {
   return `${serial}/${slot >>> 0}`;
+}
+
+/** Count and order-free checksum of (target, slot) pairs. */
+export function edgeDigest(pairs: readonly number[]): { edgeCount: number; edgeSum: number } {
+  let sum = 0;
+  for (let i = 0; i < pairs.length; i += 2) {
+    let h = Math.imul(pairs[i]! ^ 0x5bd1e995, 0x9e3779b1) ^ Math.imul(pairs[i + 1]! | 0, 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    sum = (sum + (h ^ (h >>> 16))) | 0;
+  }
+  return { edgeCount: pairs.length / 2, edgeSum: sum };
+}
+
+function pairsToKeys(pairs: readonly number[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < pairs.length; i += 2) out.push(edgeKey(pairs[i]!, pairs[i + 1]!));
+  return out.sort();
 }
 
 /** Frames that are graph nodes now: on the stack, suspended in generators, kept by frame objects. */
@@ -51,13 +71,13 @@ function liveFrames(runtime: Runtime): Frame[] {
   return [...out].filter((f) => !f.released);
 }
 
-function frameEdges(f: Frame): string[] {
-  const out: string[] = [];
+function framePairs(f: Frame): number[] {
+  const out: number[] = [];
   const code = f.code;
-  f.locals.forEach((v, i) => v && out.push(edgeKey(v.serial, code.localSlots[i]!)));
+  f.locals.forEach((v, i) => v && out.push(v.serial, code.localSlots[i]!));
   const cellSlots = [...code.cellSlots, ...code.freeSlots];
-  f.cells.forEach((c, i) => out.push(edgeKey(c.serial, cellSlots[i]!)));
-  return out.sort();
+  f.cells.forEach((c, i) => out.push(c.serial, cellSlots[i]!));
+  return out;
 }
 
 export function runtimeNodes(runtime: Runtime): Map<number, ExpectedNode> {
@@ -69,15 +89,14 @@ export function runtimeNodes(runtime: Runtime): Map<number, ExpectedNode> {
   const giFunc = makeSlot(SlotKind.Label, strings.intern('gi_frame.f_func'));
   const out = new Map<number, ExpectedNode>();
   for (const o of runtime.heap.live!.values()) {
-    let edges: string[] = [];
-    if (o instanceof PyFrameObject) edges = [edgeKey(o.frame.serial, fFrame)];
-    else if (o instanceof PyCode) edges = o.consts.map((c) => edgeKey(c.serial, consts));
+    let pairs: number[] = [];
+    if (o instanceof PyFrameObject) pairs = [o.frame.serial, fFrame];
+    else if (o instanceof PyCode) pairs = o.consts.flatMap((c) => [c.serial, consts]);
     else if (o instanceof PyGenerator) {
-      if (!o.frame.released) edges.push(edgeKey(o.frame.serial, giFrame));
-      if (o.frame.func) edges.push(edgeKey(o.frame.func.serial, giFunc));
-    }
-    else o.type.traverse?.(o, (t: PyObject, slot: number) => edges.push(edgeKey(t.serial, slot)));
-    if (o instanceof PyWeakref && o.referent) edges.push(edgeKey(o.referent.serial, weak));
+      if (!o.frame.released) pairs.push(o.frame.serial, giFrame);
+      if (o.frame.func) pairs.push(o.frame.func.serial, giFunc);
+    } else o.type.traverse?.(o, (t: PyObject, slot: number) => void pairs.push(t.serial, slot >>> 0));
+    if (o instanceof PyWeakref && o.referent) pairs.push(o.referent.serial, weak);
     out.set(o.serial, {
       serial: o.serial,
       type: o.type.name,
@@ -86,11 +105,13 @@ export function runtimeNodes(runtime: Runtime): Map<number, ExpectedNode> {
       address: o.addr,
       generation: o.gcGen,
       finalized: o.finalized,
-      edges: edges.sort(),
+      ...edgeDigest(pairs),
+      edges: () => pairsToKeys(pairs),
     });
   }
   for (const f of liveFrames(runtime)) {
-    out.set(f.serial, { serial: f.serial, type: f.code.qualname, size: 0, refcount: 0, address: 0, generation: -1, finalized: false, edges: frameEdges(f) });
+    const pairs = framePairs(f);
+    out.set(f.serial, { serial: f.serial, type: f.code.qualname, size: 0, refcount: 0, address: 0, generation: -1, finalized: false, ...edgeDigest(pairs), edges: () => pairsToKeys(pairs) });
   }
   return out;
 }

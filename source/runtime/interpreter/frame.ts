@@ -14,6 +14,7 @@ import type { CodeBody } from './code.js';
 import { rt } from '../runtime.js';
 import { decref } from '../heap/refcount.js';
 import { EventKind } from '../../events/kinds.js';
+import { traceCall, traceReturn } from './line-hook.js';
 
 export class Frame {
   readonly locals: (PyObject | null)[];
@@ -48,7 +49,7 @@ export class Frame {
     this.lineno = code.firstLineno;
     this.serial = rt.heap.newSerial();
     const ev = rt.ev;
-    ev.emit(EventKind.FrameCreated, this.serial, code.nameId, func ? func.serial : 0);
+    ev.emit(EventKind.FrameCreated, this.serial, code.nameId, func ? func.serial : 0, globals.serial);
   }
 
   /** Store (stealing `value`) into fast local i, releasing the old value after. */
@@ -79,6 +80,7 @@ export function enterFrame(f: Frame): void {
   rt.frame = f;
   rt.depth++;
   rt.ev.emit(EventKind.FrameEntered, f.serial, f.back ? f.back.serial : 0);
+  if (rt.tracers.length !== 0) traceCall(f);
 }
 
 /**
@@ -86,6 +88,7 @@ export function enterFrame(f: Frame): void {
  * unless a frame object keeps them alive.
  */
 export function exitFrame(f: Frame): void {
+  if (rt.tracers.length !== 0) traceReturn(f);
   rt.frame = f.back;
   rt.depth--;
   f.exited = true;

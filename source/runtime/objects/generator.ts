@@ -19,6 +19,7 @@ import { tracebackHere } from '../interpreter/traceback.js';
 import { EventKind, makeSlot, SlotKind } from '../../events/kinds.js';
 import { addressOf } from '../protocols/abstract.js';
 import { reportUnraisable } from '../interpreter/unraisable.js';
+import { traceCall, traceReturn } from '../interpreter/line-hook.js';
 
 export class PyGenerator extends PyObject {
   jsGen: Generator<PyObject, Completion, PyObject> | null = null;
@@ -144,6 +145,9 @@ export function resume(g: PyGenerator, sent: PyObject, thrown: PyObject | null):
   rt.depth++;
   // Every resumption pushes the frame; every yield pops it (see the finally below).
   rt.ev.emit(EventKind.FrameEntered, f.serial, f.back ? f.back.serial : 0);
+  if (rt.tracers.length !== 0) traceCall(f);
+  // The 'return' trace event comes while the frame is still whole (before finish()).
+  let traced = false;
   try {
     let step: IteratorResult<PyObject, Completion>;
     if (!g.started) {
@@ -160,6 +164,7 @@ export function resume(g: PyGenerator, sent: PyObject, thrown: PyObject | null):
     if (!step.done) return { done: false, value: step.value };
     const r = f.retval ?? newNone();
     f.retval = null;
+    if (!traced) traced = traceLeave(f);
     finish(g);
     return { done: true, value: r };
   } catch (err) {
@@ -172,18 +177,27 @@ export function resume(g: PyGenerator, sent: PyObject, thrown: PyObject | null):
         re.suppressContext = true;
         incref(err.exc);
         exceptionSetField(re, 'context', err.exc);
+        if (!traced) traced = traceLeave(f);
         finish(g);
         throw new PyRaise(re);
       }
     }
+    if (!traced) traced = traceLeave(f);
     finish(g);
     throw err;
   } finally {
+    if (!traced) traceLeave(f);
     if (!g.finished) rt.ev.emit1(EventKind.FrameExited, f.serial);
     g.running = false;
     rt.frame = f.back;
     rt.depth--;
   }
+}
+
+/** The 'return' trace event of a generator frame that yields, returns or raises. */
+function traceLeave(f: Frame): boolean {
+  if (rt.tracers.length !== 0) traceReturn(f);
+  return true;
 }
 
 /** gen.send(value) semantics for a caller: the yielded value, or StopIteration(value). */

@@ -22,13 +22,10 @@ export function initSingletonTypes(): void {
 export function initSingletons(): void {
   None = new PyObject(noneType);
   rt.heap.allocate(None, false);
-  rt.heap.setRefcount(None, 5479); // a plausible 3.11.7 count at script start (build-dependent)
   NotImplemented = new PyObject(notImplementedType);
   rt.heap.allocate(NotImplemented, false);
-  rt.heap.setRefcount(NotImplemented, 5);
   Ellipsis = new PyObject(ellipsisType);
   rt.heap.allocate(Ellipsis, false);
-  rt.heap.setRefcount(Ellipsis, 16);
 }
 
 export function newNone(): PyObject {
