@@ -13,6 +13,7 @@
  */
 
 import type { EventBatch } from '../events/log.js';
+import type { AllocatorView } from '../runtime/heap/allocator-view.js';
 
 /** What the main thread asks of the runtime. */
 export const enum CommandCode {
@@ -84,6 +85,10 @@ export type Flush = {
   readonly lines: number;
   /** Program output since the previous message. */
   readonly output: readonly OutputChunk[];
+  /** Line starts (ordinals, as the log counts LineStarted) in the main script since the previous message, as runs [first, end). */
+  readonly stops: readonly number[];
+  /** pymalloc's arenas and pools now (at every stop; while running, a few times a second). */
+  readonly allocator?: AllocatorView;
 };
 
 /** Why the worker stopped at a line. */

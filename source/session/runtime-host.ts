@@ -103,7 +103,7 @@ export class RuntimeHost {
   private crashed(message: string): void {
     if (this.ended) return;
     this.end();
-    this.listener({ type: 'crashed', message, events: -1, line: -1, scope: '', lines: -1, output: [], batch: null });
+    this.listener({ type: 'crashed', message, events: -1, line: -1, scope: '', lines: -1, output: [], batch: null, stops: [] });
   }
 
   private end(): void {

@@ -14,6 +14,7 @@ import { collectNow } from '../runtime/modules/gc.js';
 import { PyRaise } from '../runtime/errors.js';
 import { decref } from '../runtime/heap/refcount.js';
 import { reportUnraisable } from '../runtime/interpreter/unraisable.js';
+import { viewAllocator } from '../runtime/heap/allocator-view.js';
 import { CommandCode, Ctrl, MAX_EVENTS_AHEAD, RING_SIZE, type OutputChunk, type PauseReason, type WorkerInput, type WorkerMessage } from './protocol.js';
 
 const input = workerData as WorkerInput;
@@ -37,7 +38,20 @@ let started = false;
 
 let lineNo = 0;
 let scope = '<module>';
+/** Line starts so far, in every module (the log's LineStarted events, counted the same way). */
 let lines = 0;
+/**
+ * Line starts (ordinals) in the main script's code since the last message, as runs
+ * [first, end): only these are stops. heapscope's library modules written in Python
+ * (memory_profiler, weakref's containers) run through without pausing or stepping.
+ */
+let stops: number[] = [];
+
+function noteStop(j: number): void {
+  const n = stops.length;
+  if (n > 0 && stops[n - 1] === j) stops[n - 1] = j + 1;
+  else stops.push(j, j + 1);
+}
 let pending: OutputChunk[] = [];
 let runtime: Runtime;
 
@@ -57,9 +71,23 @@ function post(message: WorkerMessage): void {
   parentPort!.postMessage(message, message.batch ? [message.batch.words.buffer as ArrayBuffer] : []);
 }
 
-/** The Flush part of a message: the new events, position and output since the previous message. */
-function flush() {
+/** While running, the allocator's pools are reported at most this often (they cost O(pools)). */
+const ALLOCATOR_EVERY_MS = 250;
+let allocatorSentAt = -Infinity;
+
+/**
+ * The Flush part of a message: the new events, position and output since the previous
+ * message, and the allocator's state (always when the program stops, else now and then).
+ */
+function flush(running = false) {
   const output = pending;
+  const runs = stops;
+  stops = [];
+  let allocator;
+  if (runtime && (!running || performance.now() - allocatorSentAt >= ALLOCATOR_EVERY_MS)) {
+    allocator = viewAllocator(runtime.heap.allocator);
+    allocatorSentAt = performance.now();
+  }
   pending = [];
   let batch = null;
   if (runtime) {
@@ -67,7 +95,7 @@ function flush() {
     sentEvents += batch.count;
     sentStrings += batch.strings.length;
   }
-  return { events: runtime ? runtime.ev.count : 0, line: lineNo, scope, lines, output, batch };
+  return { events: runtime ? runtime.ev.count : 0, line: lineNo, scope, lines, output, batch, allocator, stops: runs };
 }
 
 function write(stream: 1 | 2, text: string): void {
@@ -155,9 +183,11 @@ function pauseHere(reason: PauseReason): void {
 }
 
 function onLine(frame: Frame): void {
+  const j = lines++;
+  if (frame.code.filename !== input.filename) return libraryLine();
   lineNo = frame.lineno;
   scope = frame.code.qualname;
-  lines++;
+  noteStop(j);
   if (noPause > 0) return;
   if (Atomics.load(control, Ctrl.Head) !== tail) drainCommands();
   if (!started) {
@@ -174,17 +204,29 @@ function onLine(frame: Frame): void {
   }
   if (mode === 'paused') return pauseHere('pause');
   if (delayMs > 0) {
-    post({ type: 'progress', ...flush() });
+    post({ type: 'progress', ...flush(true) });
     waitForCommands(delayMs);
     if (paused()) pauseHere('pause');
     return;
   }
+  reportProgress();
+}
+
+/** While running: a report when the main thread asks for one or much has happened. */
+function reportProgress(): void {
   const t = Atomics.load(control, Ctrl.FlushTick);
   if (t !== tick || runtime.ev.count - sentEvents > BATCH_EVENTS) {
     tick = t;
-    post({ type: 'progress', ...flush() });
+    post({ type: 'progress', ...flush(true) });
     waitForFolding();
   }
+}
+
+/** A line of a library module: never a stop, but a long run there still reports. */
+function libraryLine(): void {
+  if (noPause > 0 || !started) return;
+  if (Atomics.load(control, Ctrl.Head) !== tail) drainCommands();
+  if (mode === 'running') reportProgress();
 }
 
 /** Wait while the main thread is too far behind, still answering commands. */
@@ -219,7 +261,7 @@ function main(): void {
       e instanceof RangeError && /call stack/.test(e.message)
         ? 'the program recursed deeper than heapscope can follow'
         : `internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
-    post({ type: 'crashed', message, ...flush() });
+    post({ type: 'crashed', message, ...flush(true) });
     return;
   }
   post({ type: 'exited', exitCode, ...flush() });

@@ -4,6 +4,7 @@
  */
 import type { HostMessage } from './runtime-host.js';
 import { DEFAULT_SPEED } from './speed.js';
+import type { AllocatorView } from '../runtime/heap/allocator-view.js';
 
 /** What the program is doing. */
 export type RunState = 'starting' | 'running' | 'paused' | 'finished' | 'exited' | 'crashed';
@@ -49,6 +50,8 @@ export type SessionState = {
   readonly run: number;
   /** Events folded into the session's timeline (what can be shown). */
   readonly folded: number;
+  /** The allocator's arenas and pools as last reported, and the event count then. */
+  readonly allocator: { readonly event: number; readonly view: AllocatorView } | null;
 };
 
 export type SessionEvent =
@@ -77,6 +80,7 @@ export function initialSessionState(file: string, speed = DEFAULT_SPEED): Sessio
     error: null,
     run: 0,
     folded: 0,
+    allocator: null,
   };
 }
 
@@ -124,6 +128,7 @@ function advance(state: SessionState, f: Extract<HostMessage, { events: number }
     status,
     live: known ? { event: f.events, line: f.line, scope: f.scope } : state.live,
     lines: known ? f.lines : state.lines,
+    allocator: known && f.allocator ? { event: f.events, view: f.allocator } : state.allocator,
   };
 }
 

@@ -59,7 +59,7 @@ const FOLD_SLICE_MS = 12;
 export class Session implements DashboardSource {
   private current: SessionState;
   /** The events the worker has sent, and time travel over them; replaced by a restart. */
-  timeline = new Timeline();
+  timeline = new Timeline(undefined, { reportsStops: true });
   readonly pacer = new FramePacer();
   private folding = false;
   private host: RuntimeHost | null = null;
@@ -146,7 +146,7 @@ export class Session implements DashboardSource {
   restart(): void {
     void this.host?.dispose();
     this.host = null;
-    this.timeline = new Timeline();
+    this.timeline = new Timeline(undefined, { reportsStops: true });
     this.dispatch({ type: 'restarted' });
     this.start(this.options.startPaused ?? false);
   }
@@ -190,7 +190,10 @@ export class Session implements DashboardSource {
   }
 
   private receive(m: HostMessage): void {
-    if (m.type !== 'stray' && m.batch) this.timeline.receive(m.batch);
+    if (m.type !== 'stray') {
+      if (m.batch) this.timeline.receive(m.batch);
+      this.timeline.addStops(m.stops);
+    }
     this.current = sessionReducer(this.current, m);
     if (m.type === 'progress') {
       // Reports while running: fold in slices, draw at the session's frame rate.

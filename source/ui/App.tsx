@@ -21,10 +21,11 @@ import { HeapPanel } from './HeapPanel.js';
 import { GraphPanel } from './GraphPanel.js';
 import { GenerationsPanel } from './GenerationsPanel.js';
 import { ProfilerPanel } from './ProfilerPanel.js';
+import { AllocatorPanel } from './AllocatorPanel.js';
 import { Unavailable } from './Unavailable.js';
-import { graphScreen, type GraphScreen } from './graph-rows.js';
+import { graphScreen, selectedObject, type GraphScreen } from './graph-rows.js';
 import { useDashboardKeys } from './use-dashboard-keys.js';
-import type { LogEntry, Projections, Shown } from './views.js';
+import type { LogEntry, ObjectSummary, Projections, Shown } from './views.js';
 
 type Props = {
   readonly state: SessionState;
@@ -46,6 +47,10 @@ export type PanelData = {
   readonly line: number;
   readonly graph: GraphScreen | null;
   readonly entries: readonly LogEntry[];
+  /** Event shown. */
+  readonly event: number;
+  /** The object focused or selected in the graph (the Allocator view locates it). */
+  readonly selected: ObjectSummary | null;
 };
 
 export function App({ state, controls, shown, sourceLines, columns, rows, replay, onQuit }: Props) {
@@ -54,10 +59,13 @@ export function App({ state, controls, shown, sourceLines, columns, rows, replay
   const projections = shown.projections;
   const graphBox = layout.kind === 'dashboard' ? layout.rows.flatMap((r) => r.panels).find((p) => p.id === 'graph') : undefined;
   const graphHeight = graphBox ? innerSize(graphBox.width, graphBox.height).height - 1 : 0;
+  const graph = projections.graph ? graphScreen(projections.graph, graphFocus(ui), ui.graphRow, Math.max(1, graphHeight)) : null;
   const data: PanelData = {
     line: shown.line,
-    graph: projections.graph ? graphScreen(projections.graph, graphFocus(ui), ui.graphRow, Math.max(1, graphHeight)) : null,
+    graph,
     entries: shown.entries,
+    event: shown.event,
+    selected: graph ? selectedObject(graph) : null,
   };
   useDashboardKeys({ ui: current, dispatch, controls, data, projections, graphHeight: Math.max(1, graphHeight), replay, onQuit, run: state.run });
 
@@ -117,8 +125,18 @@ function PanelFor({ box, ui, data, projections, sourceLines }: PanelProps) {
     case 'output':
       return shell(undefined, <OutputPanel entries={data.entries} width={width} height={height} scroll={ui.outputScroll} />);
     case 'heap':
+      if (ui.heapMode === 'allocator') {
+        return shell(
+          'allocator · a: types',
+          projections.allocator ? (
+            <AllocatorPanel allocator={projections.allocator} selected={data.selected} event={data.event} width={width} height={height} />
+          ) : (
+            <Unavailable what="allocator" />
+          ),
+        );
+      }
       return shell(
-        `sort: ${ui.heapSort}`,
+        `sort: ${ui.heapSort} · a: allocator`,
         projections.heap ? (
           <HeapPanel heap={projections.heap} sort={ui.heapSort} selected={ui.heapRow} width={width} height={height} />
         ) : (

@@ -49,7 +49,7 @@ type LiveProps = { readonly opened: Opened; readonly columns: number; readonly r
 
 function LiveDashboard({ opened, columns, rows, onQuit }: LiveProps) {
   const state = useSession(opened.session);
-  const shown = useShown(opened.session, state);
+  const shown = useShown(opened.session, state, opened.sourceLines);
   return (
     <App
       state={state}

@@ -102,6 +102,12 @@ export function graphScreen(view: GraphView, focusId: number | null, selected: n
   return { focus, rows, total, selected: sel };
 }
 
+/** The object the selected row leads to, else the one in focus. */
+export function selectedObject(screen: GraphScreen): ObjectSummary | null {
+  for (const r of screen.rows) if (r.kind === 'reference' && r.index === screen.selected) return r.object;
+  return screen.focus;
+}
+
 /** The object the selected row leads to (enter follows it), or null. */
 export function selectedTarget(screen: GraphScreen): number | null {
   for (const r of screen.rows) if (r.kind === 'reference' && r.index === screen.selected) return r.object.id;

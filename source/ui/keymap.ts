@@ -22,6 +22,7 @@ export type Command =
   | 'follow'
   | 'back'
   | 'sort'
+  | 'heap-mode'
   | 'restart'
   | 'help'
   | 'close-help'
@@ -73,6 +74,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'follow', keys: [special('return', 'enter')], help: 'graph: follow the reference' },
   { command: 'back', keys: [special('backspace', 'backspace'), special('delete', 'backspace')], help: 'graph: back to the last object' },
   { command: 'sort', keys: [key('s')], help: 'heap: sort by the next column' },
+  { command: 'heap-mode', keys: [key('a')], help: 'heap: types / allocator (arenas, pools)' },
   { command: 'restart', keys: [key('r')], help: 'restart the program', live: true },
   { command: 'help', keys: [key('?')], help: 'show / hide this help', hint: 'help', inHelp: true },
   { command: 'close-help', keys: [special('escape', 'esc')], help: 'close this help', inHelp: true },

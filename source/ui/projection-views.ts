@@ -14,6 +14,7 @@ import type { Timeline } from '../session/timeline.js';
 import type { SessionState } from '../session/session-state.js';
 import { analyzeGraph, roots as rootsOf, type GraphAnalysis } from '../projections/graph-analysis.js';
 import { logEntries } from './log-entries.js';
+import { MemoryFold } from './memory-views.js';
 import { formatAddress } from './format.js';
 import { SPEEDS } from '../session/speed.js';
 import type { GenerationsView, GraphView, HeapView, ObjectSummary, Page, Reference, Shown, TypeRow } from './views.js';
@@ -33,12 +34,18 @@ export class ViewCache {
   lastTypes: Counts | null = null;
   /** Objects named in the events log, by event number (the log never changes). */
   readonly described = new Map<number, string>();
+  /** memory_profiler's tables and the process memory, folded as far as shown. */
+  readonly memory: MemoryFold;
+
+  constructor(timeline: Timeline) {
+    this.memory = new MemoryFold(timeline);
+  }
 }
 
 /** Objects named in the events log are looked up at their event: at most this many per frame. */
 const DESCRIBE_PER_FRAME = 12;
 
-export function shownAt(timeline: Timeline, state: SessionState, cache: ViewCache): Shown {
+export function shownAt(timeline: Timeline, state: SessionState, cache: ViewCache, sourceLines: readonly string[]): Shown {
   const travel = timeline.travel;
   const end = timeline.end;
   const k = Math.min(state.cursor ?? end, end);
@@ -80,7 +87,9 @@ export function shownAt(timeline: Timeline, state: SessionState, cache: ViewCach
   };
   const analyse = !running || (state.speed <= ANALYSE_UP_TO_SPEED && p.objects + p.frames <= ANALYSE_WHILE_RUNNING);
   const graph = graphView(p, strings, cache, k, analyse);
-  return { event: k, end, line: p.currentLine, entries, projections: { heap, graph, generations, profiler: null } };
+  const profiler = cache.memory.profilerAt(k, sourceLines);
+  const allocator = cache.memory.allocatorAt(k, state.allocator);
+  return { event: k, end, line: timeline.lineAt(k), entries, projections: { heap, graph, generations, profiler, allocator } };
 }
 
 type Counts = Map<string, { count: number; bytes: number }>;

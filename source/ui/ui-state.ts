@@ -14,6 +14,8 @@ export type UiState = {
   readonly help: boolean;
   readonly heapSort: HeapSort;
   readonly heapRow: number;
+  /** The Heap panel shows the type table, or pymalloc's arenas and pools. */
+  readonly heapMode: 'types' | 'allocator';
   /** Objects followed, innermost last; empty: the roots. */
   readonly graphPath: readonly Visit[];
   readonly graphRow: number;
@@ -36,6 +38,7 @@ export type UiAction =
   | { readonly type: 'follow'; readonly target: number }
   | { readonly type: 'back' }
   | { readonly type: 'sort' }
+  | { readonly type: 'heap-mode' }
   | { readonly type: 'reset' };
 
 export const initialUiState: UiState = {
@@ -43,6 +46,7 @@ export const initialUiState: UiState = {
   help: false,
   heapSort: 'bytes',
   heapRow: 0,
+  heapMode: 'types',
   graphPath: [],
   graphRow: 0,
   sourceScroll: { line: 0, delta: 0 },
@@ -72,8 +76,10 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     }
     case 'sort':
       return { ...state, heapSort: HEAP_SORTS[(HEAP_SORTS.indexOf(state.heapSort) + 1) % HEAP_SORTS.length]!, heapRow: 0 };
+    case 'heap-mode':
+      return { ...state, heapMode: state.heapMode === 'types' ? 'allocator' : 'types' };
     case 'reset':
-      return { ...initialUiState, focus: state.focus, heapSort: state.heapSort };
+      return { ...initialUiState, focus: state.focus, heapSort: state.heapSort, heapMode: state.heapMode };
   }
 }
 

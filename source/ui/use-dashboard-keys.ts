@@ -56,7 +56,7 @@ function limit(o: Options): number {
   const { projections, data } = o;
   switch (o.ui().focus) {
     case 'heap':
-      return projections.heap?.types.length ?? 0;
+      return o.ui().heapMode === 'types' ? (projections.heap?.types.length ?? 0) : 0;
     case 'graph':
       return currentGraph(o)?.total ?? 0;
     case 'output':
@@ -119,6 +119,8 @@ function perform(o: Options, command: Command, input: string): void {
       return dispatch({ type: 'back' });
     case 'sort':
       return dispatch({ type: 'sort' });
+    case 'heap-mode':
+      return dispatch({ type: 'heap-mode' });
     case 'help':
       return dispatch({ type: 'help' });
     case 'close-help':

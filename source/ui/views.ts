@@ -6,6 +6,10 @@
  * Views are sized for huge heaps: a panel asks for the rows it can show (a page), never
  * for every object.
  */
+import type { ProfileRow } from '../projections/profiler.js';
+import type { AllocatorView } from '../runtime/heap/allocator-view.js';
+
+export type { ProfileRow, AllocatorView };
 
 // ---------------------------------------------------------------- heap
 
@@ -110,23 +114,34 @@ export type GenerationsView = {
 
 // ---------------------------------------------------------------- profiler
 
-export type ProfiledLine = {
-  readonly line: number;
-  /** MiB after the line's last run, or null for a line that never ran. */
-  readonly memUsage: number | null;
-  /** MiB added by the line over all its runs. */
-  readonly increment: number | null;
-  readonly occurrences: number | null;
-  readonly contents: string;
-};
-
+/** A table of memory_profiler for one @profile function (projections/profiler.ts). */
 export type ProfiledFunction = {
   readonly filename: string;
-  readonly name: string;
-  readonly lines: readonly ProfiledLine[];
+  /** One row per line of the function's source block, decorators included. */
+  readonly rows: readonly ProfileRow[];
+  /** The line the function is running (highlighted), 0 when it is not running. */
+  readonly running: number;
+  /** The function has returned and memory_profiler has printed this table. */
+  readonly reported: boolean;
 };
 
 export type ProfilerView = { readonly functions: readonly ProfiledFunction[] };
+
+// ---------------------------------------------------------------- allocator
+
+/** The Allocator view: pymalloc's arenas and pools, and the modelled process memory. */
+export type AllocatorPanelView = {
+  /** Modelled RSS (what memory_profiler reports) at the cursor, and its peak so far, in bytes. */
+  readonly rss: number;
+  readonly peakRss: number;
+  /** pymalloc arenas mapped at the cursor. */
+  readonly arenas: number;
+  /**
+   * Arenas, pools and size classes as the runtime last reported them, and the event they
+   * are from (null in a replay: a record file holds only events).
+   */
+  readonly detail: { readonly event: number; readonly view: AllocatorView } | null;
+};
 
 // ---------------------------------------------------------------- everything at a cursor
 
@@ -136,9 +151,10 @@ export type Projections = {
   readonly graph: GraphView | null;
   readonly generations: GenerationsView | null;
   readonly profiler: ProfilerView | null;
+  readonly allocator: AllocatorPanelView | null;
 };
 
-export const NO_PROJECTIONS: Projections = { heap: null, graph: null, generations: null, profiler: null };
+export const NO_PROJECTIONS: Projections = { heap: null, graph: null, generations: null, profiler: null, allocator: null };
 
 // ---------------------------------------------------------------- output and events
 

@@ -40,6 +40,7 @@ function millionObjectViews(): Projections {
     graph,
     generations: { generations: [{ count: 412, threshold: 700, collections: 1428 }, { count: 3, threshold: 10, collections: 142 }, { count: 1, threshold: 10, collections: 14 }], enabled: true, last: { generation: 0, unreachable: 0, collected: 0, uncollectable: 0 } },
     profiler: { functions: [] },
+    allocator: null,
   };
 }
 

@@ -58,7 +58,7 @@ async function startup() {
   const first = [];
   const ready = [];
   for (let i = 0; i < RUNS; i++) {
-    const app = launch('scenarios/reference_cycle.py --paused');
+    const app = launch('test/programs/cycle.py --paused');
     first.push(await app.waitFor('Object graph'));
     ready.push(await app.waitFor('‖ paused'));
     await app.quit();
@@ -68,7 +68,7 @@ async function startup() {
 
 /** Space pauses the running loop, space runs it again: time until the frame says so. */
 async function keyLatency() {
-  const app = launch('scenarios/allocation_churn.py --speed max');
+  const app = launch('test/programs/churn.py --speed max');
   await app.waitFor('▶ running');
   const pause = [];
   const resume = [];

@@ -52,9 +52,9 @@ async function quit(t: Tmux): Promise<void> {
 
 describe('heapscope in a terminal', () => {
   it('runs the seed scenario: first frame, steps, gc.collect() by key, run to the end, help, resize, quit', async () => {
-    const t = start('scenarios/reference_cycle.py --paused');
+    const t = start('test/programs/cycle.py --paused');
     const first = await t.waitFor((s) => s.includes('‖ paused') && s.includes('Source'), 'the first frame');
-    expect(first.split('\n')[0]).toContain('reference_cycle.py · CPython 3.11');
+    expect(first.split('\n')[0]).toContain('cycle.py · CPython 3.11');
     expect(t.display('alternate_on')).toBe('1');
 
     await stepTo(t, 27);
@@ -94,7 +94,7 @@ describe('heapscope in a terminal', () => {
   });
 
   it('pauses inside a million-iteration loop running at full speed', async () => {
-    const t = start('scenarios/allocation_churn.py --speed max');
+    const t = start('test/programs/churn.py --speed max');
     await t.waitFor((s) => s.includes('▶ running'), 'the loop running');
     t.send('Space');
     const paused = await t.waitFor((s) => s.includes('‖ paused'), 'the pause');
@@ -124,7 +124,7 @@ describe('heapscope in a terminal', () => {
   });
 
   it('quits with ctrl-c and restores the terminal, also with NO_COLOR', async () => {
-    const t = start('scenarios/reference_cycle.py --paused', 80, 24, { NO_COLOR: '1' });
+    const t = start('test/programs/cycle.py --paused', 80, 24, { NO_COLOR: '1' });
     await t.waitFor((s) => s.includes('‖ paused'), 'the first frame');
     t.send('C-c');
     expect(await t.exitCode()).toBe(0);
@@ -134,7 +134,7 @@ describe('heapscope in a terminal', () => {
 
   it('prints a one-line hint when stdout is not a terminal', async () => {
     const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      execFile('node', ['dist/cli.js', 'scenarios/reference_cycle.py'], { cwd: root }, (error, stdout, stderr) =>
+      execFile('node', ['dist/cli.js', 'test/programs/cycle.py'], { cwd: root }, (error, stdout, stderr) =>
         resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
       );
     });

@@ -11,3 +11,8 @@ if (!existsSync(fileURLToPath(workerUrl))) throw new Error('dist/runtime-worker.
 export function scenarioPath(name: string): string {
   return fileURLToPath(new URL(`scenarios/${name}`, root));
 }
+
+/** A program of the dashboard tests (test/programs: fixed lines, unlike the scenarios). */
+export function programPath(name: string): string {
+  return fileURLToPath(new URL(`test/programs/${name}`, root));
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { initialSessionState, sessionReducer, type SessionState } from '../../source/session/session-state.js';
 import type { Flush } from '../../source/session/protocol.js';
 
-const flush = (events: number, line: number): Flush => ({ events, line, scope: '<module>', lines: line, output: [], batch: null });
+const flush = (events: number, line: number): Flush => ({ events, line, scope: '<module>', lines: line, output: [], batch: null, stops: [] });
 
 function run(...events: Parameters<typeof sessionReducer>[1][]): SessionState {
   return events.reduce(sessionReducer, initialSessionState('t.py'));

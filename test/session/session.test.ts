@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Session } from '../../source/session/session.js';
 import { SPEEDS } from '../../source/session/speed.js';
-import { scenarioPath, workerUrl } from './helpers.js';
+import { programPath, workerUrl } from './helpers.js';
 
 const sessions: Session[] = [];
 afterEach(async () => {
@@ -20,7 +20,7 @@ function open(file: string, source: string, options: { startPaused?: boolean; sp
   return s;
 }
 
-const seed = () => readFileSync(scenarioPath('reference_cycle.py'), 'utf8');
+const seed = () => readFileSync(programPath('cycle.py'), 'utf8');
 /** What the program has written to one stream, as the session's log holds it. */
 function written(s: Session, stream: 1 | 2 = 1): string {
   s.timeline.foldAll();

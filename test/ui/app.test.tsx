@@ -31,7 +31,7 @@ function recorder() {
   return { calls, controls };
 }
 
-const PROJECTIONS: Projections = { heap: heapFixture, graph: seedGraph(), generations: generationsFixture(), profiler: profilerFixture };
+const PROJECTIONS: Projections = { heap: heapFixture, graph: seedGraph(), generations: generationsFixture(), profiler: profilerFixture(), allocator: null };
 const SOURCE = Array.from({ length: 30 }, (_, i) => `line_${i + 1} = ${i + 1}`);
 
 type MountOptions = { state?: SessionState; projections?: Projections; shown?: Partial<Shown>; columns?: number; rows?: number; replay?: boolean; theme?: typeof COLOR_THEME };

@@ -1,5 +1,6 @@
 /** Views built from plain data, as the projections would give them, for panel tests. */
-import type { GraphView, HeapView, GenerationsView, ObjectSummary, Page, ProfilerView, Reference } from '../../source/ui/views.js';
+import type { AllocatorPanelView, AllocatorView, GraphView, HeapView, GenerationsView, ObjectSummary, Page, ProfilerView, Reference } from '../../source/ui/views.js';
+import type { ArenaView, PoolView } from '../../source/runtime/heap/allocator-view.js';
 import { initialSessionState, type SessionState } from '../../source/session/session-state.js';
 
 export function obj(id: number, type: string, extra: Partial<ObjectSummary> = {}): ObjectSummary {
@@ -67,21 +68,61 @@ export function generationsFixture(last: GenerationsView['last'] = null): Genera
   };
 }
 
-export const profilerFixture: ProfilerView = {
-  functions: [
-    {
-      filename: '/work/scenarios/profiled.py',
-      name: 'my_func',
-      lines: [
-        { line: 4, memUsage: 14.0, increment: 14.0, occurrences: 1, contents: '@profile' },
-        { line: 5, memUsage: null, increment: null, occurrences: null, contents: 'def my_func():' },
-        { line: 6, memUsage: 21.7, increment: 7.6, occurrences: 1, contents: '    a = [1] * (10 ** 6)' },
-        { line: 9, memUsage: 1502.8, increment: -156.2, occurrences: 1, contents: '    del b' },
-      ],
-    },
-  ],
-};
+const fig = (memory: number, increment: number, occurrences = 1) => ({ memory, increment, occurrences });
+
+/** memory_profiler's table for a function that has run up to line `running` (0: returned). */
+export function profilerFixture(running = 0): ProfilerView {
+  return {
+    functions: [
+      {
+        filename: '/work/scenarios/profiled.py',
+        rows: [
+          { line: 4, text: '@profile', figures: fig(14.0, 14.0) },
+          { line: 5, text: 'def my_func():', figures: null },
+          { line: 6, text: '    a = [1] * (10 ** 6)', figures: fig(21.7, 7.6) },
+          { line: 7, text: '    del b', figures: running ? null : fig(1502.8, -156.2) },
+        ],
+        running,
+        reported: running === 0,
+      },
+    ],
+  };
+}
 
 export function sessionFixture(patch: Partial<SessionState> = {}): SessionState {
   return { ...initialSessionState('reference_cycle.py'), status: 'paused', live: { event: 214, line: 10, scope: '<module>' }, ...patch };
+}
+
+/** pymalloc with two arenas: arena 0 has pools 1-3 carved (a 48-byte pool, a full 32-byte pool, an empty one). */
+export function allocatorFixture(detailEvent = 214): AllocatorPanelView {
+  const base = 0x7f3ac0000000;
+  const pool = (arena: number, slot: number, state: PoolView['state'], blockSize: number, blocksInUse: number, capacity: number): PoolView => ({
+    pool: arena * 64 + slot,
+    address: base + arena * 0x100000 + slot * 0x4000,
+    state,
+    sizeClass: blockSize / 16 - 1,
+    blockSize,
+    blocksInUse,
+    capacity,
+    residentPages: 4,
+  });
+  const unused = (arena: number, from: number) =>
+    Array.from({ length: 64 - from }, (_, i) => ({ ...pool(arena, from + i, 'unused', 0, 0, 0), sizeClass: -1 }));
+  const arenas: ArenaView[] = [
+    { arena: 0, address: base, freePools: 61, totalPools: 63, residentBytes: 65536, pools: [pool(0, 1, 'used', 48, 120, 340), pool(0, 2, 'full', 32, 510, 510), pool(0, 3, 'empty', 64, 0, 0), ...unused(0, 4)] },
+    { arena: 1, address: base + 0x100000, freePools: 63, totalPools: 63, residentBytes: 0, pools: unused(1, 1) },
+  ];
+  const view: AllocatorView = {
+    rss: { total: 10 * 2 ** 20, interpreter: 8 * 2 ** 20, modules: 0, arenas: 65536, systemHeap: 0, systemMapped: 0 },
+    counters: { allocatedTotal: 2, reclaimed: 0, highWater: 2, current: 2 },
+    arenas,
+    usableOrder: [0, 1],
+    sizeClasses: [
+      { sizeClass: 1, blockSize: 32, pools: 1, blocksInUse: 510, availableBlocks: 0 },
+      { sizeClass: 2, blockSize: 48, pools: 1, blocksInUse: 120, availableBlocks: 220 },
+    ],
+    arenaBytes: { inUseBlocks: 22080, availableBlocks: 10560, unusedPools: 2015232, poolHeaders: 96, quantization: 64, alignment: 8192, notInUse: 2075072 },
+    system: { heapBytes: 0, heapFreeChunkBytes: 0, mappedBlocks: 0, mappedBytes: 0, mmapThreshold: 131072, trimThreshold: 131072 },
+  };
+  return { rss: 10 * 2 ** 20, peakRss: 12 * 2 ** 20, arenas: 2, detail: { event: detailEvent, view } };
 }

@@ -9,7 +9,7 @@ import { Root } from '../../source/ui/Root.js';
 import { Session } from '../../source/session/session.js';
 import { COLOR_THEME } from '../../source/ui/theme.js';
 import { SPEEDS } from '../../source/session/speed.js';
-import { scenarioPath, workerUrl } from '../session/helpers.js';
+import { programPath, workerUrl } from '../session/helpers.js';
 import { untilListening } from './ink-helpers.js';
 
 const sessions: Session[] = [];
@@ -17,9 +17,9 @@ afterEach(async () => {
   await Promise.all(sessions.splice(0).map((s) => s.dispose()));
 });
 
-function openSeed(speed?: number) {
-  const source = readFileSync(scenarioPath('reference_cycle.py'), 'utf8');
-  const session = new Session({ file: 'reference_cycle.py', filename: scenarioPath('reference_cycle.py'), source, workerUrl, startPaused: true, speed });
+function openSeed(speed?: number, program = 'cycle.py') {
+  const source = readFileSync(programPath(program), 'utf8');
+  const session = new Session({ file: program, filename: programPath(program), source, workerUrl, startPaused: true, speed });
   sessions.push(session);
   let quit = 0;
   const app = render(
@@ -105,5 +105,31 @@ describe('dashboard on the seed scenario', () => {
     app.stdin.write('r');
     const restarted = await until((f) => marked(f) === '10' && f.includes('‖ paused'), 'the first line after the restart');
     expect(restarted).not.toContain('unreachable objects collected');
+  });
+});
+
+describe('dashboard on memory_profiler and the allocator', () => {
+  it('fills in the Profiler panel line by line, and shows the arenas in the Allocator view', async () => {
+    const { app, session, until } = openSeed(SPEEDS.length - 1, 'profiled.py');
+    await until((f) => marked(f) === '2', 'the first line');
+    while (session.state.live.line !== 8) {
+      const at = session.state.live.event;
+      app.stdin.write('n');
+      await session.waitFor((s) => s.status === 'paused' && s.live.event !== at);
+    }
+    // The list of 10**6 items: 7.6 MiB on line 7, as memory_profiler prints it; line 8 runs next.
+    const running = await until((f) => /▶ {2}8 /.test(f), 'the running line in the Profiler panel');
+    expect(running).toMatch(/ {3}7 +\d+\.\d MiB +7\.6 MiB +1  +a = \[1\] \*/);
+    expect(running).toMatch(/▸list +1 +7\.6 MiB/);
+
+    app.stdin.write('a');
+    const allocator = await until((f) => f.includes('allocator · a: types'), 'the Allocator view');
+    expect(allocator).toMatch(/RSS \d+\.\d MiB · peak \d+\.\d MiB · \d+ arenas? mapped/);
+    expect(allocator).toMatch(/pools: \d+ used · \d+ full/);
+    expect(allocator).toMatch(/arena +0 [█░]+ +\d+\/63 pools/);
+
+    app.stdin.write(' ');
+    const done = await until((f) => f.includes('■ finished'), 'the end');
+    expect(done).not.toContain('▶  8');
   });
 });

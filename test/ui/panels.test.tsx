@@ -6,13 +6,16 @@ import { HeapPanel, sortTypes } from '../../source/ui/HeapPanel.js';
 import { GraphPanel } from '../../source/ui/GraphPanel.js';
 import { GenerationsPanel } from '../../source/ui/GenerationsPanel.js';
 import { ProfilerPanel, profilerLines } from '../../source/ui/ProfilerPanel.js';
+import { AllocatorPanel } from '../../source/ui/AllocatorPanel.js';
 import { OutputPanel } from '../../source/ui/OutputPanel.js';
 import { StatusBar } from '../../source/ui/StatusBar.js';
 import { graphScreen, selectedTarget } from '../../source/ui/graph-rows.js';
-import { generationsFixture, heapFixture, obj, fixtureGraph, frame, profilerFixture, seedGraph } from './fixtures.js';
+import { allocatorFixture, generationsFixture, heapFixture, obj, fixtureGraph, frame, profilerFixture, seedGraph } from './fixtures.js';
 import type { LogEntry } from '../../source/ui/views.js';
+import type { ReactElement } from 'react';
 
 const lines = (frame: string | undefined) => (frame ?? '').split('\n');
+const lastOf = (element: ReactElement) => render(element).lastFrame() ?? '';
 
 describe('Source panel', () => {
   const source = Array.from({ length: 100 }, (_, i) => `x${i + 1} = ${i + 1}`);
@@ -150,7 +153,7 @@ describe('Generations panel', () => {
 
 describe('Profiler panel', () => {
   it("prints memory_profiler's table", () => {
-    expect(profilerLines(profilerFixture)).toEqual([
+    expect(profilerLines(profilerFixture()).map((l) => l.text)).toEqual([
       'Filename: /work/scenarios/profiled.py',
       '',
       'Line #    Mem usage    Increment  Occurrences   Line Contents',
@@ -158,14 +161,71 @@ describe('Profiler panel', () => {
       '     4     14.0 MiB     14.0 MiB           1   @profile',
       '     5                                         def my_func():',
       '     6     21.7 MiB      7.6 MiB           1       a = [1] * (10 ** 6)',
-      '     9   1502.8 MiB   -156.2 MiB           1       del b',
+      '     7   1502.8 MiB   -156.2 MiB           1       del b',
       '',
     ]);
   });
 
+  it('marks the line the function is running while the table fills in', () => {
+    const { lastFrame } = render(<ProfilerPanel profiler={profilerFixture(7)} width={90} height={10} scroll={0} />);
+    const shown = lines(lastFrame());
+    expect(shown[0]).toBe('Filename: /work/scenarios/profiled.py   (running)');
+    expect(shown).toContain('▶    7                                             del b');
+    expect(shown.filter((l) => l.startsWith('▶'))).toHaveLength(1);
+  });
+
+  it('narrows the columns in a narrow panel', () => {
+    const { lastFrame } = render(<ProfilerPanel profiler={profilerFixture(7)} width={48} height={10} scroll={0} />);
+    const shown = lines(lastFrame());
+    expect(shown[2]).toBe('Line  Mem usage  Increment   Occ  Line Contents');
+    expect(shown).toContain('   6   21.7 MiB    7.6 MiB     1      a = [1] * (10 ** 6)');
+    expect(shown).toContain(`▶  7${' '.repeat(30)}    del b`);
+  });
+
+  it('follows the running line in a short panel', () => {
+    const { lastFrame } = render(<ProfilerPanel profiler={profilerFixture(7)} width={90} height={3} scroll={0} />);
+    expect(lastFrame()).toContain('▶    7');
+  });
+
   it('says when nothing is profiled', () => {
     const { lastFrame } = render(<ProfilerPanel profiler={{ functions: [] }} width={40} height={3} scroll={0} />);
-    expect(lastFrame()).toBe('no @profile functions in this program');
+    expect(lastFrame()).toBe('no @profile functions have run yet');
+  });
+});
+
+describe('Allocator view', () => {
+  it('shows RSS, pool states, where the bytes go, arenas by fullness and the size classes', () => {
+    const { lastFrame } = render(<AllocatorPanel allocator={allocatorFixture()} selected={null} event={214} width={70} height={14} />);
+    expect(lines(lastFrame())).toEqual([
+      'RSS 10.0 MiB · peak 12.0 MiB · 2 arenas mapped',
+      'pools: 1 used · 1 full · 1 empty · 123 not carved',
+      'blocks in use 21.6 KiB · free blocks 10.3 KiB · empty pools 1.9 MiB',
+      'not holding objects: 2.0 MiB (headers 8.2 KiB)',
+      'arena  0 ░░░░░░░░░░░░  2/63 pools',
+      'arena  1 ░░░░░░░░░░░░  0/63 pools',
+      'size class   blocks in use   free   pools',
+      '      32 B             510      0       1',
+      '      48 B             120    220       1',
+    ]);
+  });
+
+  it('locates the selected object in its arena and pool, or in the system allocator', () => {
+    const inPool = obj(7, 'Node', { address: 0x7f3ac0000000 + 0x4000 + 0x100 });
+    expect(lastOf(<AllocatorPanel allocator={allocatorFixture()} selected={inPool} event={214} width={90} height={14} />)).toContain(
+      'Node @0x7f3ac0004100: arena 0 · pool 1 · 48 B blocks (120/340 in use)',
+    );
+    const big = obj(8, 'list', { address: 0x55d0c0001000, size: 8000056 });
+    expect(lastOf(<AllocatorPanel allocator={allocatorFixture()} selected={big} event={214} width={90} height={14} />)).toContain(
+      'list @0x55d0c0001000: over 512 B, from the system allocator',
+    );
+  });
+
+  it('says when the pools are from another point than the one shown, and when there are none', () => {
+    expect(lastOf(<AllocatorPanel allocator={allocatorFixture(500)} selected={null} event={214} width={70} height={14} />)).toContain('pools as at event 500');
+    const replay = { ...allocatorFixture(), detail: null };
+    expect(lastOf(<AllocatorPanel allocator={replay} selected={null} event={214} width={70} height={14} />)).toContain(
+      'arenas and pools: reported by a live session only',
+    );
   });
 });
 
