@@ -136,6 +136,7 @@ export function listExtend(l: PyList, iterable: PyObject): void {
 function preallocateExact(l: PyList, n: number): void {
   if (l.items.length * 0 + n * 8 > rt.heap.maxItems * 8) throw pyError(E.MemoryError!, null);
   allocateItems(l, evenCapacity(n));
+  rt.heap.resized(l);
 }
 
 /** operator.length_hint: __len__, then __length_hint__, else the default. */

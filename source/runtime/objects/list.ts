@@ -79,14 +79,10 @@ export function listResize(l: PyList, newLength: number): void {
 /**
  * A fresh item array of `capacity` slots for a list that has none (PyList_New,
  * list_new_prealloc, list_preallocate_exact): one PyMem block of 8·capacity bytes.
- * The list was reported allocated without it: its sys.getsizeof grows now.
  */
 export function allocateItems(l: PyList, capacity: number): void {
   l.allocated = capacity;
-  if (capacity > 0) {
-    l.itemsAddr = rt.heap.allocator.malloc(8 * capacity);
-    rt.heap.resized(l);
-  }
+  if (capacity > 0) l.itemsAddr = rt.heap.allocator.malloc(8 * capacity);
 }
 
 /** PyMem_Free(ob_item): the list keeps no item array (clear, tp_clear, dealloc). */
