@@ -32,21 +32,34 @@ export function bar(used: number, total: number, width = BAR): string {
 
 /** Where the selected object's block lives. */
 export function locate(view: AllocatorView, o: ObjectSummary): string {
-  const what = `${o.type} @${formatAddress(o.address)}`;
   for (const arena of view.arenas) {
     for (const p of arena.pools) {
       if (o.address >= p.address && o.address < p.address + POOL_SIZE) {
-        return `${what}: arena ${arena.arena} · pool ${p.pool % MAX_POOLS_IN_ARENA} · ${p.blockSize} B blocks (${p.blocksInUse}/${p.capacity} in use)`;
+        return `arena ${arena.arena} · pool ${p.pool % MAX_POOLS_IN_ARENA} · ${p.blockSize} B blocks · ${p.blocksInUse}/${p.capacity} used`;
       }
     }
   }
-  return o.size > SMALL_REQUEST_THRESHOLD ? `${what}: over ${SMALL_REQUEST_THRESHOLD} B, from the system allocator` : `${what}: not in an arena`;
+  return o.size > SMALL_REQUEST_THRESHOLD ? `over ${SMALL_REQUEST_THRESHOLD} B: from the system allocator` : 'not in the arenas reported';
 }
 
-export function allocatorLines(allocator: AllocatorPanelView, selected: ObjectSummary | null, event: number, height: number): Line[] {
+/** Parts joined by ' · ' on as few lines as `width` allows. */
+function fit(parts: readonly string[], width: number, style: Omit<Line, 'text'> = {}): Line[] {
+  const out: Line[] = [];
+  let text = '';
+  for (const p of parts) {
+    if (text && text.length + 3 + p.length > width) {
+      out.push({ ...style, text });
+      text = p;
+    } else text = text ? `${text} · ${p}` : p;
+  }
+  if (text) out.push({ ...style, text });
+  return out;
+}
+
+export function allocatorLines(allocator: AllocatorPanelView, selected: ObjectSummary | null, event: number, width: number, height: number): Line[] {
   const out: Line[] = [];
   const arenasWord = allocator.arenas === 1 ? 'arena' : 'arenas';
-  out.push({ text: `RSS ${formatBytes(allocator.rss)} · peak ${formatBytes(allocator.peakRss)} · ${allocator.arenas} ${arenasWord} mapped`, bold: true });
+  out.push(...fit([`RSS ${formatBytes(allocator.rss)}`, `peak ${formatBytes(allocator.peakRss)}`, `${allocator.arenas} ${arenasWord}`], width, { bold: true }));
   const detail = allocator.detail;
   if (!detail) {
     out.push({ text: 'arenas and pools: reported by a live session only', tone: 'muted' });
@@ -56,14 +69,15 @@ export function allocatorLines(allocator: AllocatorPanelView, selected: ObjectSu
   if (detail.event !== event) out.push({ text: `pools as at event ${formatCount(detail.event)}`, tone: 'muted' });
   const states = { used: 0, full: 0, empty: 0, unused: 0 };
   for (const a of v.arenas) for (const p of a.pools) states[p.state]++;
-  out.push({ text: `pools: ${states.used} used · ${states.full} full · ${states.empty} empty · ${states.unused} not carved` });
+  out.push(...fit([`pools: ${states.used} used`, `${states.full} full`, `${states.empty} empty`], width));
   const b = v.arenaBytes;
-  out.push({ text: `blocks in use ${formatBytes(b.inUseBlocks)} · free blocks ${formatBytes(b.availableBlocks)} · empty pools ${formatBytes(b.unusedPools)}` });
-  out.push({
-    text: `not holding objects: ${formatBytes(b.notInUse)} (headers ${formatBytes(b.poolHeaders + b.quantization + b.alignment)})`,
-    tone: b.notInUse > b.inUseBlocks ? 'warn' : undefined,
-  });
-  if (selected && selected.kind === 'object') out.push({ text: locate(v, selected), tone: 'accent' });
+  out.push(...fit([`blocks in use ${formatBytes(b.inUseBlocks)}`, `free ${formatBytes(b.availableBlocks)}`], width));
+  // Free blocks, empty and uncarved pools, headers: mapped, counted in RSS, holding no object.
+  out.push({ text: `not holding objects ${formatBytes(b.notInUse)}`, tone: b.notInUse > b.inUseBlocks ? 'warn' : undefined });
+  if (selected && selected.kind === 'object') {
+    out.push({ text: `selected ${selected.type} @${formatAddress(selected.address)}`, tone: 'accent' });
+    out.push({ text: `  ${locate(v, selected)}`, tone: 'accent' });
+  }
 
   // The rest: arenas (fullness by pools in use), then the size classes in use.
   const room = Math.max(0, height - out.length);
@@ -87,7 +101,7 @@ export function allocatorLines(allocator: AllocatorPanelView, selected: ObjectSu
 
 export function AllocatorPanel({ allocator, selected, event, width, height }: Props) {
   const theme = useTheme();
-  const lines = allocatorLines(allocator, selected, event, height).slice(0, height);
+  const lines = allocatorLines(allocator, selected, event, width, height).slice(0, height);
   const color = (tone: Line['tone']) => (tone === 'muted' ? theme.muted : tone === 'accent' ? theme.accent : tone === 'warn' ? theme.warn : undefined);
   return (
     <Box flexDirection="column">

@@ -191,8 +191,18 @@ function graphView(p: Projection, strings: StringTable, cache: ViewCache, k: num
 
 /**
  * The variables of the running code, innermost frame first: each frame's locals and, for
- * module-level code, the module's globals less the dunders every module has.
+ * module-level code, the module's globals less the dunders every module has. Only frames
+ * of the main script count (its globals are the outermost frame's): heapscope's library
+ * modules written in Python are not the user's code.
  */
 function variables(p: Projection, strings: StringTable): { serial: number; slot: number }[] {
-  return rootsOf(p, strings).filter((r) => slotKind(r.slot) !== SlotKind.Key || !MODULE_DUNDERS.has(strings.get(slotPayload(r.slot))));
+  const stack = p.stack();
+  const outermost = stack.length > 0 ? p.node(stack[stack.length - 1]!, strings) : null;
+  const ours = new Map<number, boolean>();
+  const isOurs = (frame: number) => {
+    let known = ours.get(frame);
+    if (known === undefined) ours.set(frame, (known = outermost === null || p.node(frame, strings)?.globals === outermost.globals));
+    return known;
+  };
+  return rootsOf(p, strings).filter((r) => isOurs(r.frame) && (slotKind(r.slot) !== SlotKind.Key || !MODULE_DUNDERS.has(strings.get(slotPayload(r.slot)))));
 }

@@ -51,7 +51,7 @@ async function quit(t: Tmux): Promise<void> {
 }
 
 describe('heapscope in a terminal', () => {
-  it('runs the seed scenario: first frame, steps, gc.collect() by key, run to the end, help, resize, quit', async () => {
+  it('runs the seed scenario: first frame, steps, gc.collect() by key, run to the end, help, allocator, resize, quit', async () => {
     const t = start('test/programs/cycle.py --paused');
     const first = await t.waitFor((s) => s.includes('‖ paused') && s.includes('Source'), 'the first frame');
     expect(first.split('\n')[0]).toContain('cycle.py · CPython 3.11');
@@ -72,6 +72,12 @@ describe('heapscope in a terminal', () => {
     await t.waitFor((s) => s.includes('gc.collect() at this line') && s.includes('step back (time travel)'), 'the help overlay');
     t.send('Escape');
     await t.waitFor((s) => s.includes('Object graph'), 'the panels again');
+
+    // The Heap panel's other mode: pymalloc's arenas and pools.
+    t.send('a');
+    const allocator = await t.waitFor((s) => s.includes('allocator · a: types'), 'the Allocator view');
+    expect(allocator).toMatch(/RSS \d+\.\d MiB · peak \d+\.\d MiB/);
+    expect(allocator).toMatch(/pools: \d+ used/);
 
     t.resize(130, 40);
     await t.waitFor((s) => /Heap.*Generations/.test(s.split('\n')[1] ?? ''), 'three columns at 130×40');

@@ -197,10 +197,10 @@ describe('Allocator view', () => {
   it('shows RSS, pool states, where the bytes go, arenas by fullness and the size classes', () => {
     const { lastFrame } = render(<AllocatorPanel allocator={allocatorFixture()} selected={null} event={214} width={70} height={14} />);
     expect(lines(lastFrame())).toEqual([
-      'RSS 10.0 MiB · peak 12.0 MiB · 2 arenas mapped',
-      'pools: 1 used · 1 full · 1 empty · 123 not carved',
-      'blocks in use 21.6 KiB · free blocks 10.3 KiB · empty pools 1.9 MiB',
-      'not holding objects: 2.0 MiB (headers 8.2 KiB)',
+      'RSS 10.0 MiB · peak 12.0 MiB · 2 arenas',
+      'pools: 1 used · 1 full · 1 empty',
+      'blocks in use 21.6 KiB · free 10.3 KiB',
+      'not holding objects 2.0 MiB',
       'arena  0 ░░░░░░░░░░░░  2/63 pools',
       'arena  1 ░░░░░░░░░░░░  0/63 pools',
       'size class   blocks in use   free   pools',
@@ -209,14 +209,19 @@ describe('Allocator view', () => {
     ]);
   });
 
+  it('wraps its figures in a narrow panel', () => {
+    const shown = lines(lastOf(<AllocatorPanel allocator={allocatorFixture()} selected={null} event={214} width={28} height={14} />));
+    expect(shown.slice(0, 4)).toEqual(['RSS 10.0 MiB · peak 12.0 MiB', '2 arenas', 'pools: 1 used · 1 full', '1 empty']);
+  });
+
   it('locates the selected object in its arena and pool, or in the system allocator', () => {
     const inPool = obj(7, 'Node', { address: 0x7f3ac0000000 + 0x4000 + 0x100 });
     expect(lastOf(<AllocatorPanel allocator={allocatorFixture()} selected={inPool} event={214} width={90} height={14} />)).toContain(
-      'Node @0x7f3ac0004100: arena 0 · pool 1 · 48 B blocks (120/340 in use)',
+      'selected Node @0x7f3ac0004100\n  arena 0 · pool 1 · 48 B blocks · 120/340 used',
     );
     const big = obj(8, 'list', { address: 0x55d0c0001000, size: 8000056 });
     expect(lastOf(<AllocatorPanel allocator={allocatorFixture()} selected={big} event={214} width={90} height={14} />)).toContain(
-      'list @0x55d0c0001000: over 512 B, from the system allocator',
+      'selected list @0x55d0c0001000\n  over 512 B: from the system allocator',
     );
   });
 
