@@ -1,7 +1,7 @@
 // Bundles the TypeScript sources into dist/ with esbuild (fast start-up: one file per
 // entry point). Type checking is `npm run typecheck`.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -49,3 +49,5 @@ await Promise.all([
     banner: { js: `${common.banner.js}\nimport { createRequire as __heapscopeRequire } from 'node:module';\nconst require = __heapscopeRequire(import.meta.url);` },
   }),
 ]).catch(() => process.exit(1));
+// As npm does for a package's bin on install: `dist/cli.js` runs through its #! line.
+chmodSync('dist/cli.js', 0o755);
