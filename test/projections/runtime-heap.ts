@@ -12,8 +12,9 @@
  * - A generator's references to its frame's locals belong to the frame node too
  *   (generator --gi_frame--> frame); the one to its function stays with the generator
  *   until it is deallocated (tp_traverse stops visiting it once the generator finishes).
- * - Code objects are not GC objects (no tp_traverse) but hold their constants: the log
- *   shows those references as <co_consts>.
+ * - Code objects are not GC objects (no tp_traverse) but hold their constants, names,
+ *   co_name and co_qualname: the log shows those references as <co_consts>, <co_names>,
+ *   .co_name and .co_qualname.
  */
 import type { Runtime } from '../../source/runtime/runtime.js';
 import type { PyObject } from '../../source/runtime/objects/object.js';
@@ -85,13 +86,20 @@ export function runtimeNodes(runtime: Runtime): Map<number, ExpectedNode> {
   const fFrame = makeSlot(SlotKind.Label, strings.intern('f_frame'));
   const weak = makeSlot(SlotKind.Label, strings.intern(WEAK_REFERENT_LABEL));
   const consts = makeSlot(SlotKind.Label, strings.intern('co_consts'));
+  const names = makeSlot(SlotKind.Label, strings.intern('co_names'));
+  const coName = makeSlot(SlotKind.Attribute, strings.intern('co_name'));
+  const coQualname = makeSlot(SlotKind.Attribute, strings.intern('co_qualname'));
   const giFrame = makeSlot(SlotKind.Label, strings.intern('gi_frame'));
   const giFunc = makeSlot(SlotKind.Label, strings.intern('gi_frame.f_func'));
   const out = new Map<number, ExpectedNode>();
   for (const o of runtime.heap.live!.values()) {
     let pairs: number[] = [];
     if (o instanceof PyFrameObject) pairs = [o.frame.serial, fFrame];
-    else if (o instanceof PyCode) pairs = o.consts.flatMap((c) => [c.serial, consts]);
+    else if (o instanceof PyCode) {
+      pairs = [...o.consts.flatMap((c) => [c.serial, consts]), ...o.names.flatMap((c) => [c.serial, names])];
+      if (o.nameObj) pairs.push(o.nameObj.serial, coName);
+      if (o.qualnameObj) pairs.push(o.qualnameObj.serial, coQualname);
+    }
     else if (o instanceof PyGenerator) {
       if (!o.frame.released) pairs.push(o.frame.serial, giFrame);
       if (o.frame.func) pairs.push(o.frame.func.serial, giFunc);
