@@ -126,7 +126,9 @@ describe('dashboard on memory_profiler and the allocator', () => {
     const allocator = await until((f) => f.includes('allocator · a: types'), 'the Allocator view');
     expect(allocator).toMatch(/RSS \d+\.\d MiB · peak \d+\.\d MiB/);
     expect(allocator).toMatch(/pools: \d+ used · \d+ full/);
-    expect(allocator).toMatch(/arena +0 [█░]+ +\d+\/63 pools/);
+    // The variable selected in the graph, `a`: a list object, in a pool of 64-byte blocks.
+    expect(allocator).toMatch(/selected list @0x[0-9a-f]+/);
+    expect(allocator).toMatch(/arena \d+ · pool \d+ · 64 B blocks · \d+\/255 used/);
 
     app.stdin.write(' ');
     const done = await until((f) => f.includes('■ finished'), 'the end');
