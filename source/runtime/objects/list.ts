@@ -6,7 +6,7 @@
 import { PyObject, type PyType, type Visit } from './object.js';
 import { makeBuiltinType } from './typeobject.js';
 import { rt } from '../runtime.js';
-import { decref, decrefItems, incref } from '../heap/refcount.js';
+import { decref, incref } from '../heap/refcount.js';
 import { FreeList } from '../heap/heap.js';
 import { EventKind } from '../../events/kinds.js';
 import { indexSlot } from './tuple.js';
@@ -43,7 +43,7 @@ export function initListType(): void {
     const items = l.items;
     l.items = [];
     freeItems(l);
-    decrefItems(items);
+    for (let i = items.length - 1; i >= 0; i--) decref(items[i]!);
   };
 }
 
@@ -165,7 +165,7 @@ export function listClear(l: PyList): void {
   l.items = [];
   freeItems(l);
   rt.heap.resized(l);
-  decrefItems(items);
+  for (let i = items.length - 1; i >= 0; i--) decref(items[i]!);
 }
 
 /** Capacity CPython gives a list built from an iterable with a length hint (list_extend). */
