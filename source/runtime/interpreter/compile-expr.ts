@@ -30,7 +30,7 @@ import {
   unaryOp, strObject, reprObject, iterateToArray, typeName,
 } from '../protocols/abstract.js';
 import { nameError, unboundFree, unboundLocal, joinStrings } from './ops.js';
-import { compileConstant } from './constants.js';
+import { compileConstant, compileConstantObject, foldConstant } from './constants.js';
 import { compileFunctionObject, compileComprehension } from './compile-function.js';
 import { formatObject } from '../objects/format.js';
 import { asciiOf } from '../builtins/text.js';
@@ -38,6 +38,31 @@ import { dictMergeFrom } from '../objects/dict-methods.js';
 import { setUpdateFrom } from '../objects/set-methods.js';
 import { UnsupportedSyntax } from '../../python/syntax-error.js';
 import { rt } from '../runtime.js';
+
+/**
+ * The AST optimizer's constant folding (Python/ast_opt.c): a tuple of constants, -6,
+ * 'a' * 20 become one constant of the code object (LOAD_CONST: no allocation, shared).
+ */
+function compileFolded(e: Expr, cx: CodeContext): ExprFn | null {
+  if (!isConstantTree(e)) return null;
+  const o = foldConstant(e, cx);
+  return o === null ? null : compileConstantObject(o, cx);
+}
+
+function isConstantTree(e: Expr): boolean {
+  switch (e.kind) {
+    case 'Constant':
+      return true;
+    case 'Tuple':
+      return e.ctx === 'Load' && e.elts.every(isConstantTree);
+    case 'UnaryOp':
+      return isConstantTree(e.operand);
+    case 'BinOp':
+      return isConstantTree(e.left) && isConstantTree(e.right);
+    default:
+      return false;
+  }
+}
 
 export function compileExpr(e: Expr, cx: CodeContext): ExprFn {
   switch (e.kind) {
@@ -52,9 +77,9 @@ export function compileExpr(e: Expr, cx: CodeContext): ExprFn {
     case 'Call':
       return compileCall(e, cx);
     case 'BinOp':
-      return compileBinOp(e, cx);
+      return compileFolded(e, cx) ?? compileBinOp(e, cx);
     case 'UnaryOp':
-      return compileUnaryOp(e, cx);
+      return compileFolded(e, cx) ?? compileUnaryOp(e, cx);
     case 'BoolOp':
       return compileBoolOp(e, cx);
     case 'Compare':
@@ -66,7 +91,7 @@ export function compileExpr(e: Expr, cx: CodeContext): ExprFn {
       return (f) => (test(f) ? body(f) : orelse(f));
     }
     case 'Tuple':
-      return compileSequence(e.elts, cx, 'tuple', e);
+      return compileFolded(e, cx) ?? compileSequence(e.elts, cx, 'tuple', e);
     case 'List':
       return compileSequence(e.elts, cx, 'list', e);
     case 'Set':

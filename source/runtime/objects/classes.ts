@@ -20,7 +20,7 @@ import {
 } from '../protocols/abstract.js';
 import {
   PyInstance, SharedKeys, instanceClear, instanceDealloc, instanceDictGet, instanceDictSet, instanceGet, instanceSet,
-  instanceTraverse, newInstance,
+  instanceTraverse, newInstance, visitSlots, clearSlots,
 } from './instance-values.js';
 import { installSlotWrappers, dunderChanged } from './slot-wrappers.js';
 import { newGetSetDescriptor, newMemberDescriptor, newWrapper, classmethodType, staticmethodType } from './descriptors.js';
@@ -169,6 +169,8 @@ function typeGetAttr(self: PyObject, name: string): PyObject {
     metaGet = metaAttr.type.descrGet;
     if (metaGet !== null && metaAttr.type.descrSet !== null) return metaGet(metaAttr, cls, meta);
   }
+  // type's own data descriptors (type_getsets / type_members) win over the class's dict.
+  if (TYPE_DATA_DESCRIPTORS.has(name)) return typeSpecialAttr(cls, name)!;
   const attr = lookup(cls, name);
   if (attr !== null) {
     const get = attr.type.descrGet;
@@ -181,6 +183,8 @@ function typeGetAttr(self: PyObject, name: string): PyObject {
   if (special !== null) return special;
   throw pyError(E.AttributeError!, `type object '${cls.name}' has no attribute '${name}'`);
 }
+
+const TYPE_DATA_DESCRIPTORS = new Set(['__name__', '__qualname__', '__mro__', '__bases__', '__base__', '__dict__', '__class__']);
 
 /** Attributes every class has without a dict entry (__name__, __mro__, ...). */
 function typeSpecialAttr(cls: PyType, name: string): PyObject | null {
@@ -376,7 +380,12 @@ export function createClass(spec: ClassSpec): PyType {
 
   const baseHasDict = base.flags.managedDict || hasDictStorage(base);
   const wantsDict = slotNames === null ? !baseHasDict : slotNames.includes('__dict__') && !baseHasDict;
-  const wantsWeakref = slotNames === null ? !base.flags.weakrefable : slotNames.includes('__weakref__') && !base.flags.weakrefable;
+  // type_new: a weakref slot can only be added to a base without items (tp_itemsize == 0).
+  const mayAddWeak = !base.flags.weakrefable && base.itemSize === 0;
+  if (slotNames !== null && slotNames.includes('__weakref__') && !mayAddWeak) {
+    throw pyError(E.TypeError!, '__weakref__ slot disallowed: either we already got one, or the itemsize is nonzero');
+  }
+  const wantsWeakref = slotNames === null ? mayAddWeak : slotNames.includes('__weakref__') && mayAddWeak;
   const ownSlots = (slotNames ?? []).filter((s) => s !== '__dict__' && s !== '__weakref__');
 
   const t = new PyType(metatype, name, {
@@ -384,13 +393,16 @@ export function createClass(spec: ClassSpec): PyType {
     heap: true,
     baseType: true,
     weakrefable: base.flags.weakrefable || wantsWeakref,
-    managedDict: base.flags.managedDict || (wantsDict && solid === objectType) || (wantsDict && solid !== objectType),
+    // 3.11 type_new_descriptors: the dict is "managed" (a pre-header) only when the base
+    // has no items; int and tuple subclasses keep a dict pointer after the items instead.
+    managedDict: base.flags.managedDict || (wantsDict && base.itemSize === 0),
   });
+  if (wantsDict && base.itemSize !== 0) t.itemDict = true;
   t.base = base;
   t.bases = bases;
   t.slotNames = ownSlots;
   t.slotCount = base.slotCount + ownSlots.length;
-  t.basicSize = base.basicSize + 8 * ownSlots.length + (wantsWeakref ? 8 : 0);
+  t.basicSize = base.basicSize + 8 * ownSlots.length + (wantsWeakref ? 8 : 0) + (t.itemDict ? 8 : 0);
   t.itemSize = base.itemSize;
   t.module = strOf(dictGetStr(namespace, '__module__')) ?? '__main__';
   t.qualname = strOf(dictGetStr(namespace, '__qualname__')) ?? name;
@@ -408,9 +420,9 @@ export function createClass(spec: ClassSpec): PyType {
     installBuiltinSubclassStorage(t, solid);
   }
 
-  incref(metatype);
+  // tp_base is a counted reference; t.bases mirrors the __bases__ tuple (which owns its
+  // items); the metatype's reference is taken by allocate() for heap metatypes.
   incref(base);
-  for (const b of bases) incref(b);
   rt.heap.allocate(t, true);
   heapTypes.add(new WeakRef(t));
   rt.ev.emit(23 /* TypeNamed */, 0, t.serial, rt.ev.strings.intern(name));
@@ -433,8 +445,9 @@ export function createClass(spec: ClassSpec): PyType {
   if (dictGetStr(d, '__eq__') !== null && dictGetStr(d, '__hash__') === null) dictSetSteal(d, internStr('__hash__'), newNone());
   const baseSlotCount = base.slotCount;
   ownSlots.forEach((s, i) => dictSetSteal(d, internStr(s), newMemberDescriptor(s, t, baseSlotCount + i)));
-  if (wantsDict && solid === objectType) {
-    dictSetSteal(d, internStr('__dict__'), newGetSetDescriptor('__dict__', t, instanceDictGet, instanceDictSet));
+  if (wantsDict) {
+    const getset = solid === objectType ? [instanceDictGet, instanceDictSet] as const : [extraDictGet, extraDictSet] as const;
+    dictSetSteal(d, internStr('__dict__'), newGetSetDescriptor('__dict__', t, getset[0], getset[1]));
   }
   if (wantsWeakref) {
     dictSetSteal(d, internStr('__weakref__'), newGetSetDescriptor('__weakref__', t, weakrefListGet, null));
@@ -466,7 +479,7 @@ function strOf(o: PyObject | null): string | null {
 }
 
 function hasDictStorage(t: PyType): boolean {
-  return t.mro.some((c) => c.slotNames.includes('__dict__')) || t.mro.some((c) => c.name === 'BaseException' && !c.flags.heap) || t.mro.some((c) => c.name === 'function');
+  return t.mro.some((c) => c.slotNames.includes('__dict__') || c.itemDict) || t.mro.some((c) => c.name === 'BaseException' && !c.flags.heap) || t.mro.some((c) => c.name === 'function');
 }
 
 function inheritFromBases(t: PyType): void {
@@ -541,7 +554,9 @@ function installBuiltinSubclassStorage(t: PyType, solid: PyType): void {
   const baseDealloc = solid.dealloc;
   const baseNew = solid.newInstance;
   const baseSizeof = solid.sizeof;
-  const extra = t.basicSize - solid.basicSize;
+  // int.__sizeof__ counts only the digits (long_sizeof ignores a subclass's extra fields);
+  // the other builtin bases report the subclass's basic size.
+  const extra = solid === intType ? 0 : t.basicSize - solid.basicSize;
   t.sizeof = (o) => (baseSizeof ? baseSizeof(o) : solid.basicSize) + extra;
   t.newInstance = (type, args, kw) => {
     const o = baseNew!(type, args, kw) as WithExtraDict;
@@ -564,21 +579,24 @@ function installBuiltinSubclassStorage(t: PyType, solid: PyType): void {
     dictSetSteal(w.extraDict, internStr(name), v);
     return true;
   };
+  // subtype_traverse / subtype_clear: slots, the __dict__, the class, then the builtin base.
   t.traverse = (o, visit) => {
+    const w = o as WithExtraDict;
+    if (w.slots) visitSlots(o, w.slots, visit);
+    if (w.extraDict) visit(w.extraDict, labelSlot('__dict__'));
     visit(o.type, labelSlot('__class__'));
     baseTraverse?.(o, visit);
-    const w = o as WithExtraDict;
-    if (w.extraDict) visit(w.extraDict, labelSlot('__dict__'));
   };
   t.clear = (o) => {
-    baseClear?.(o);
     const w = o as WithExtraDict;
+    if (w.slots) clearSlots(o, w.slots);
     if (w.extraDict) {
       const d = w.extraDict;
       w.extraDict = null;
       rt.ev.refRemoved(o.serial, d.serial, labelSlot('__dict__'));
       decref(d);
     }
+    baseClear?.(o);
   };
   t.dealloc = (o) => {
     const w = o as WithExtraDict;
@@ -593,6 +611,29 @@ function installBuiltinSubclassStorage(t: PyType, solid: PyType): void {
   // The instance's class reference is taken at allocation by the heap hook below.
   void listType;
   void dictType;
+}
+
+/** obj.__dict__ of an instance of a builtin's subclass: created on first use. */
+function extraDictGet(o: PyObject): PyObject {
+  const w = o as WithExtraDict;
+  if (!w.extraDict) {
+    w.extraDict = newDict();
+    rt.ev.refAdded(o.serial, w.extraDict.serial, labelSlot('__dict__'));
+  }
+  return newref(w.extraDict);
+}
+
+function extraDictSet(o: PyObject, v: PyObject | null): void {
+  const w = o as WithExtraDict;
+  if (v === null || !(v instanceof PyDict)) {
+    throw pyError(E.TypeError!, `__dict__ must be set to a dictionary, not a '${v ? typeName(v) : 'NoneType'}'`);
+  }
+  incref(v);
+  const old = w.extraDict ?? null;
+  w.extraDict = v;
+  if (old) rt.ev.refRemoved(o.serial, old.serial, labelSlot('__dict__'));
+  rt.ev.refAdded(o.serial, v.serial, labelSlot('__dict__'));
+  if (old) decref(old);
 }
 
 /** Heap instances made by a builtin's tp_new still hold a reference to their class. */

@@ -133,14 +133,15 @@ export function initDescriptorTypes(): void {
     const m = d as PyMemberDescriptor;
     if (o === null) return newref(d);
     checkOwner(m.owner, m.name, o);
-    const v = (o as unknown as SlotStorage).slots[m.index];
+    const v = (o as unknown as SlotStorage).slots?.[m.index];
     if (v === null || v === undefined) throw pyError(E.AttributeError!, `'${o.type.name}' object has no attribute '${m.name}'`);
     return newref(v);
   };
   memberDescriptorType.descrSet = (d, o, v) => {
     const m = d as PyMemberDescriptor;
     checkOwner(m.owner, m.name, o);
-    const storage = (o as unknown as SlotStorage).slots;
+    // A builtin base's tp_new (weakref.ref.__new__(Sub, ...)) allocates the subtype's slots too.
+    const storage = ((o as unknown as SlotStorage).slots ??= new Array(o.type.slotCount).fill(null));
     const old = storage[m.index] ?? null;
     if (v === null && old === null) throw pyError(E.AttributeError!, m.name);
     if (v !== null) incref(v);

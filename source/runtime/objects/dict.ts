@@ -19,6 +19,7 @@ import { PyStr, strType } from './str.js';
 import { PyInt, intType, boolType } from './int.js';
 import { PyFloat, floatType } from './float.js';
 import type { SharedKeys } from './instance-values.js';
+import { mayBeTracked } from '../collector/tracking.js';
 
 export type PrimitiveKey = string | number | bigint;
 
@@ -59,13 +60,15 @@ export function initDictType(): void {
   dictType.sizeof = (o) => dictSizeof(o as PyDict);
   dictType.objectSize = () => 48;
   dictType.freeListFor = (o) => (o.type === dictType ? dictFreeList : null);
+  // dict_traverse: a table of str keys visits only the values; others the value, then the key.
   dictType.traverse = (o, visit: Visit) => {
     const d = o as PyDict;
+    const strKeys = d.unicodeKeys;
     for (let i = 0; i < d.keys.length; i++) {
       const k = d.keys[i];
       if (k) {
-        visit(k, keyObjectSlot(k));
         visit(d.values[i]!, valueSlot(k));
+        if (!strKeys) visit(k, keyObjectSlot(k));
       }
     }
   };
@@ -192,10 +195,6 @@ export function dictGet(d: PyDict, key: PyObject): PyObject | null {
 
 // ---------------------------------------------------------------- insertion
 
-/** Does storing `v` make the dict worth tracking (_PyObject_GC_MAY_BE_TRACKED)? */
-function mayBeTracked(v: PyObject): boolean {
-  return v.type.flags.gc && (v.gcGen !== UNTRACKED || v.type !== tupleTypeRef());
-}
 let tupleTypeRef: () => PyType;
 export function bindTupleType(fn: () => PyType): void {
   tupleTypeRef = fn;

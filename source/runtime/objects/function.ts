@@ -115,7 +115,7 @@ const attrSlot = (name: string) => makeSlot(SlotKind.Attribute, rt.ev.strings.in
 const labelSlot = (name: string) => makeSlot(SlotKind.Label, rt.ev.strings.intern(name));
 
 export function initFunctionTypes(): void {
-  codeType = makeBuiltinType('code', { baseType: false, basicSize: 192 });
+  codeType = makeBuiltinType('code', { baseType: false, weakrefable: true, basicSize: 192 });
   codeType.dealloc = (o) => {
     const c = o as PyCode;
     const consts = c.consts;

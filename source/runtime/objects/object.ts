@@ -108,6 +108,8 @@ export class PyType extends PyObject {
   attrCacheVersion = 0;
   /** Per-class shared keys of instance attribute names (3.11 inline values). */
   sharedKeys: import('./instance-values.js').SharedKeys | null = null;
+  /** Instances keep a __dict__ pointer after their items (tp_dictoffset < 0: int, tuple subclasses). */
+  itemDict = false;
 
   // ---- slots (null = not provided; inherited ones are copied at type creation)
   repr: Slot<[PyObject], PyObject> = null;

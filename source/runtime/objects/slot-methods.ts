@@ -6,7 +6,7 @@
 import { PyObject, PyType, BINARY_SLOT_NAMES, EQ, NE, LT, LE, GT, GE, type RichOp } from './object.js';
 import type { PyDict } from './dict.js';
 import { dictGetStr } from './dict.js';
-import { defineMethods, defineAttribute, exactlyOne } from '../builtins/args.js';
+import { defineMethods, defineAttribute, defineStatic, exactlyOne } from '../builtins/args.js';
 import type { BuiltinImpl } from './function.js';
 import { newNone, NotImplemented } from './singletons.js';
 import { newInt, newBool } from './int.js';
@@ -72,7 +72,30 @@ export function installSlotMethods(t: PyType): void {
     if (f) add(name, (self) => f(self!));
   }
   if (n.bool) add('__bool__', (self) => newBool(n.bool!(self!)));
+  const tpInit = t.init;
+  if (tpInit !== null && t.base !== null && tpInit !== t.base.init) {
+    add('__init__', (self, args, kw) => {
+      tpInit(self!, args, kw);
+      return newNone();
+    });
+  }
   if (Object.keys(m).length) defineMethods(t, m);
+  const tpNew = t.newInstance;
+  if (tpNew !== null && (t.base === null || tpNew !== t.base.newInstance) && !has('__new__')) {
+    defineStatic(t, '__new__', (_s, args, kw) => tpNewWrapper(t, tpNew, args, kw));
+  }
+}
+
+/**
+ * X.__new__(S, ...) for a builtin type X (typeobject.c tp_new_wrapper): S must be a
+ * subtype of X, and X's tp_new runs for it.
+ */
+function tpNewWrapper(t: PyType, tpNew: NonNullable<PyType['newInstance']>, args: PyObject[], kw: readonly string[] | null): PyObject {
+  if (args.length === 0 || (kw !== null && args.length <= kw.length)) throw pyError(E.TypeError!, `${t.name}.__new__(): not enough arguments`);
+  const sub = args[0]!;
+  if (!(sub instanceof PyType)) throw pyError(E.TypeError!, `${t.name}.__new__(X): X is not a type object (${sub.type.name})`);
+  if (!sub.isSubtypeOf(t)) throw pyError(E.TypeError!, `${t.name}.__new__(${sub.name}): ${sub.name} is not a subtype of ${t.name}`);
+  return tpNew(sub, args.slice(1), kw);
 }
 
 let intPowMod: (a: PyObject, b: PyObject, m: PyObject) => PyObject = () => {

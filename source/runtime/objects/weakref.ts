@@ -43,7 +43,7 @@ export function isWeakref(o: PyObject): o is PyWeakref {
 }
 
 export function initWeakrefTypes(): void {
-  weakrefType = makeBuiltinType('weakref.ReferenceType', { gc: true, basicSize: 64, qualname: 'ReferenceType' });
+  weakrefType = makeBuiltinType('weakref.ReferenceType', { gc: true, basicSize: 64, qualname: 'ReferenceType', module: 'weakref' });
   weakrefType.name = 'weakref.ReferenceType';
   weakrefType.qualname = 'ReferenceType';
   proxyType = makeBuiltinType('weakref.ProxyType', { baseType: false, gc: true, basicSize: 64 });
@@ -91,6 +91,10 @@ export function initWeakrefTypes(): void {
       return cb ? newref(cb) : newNone();
     }
     return genericGetAttr(o, name);
+  };
+  // weakref___init__ only checks the arguments (the work is done by __new__).
+  weakrefType.init = (_o, args) => {
+    if (args.length < 1 || args.length > 2) throw pyError(E.TypeError!, `__init__ expected at most 2 arguments, got ${args.length}`);
   };
   weakrefType.newInstance = (t, args) => {
     const [referent, callback] = args;
