@@ -5,7 +5,7 @@
  *
  * Bump EVENT_FORMAT_VERSION whenever a kind's meaning or layout changes.
  */
-export const EVENT_FORMAT_VERSION = 1;
+export const EVENT_FORMAT_VERSION = 2;
 
 export const enum EventKind {
   /** serial, typeName(str), size, addrLow, addrHigh; arg = AllocFlags */
@@ -56,6 +56,30 @@ export const enum EventKind {
   TypeNamed = 23,
   /** container, start index, delta (int32): every [i] slot with i >= start moves by delta */
   ItemsShifted = 24,
+  // ---- collector phases (version 2); numbered apart from the kinds above
+  /** arg = CollectorPhase; objects in the set the phase works on */
+  GcPhase = 40,
+  /** serial, gc_refs: references from outside the collected generations (after subtract_refs) */
+  GcRefs = 41,
+  /** serial: made reachable again by a finalizer; survives the collection */
+  Resurrected = 42,
+  /** serial; arg = 0 tp_clear was called on it, 1 it was appended to gc.garbage (DEBUG_SAVEALL) */
+  GcCleared = 43,
+}
+
+/** The phases of one collection (gcmodule.c's gc_collect_main), in order. */
+export const enum CollectorPhase {
+  UpdateRefs = 1,
+  SubtractRefs = 2,
+  MoveUnreachable = 3,
+  UntrackTuples = 4,
+  PromoteSurvivors = 5,
+  MoveLegacyFinalizers = 6,
+  HandleWeakrefs = 7,
+  FinalizeGarbage = 8,
+  HandleResurrectedObjects = 9,
+  DeleteGarbage = 10,
+  ClearFreeLists = 11,
 }
 
 export const EVENT_WORDS: Record<EventKind, number> = {
@@ -83,6 +107,10 @@ export const EVENT_WORDS: Record<EventKind, number> = {
   [EventKind.ExceptionRaised]: 2,
   [EventKind.TypeNamed]: 2,
   [EventKind.ItemsShifted]: 3,
+  [EventKind.GcPhase]: 1,
+  [EventKind.GcRefs]: 2,
+  [EventKind.Resurrected]: 1,
+  [EventKind.GcCleared]: 1,
 };
 
 export const enum AllocFlags {

@@ -28,6 +28,7 @@ import { initIteratorTypes, newRangeIter } from './objects/iterators.js';
 import { initGeneratorType } from './objects/generator.js';
 import { initModuleType, newModule } from './objects/module.js';
 import { initWeakrefTypes } from './objects/weakref.js';
+import { initSubclassDicts } from './objects/subclasses.js';
 import { initTracebackTypes } from './interpreter/traceback.js';
 import { initNumberSlots, installNumberMethods, bindNumberTruth } from './objects/number-methods.js';
 import { initStrSlots } from './objects/str-methods.js';
@@ -50,6 +51,9 @@ import { runFinalizerSafely } from './interpreter/finalizer.js';
 import './modules/weakref.js';
 import './modules/unsupported.js';
 import './modules/library.js';
+
+/** Builtin types with a tp_vectorcall in CPython 3.11 (grep of Objects/ and Python/bltinmodule.c). */
+const VECTORCALL_TYPES = new Set(['type', 'super', 'tuple', 'enumerate', 'reversed', 'dict', 'range', 'list', 'set', 'frozenset', 'float', 'bool', 'filter', 'map']);
 
 /** Free lists a 3.11.7 script starts with (sys._debugmallocstats() at start). */
 const STARTUP_FREE_LISTS = { list: 40, dict: 8, float: 4, tuple: [0, 4, 8, 2, 2, 3, 0, 8, 6, 1, 0, 1, 3, 5, 1, 2, 2, 2, 3, 1, 6] };
@@ -164,6 +168,8 @@ export function bootstrap(runtime: Runtime): void {
   const gc = createGcModule();
   dictSetSteal(modules, internStr('gc'), gc);
 
+  initSubclassDicts(builtinTypes);
+  for (const t of builtinTypes) if (VECTORCALL_TYPES.has(t.name)) t.vectorcall = true;
   populateFreeLists();
   settleStartupHeap();
   rt.heap.startingUp = false;

@@ -3,6 +3,7 @@
  * CPython's argument errors. Functions that would reach the host (open, input,
  * __import__ of unknown modules) stay inside the sandbox.
  */
+import { noneTuple } from '../objects/iterators.js';
 import { PyObject, PyType, LT, GT, EQ } from '../objects/object.js';
 import { decref, incref, newref } from '../heap/refcount.js';
 import { pyError, PyRaise, ProgramExit } from '../errors.js';
@@ -24,6 +25,7 @@ import { superType, newSuper } from '../objects/classes.js';
 import { PyFunction, PyCell } from '../objects/function.js';
 import { E as Exceptions, EXCEPTION_NAMES } from '../objects/exceptions.js';
 import { rt } from '../runtime.js';
+import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { bindArgs, exactlyOne, positional, noKeywords } from './args.js';
 import { defineBuiltin, defineBuiltinValue } from './registry.js';
 import {
@@ -208,7 +210,7 @@ function printBuiltin(args: PyObject[], kw: readonly string[] | null): PyObject 
 }
 
 /** The current sys.stdout / sys.stderr object (borrowed), or null. */
-function sysStream(name: 'stdout' | 'stderr'): PyObject | null {
+export function sysStream(name: 'stdout' | 'stderr'): PyObject | null {
   const sys = rt.state.get('sys') as PyModule | undefined;
   if (!sys) return null;
   return dictGetStr(sys.dict, name);
@@ -507,8 +509,12 @@ export function installBuiltins(): void {
   reversedType.newInstance = reversedBuiltin;
   enumerateType.newInstance = (_t, args, kw) => {
     const [iterable, start] = bindArgs('enumerate', args, kw, ['iterable', 'start'], 1, 2);
+    // enum_new_impl: the object, its iterator, then the (None, None) result tuple.
+    const start_ = start ? indexValue(start) : 0;
     const it = newIterTool(enumerateType, [getIter(iterable!)]);
-    if (start) it.count = indexValue(start);
+    it.count = start_;
+    it.result = noneTuple(2);
+    rt.ev.refAdded(it.serial, it.result.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('result')));
     return it;
   };
   zipType.newInstance = (_t, args, kw) => {
@@ -519,6 +525,7 @@ export function installBuiltins(): void {
       if (kw![k] !== 'strict') throw pyError(E.TypeError!, `zip() got an unexpected keyword argument '${kw![k]}'`);
       strict = isTrue(args[pos.length + k]!);
     }
+    // zip_new: the tuple of iterators, the result tuple of Nones, then the zip object.
     const iters: PyObject[] = [];
     try {
       for (const a of pos) iters.push(getIter(a));
@@ -526,15 +533,33 @@ export function installBuiltins(): void {
       iters.forEach((x) => decref(x));
       throw e;
     }
-    const z = newIterTool(zipType, iters);
+    const ittuple = newTuple(iters);
+    const result = noneTuple(iters.length);
+    const z = newIterTool(zipType, []);
+    z.parts = ittuple.items;
+    z.holder = ittuple;
+    z.result = result;
     z.strict = strict;
+    rt.ev.refAdded(z.serial, ittuple.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('iterators')));
+    rt.ev.refAdded(z.serial, result.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('result')));
     return z;
   };
   mapType.newInstance = (_t, args, kw) => {
     noKeywords('map', kw);
     if (args.length < 2) throw pyError(E.TypeError!, 'map() must have at least two arguments.');
-    const iters = args.slice(1).map((a) => getIter(a));
-    return newIterTool(mapType, [newref(args[0]!), ...iters]);
+    // map_vectorcall: the tuple of iterators, then the map object.
+    const iters: PyObject[] = [];
+    try {
+      for (const a of args.slice(1)) iters.push(getIter(a));
+    } catch (e) {
+      iters.forEach((x) => decref(x));
+      throw e;
+    }
+    const holder = newTuple(iters);
+    const m = newIterTool(mapType, [newref(args[0]!)]);
+    m.holder = holder;
+    rt.ev.refAdded(m.serial, holder.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('iterators')));
+    return m;
   };
   filterType.newInstance = (_t, args, kw) => {
     const [fn, iterable] = positional('filter', args, kw, 2, 2);

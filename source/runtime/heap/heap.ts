@@ -76,11 +76,15 @@ export class Heap {
     return (t.objectSize ? t.objectSize(o) : t.basicSize) + (t.flags.gc ? 16 : 0) + (t.flags.managedDict ? 16 : 0);
   }
 
-  /** Give a freshly constructed object its identity and report it (PyObject_New + GC link). */
-  allocate(o: PyObject, track: boolean): void {
+  /**
+   * Give a freshly constructed object its identity and report it (PyObject_New + GC link).
+   * `useFreeList` false is tp_alloc (PyType_GenericAlloc), which never takes from a free
+   * list: `list(...)` and `dict(...)` allocate that way, `[]` and `{}` do not.
+   */
+  allocate(o: PyObject, track: boolean, useFreeList = true): void {
     const t = o.type;
     let flags = 0;
-    const freeList = t.freeListFor ? t.freeListFor(o) : null;
+    const freeList = useFreeList && t.freeListFor ? t.freeListFor(o) : null;
     if (freeList !== null && freeList.addresses.length) {
       o.addr = freeList.addresses.pop()!;
     } else {
@@ -89,7 +93,8 @@ export class Heap {
       if (t.flags.gc) {
         flags |= AllocFlags.Counted;
         this.count[0]!++;
-        if (this.count[0]! > this.threshold[0]! && this.enabled && this.threshold[0] !== 0 && !this.collecting) {
+        // No automatic collection while the model builds its start-up heap (settled after).
+        if (this.count[0]! > this.threshold[0]! && this.enabled && this.threshold[0] !== 0 && !this.collecting && !this.startingUp) {
           this.collectGenerations?.();
         }
       }

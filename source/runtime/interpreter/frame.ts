@@ -86,8 +86,19 @@ export function exitFrame(f: Frame): void {
   rt.depth--;
   f.exited = true;
   rt.ev.emit(EventKind.FrameExited, 0, f.serial);
-  if (f.frameObject !== null) return; // the frame object now owns the locals
+  clearFrame(f);
+}
+
+/** _PyFrame_Clear: the frame's locals go, unless its frame object takes them over. */
+export function clearFrame(f: Frame): void {
+  if (f.frameObject !== null && frameObjectRelease(f)) return;
   releaseLocals(f);
+}
+
+let frameObjectRelease: (f: Frame) => boolean = () => false;
+/** traceback.ts provides the frame-object half of _PyFrame_Clear (avoids an import cycle). */
+export function bindFrameObjectRelease(fn: (f: Frame) => boolean): void {
+  frameObjectRelease = fn;
 }
 
 export function releaseLocals(f: Frame): void {

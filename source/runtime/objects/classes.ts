@@ -12,7 +12,7 @@ import { E } from './exceptions.js';
 import { None, NotImplemented, newNone, newNotImplemented } from './singletons.js';
 import { newBool, True, False } from './int.js';
 import { PyStr, internStr, newStr, strType } from './str.js';
-import { PyTuple, newTuple, tupleType, indexSlot } from './tuple.js';
+import { PyTuple, newTuple, newTupleFrom, newEmptyTuple, tupleType, indexSlot } from './tuple.js';
 import { PyDict, dictGetStr, dictSetSteal, dictDelStr, newDict, dictItems, dictType } from './dict.js';
 import { makeSlot, SlotKind } from '../../events/kinds.js';
 import {
@@ -27,6 +27,7 @@ import { newGetSetDescriptor, newMemberDescriptor, newWrapper, classmethodType, 
 import { PyFunction } from './function.js';
 import { listType } from './list.js';
 import { intType } from './int.js';
+import { addSubclass, removeSubclass } from './subclasses.js';
 
 const labelSlot = (name: string) => makeSlot(SlotKind.Label, rt.ev.strings.intern(name));
 
@@ -126,6 +127,7 @@ export function initTypeSlots(): void {
   };
   t.dealloc = (self) => {
     const c = self as PyType;
+    if (c.flags.heap) for (const b of c.bases) removeSubclass(b, c);
     t.clear!(c);
     if (c.base && c.flags.heap) {
       const b = c.base;
@@ -137,27 +139,64 @@ export function initTypeSlots(): void {
 /** The tuples a class keeps: __bases__ and __mro__ (owned). */
 const classBases = new WeakMap<PyType, { tuple: PyTuple; mro: PyTuple }>();
 
+/**
+ * type_call: tp_new, then tp_init when the result is an instance of the type.
+ *
+ * Calling a type that has no vectorcall in 3.11 (classes, int, str, exceptions, ...)
+ * goes through _PyObject_MakeTpCall, which packs the positional arguments into a tuple
+ * and keyword arguments into a dict for the duration of the call: one more reference to
+ * each argument inside __init__, and GC allocations that show in gc.get_count() when the
+ * free lists are empty. BaseException keeps that very tuple as its args.
+ */
 export function typeCall(self: PyObject, args: PyObject[], kw: readonly string[] | null): PyObject {
   const t = self as PyType;
   try {
     if (t === typeType && args.length === 1 && !kw?.length) return newref(args[0]!.type);
     const make = t.newInstance;
     if (make === null) throw pyError(E.TypeError!, `cannot create '${t.name}' instances`);
-    const obj = make(t, args, kw);
-    if (!obj.type.isSubtypeOf(t)) return obj;
-    const init = obj.type.init;
-    if (init !== null) {
-      try {
-        init(obj, args, kw);
-      } catch (e) {
-        decref(obj);
-        throw e;
-      }
+    if (t.vectorcall) return newAndInit(t, make, args, kw);
+    const nkw = kw ? kw.length : 0;
+    const npos = args.length - nkw;
+    const tuple = npos ? newTupleFrom(args.slice(0, npos)) : newEmptyTuple();
+    let kwdict: PyDict | null = null;
+    if (nkw) {
+      kwdict = newDict();
+      for (let i = 0; i < nkw; i++) dictSetSteal(kwdict, internStr(kw![i]!), newref(args[npos + i]!));
     }
-    return obj;
+    const saved = tpCallArgs;
+    tpCallArgs = { args, tuple };
+    try {
+      return newAndInit(t, make, args, kw);
+    } finally {
+      tpCallArgs = saved;
+      decref(tuple);
+      if (kwdict) decref(kwdict);
+    }
   } finally {
     for (const a of args) decref(a);
   }
+}
+
+function newAndInit(t: PyType, make: NonNullable<PyType['newInstance']>, args: PyObject[], kw: readonly string[] | null): PyObject {
+  const obj = make(t, args, kw);
+  if (!obj.type.isSubtypeOf(t)) return obj;
+  const init = obj.type.init;
+  if (init !== null) {
+    try {
+      init(obj, args, kw);
+    } catch (e) {
+      decref(obj);
+      throw e;
+    }
+  }
+  return obj;
+}
+
+let tpCallArgs: { args: PyObject[]; tuple: PyTuple } | null = null;
+
+/** The argument tuple _PyObject_MakeTpCall built for this very call (borrowed), if any. */
+export function tpCallArgsTuple(args: PyObject[]): PyTuple | null {
+  return tpCallArgs !== null && tpCallArgs.args === args ? tpCallArgs.tuple : null;
 }
 
 function typeGetAttr(self: PyObject, name: string): PyObject {
@@ -461,6 +500,7 @@ export function createClass(spec: ClassSpec): PyType {
   rt.ev.refAdded(t.serial, basesTuple.serial, labelSlot('__bases__'));
   rt.ev.refAdded(t.serial, mroTuple.serial, labelSlot('__mro__'));
   rt.ev.refAdded(t.serial, base.serial, labelSlot('__base__'));
+  for (const b of bases) addSubclass(b, t);
 
   installSlotWrappers(t);
   if (lookup(t, '__hash__') === None) t.hash = hashNotImplemented;

@@ -227,7 +227,8 @@ export function initDictSlots(): void {
     dictMergeFrom(a as PyDict, b, true);
     return newref(a);
   };
-  t.newInstance = (type) => newDict(type);
+  // dict_new: tp_alloc, never the free list (an exact dict starts untracked all the same).
+  t.newInstance = (type) => newDict(type, false);
   t.init = (o, args, kw) => {
     const nkw = kw ? kw.length : 0;
     const pos = args.slice(0, args.length - nkw);

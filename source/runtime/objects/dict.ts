@@ -109,9 +109,9 @@ export function dictSizeof(d: PyDict): number {
   return 48 + 32 + indexBytes * S + d.usable * (d.unicodeKeys ? 16 : 24);
 }
 
-export function newDict(type: PyType = dictType): PyDict {
+export function newDict(type: PyType = dictType, useFreeList = true): PyDict {
   const d = new PyDict(type);
-  rt.heap.allocate(d, type !== dictType);
+  rt.heap.allocate(d, type !== dictType, useFreeList);
   return d;
 }
 

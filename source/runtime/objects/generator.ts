@@ -13,7 +13,7 @@ import { E, PyBaseException, exceptionSetField, newException } from './exception
 import { None, newNone } from './singletons.js';
 import { newStr, PyStr } from './str.js';
 import type { PyFunction } from './function.js';
-import { Frame, releaseLocals } from '../interpreter/frame.js';
+import { Frame, clearFrame } from '../interpreter/frame.js';
 import { nlocalsplus, Completion } from '../interpreter/code.js';
 import { tracebackHere } from '../interpreter/traceback.js';
 import { EventKind, makeSlot, SlotKind } from '../../events/kinds.js';
@@ -94,7 +94,7 @@ function finish(g: PyGenerator): void {
   g.jsGen = null;
   const f = g.frame;
   rt.ev.emit(EventKind.FrameExited, 0, f.serial);
-  if (f.frameObject === null) releaseLocals(f);
+  clearFrame(f);
 }
 
 export type ResumeResult = { done: boolean; value: PyObject };

@@ -320,7 +320,8 @@ export function initListSlots(): void {
     }
     return newref(a);
   };
-  t.newInstance = (type) => newList([], 0, type);
+  // list_vectorcall: PyType_GenericAlloc, never the free list.
+  t.newInstance = (type) => newList([], 0, type, false);
   t.init = (o, args, kw) => {
     const [iterable] = bindArgs('list', args, kw, ['iterable'], 0, 1);
     const l = o as PyList;

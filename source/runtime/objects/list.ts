@@ -31,9 +31,10 @@ export function initListType(): void {
   listType.sizeof = (o) => 40 + 8 * (o as PyList).allocated;
   listType.objectSize = () => 40;
   listType.freeListFor = (o) => (o.type === listType ? listFreeList : null);
+  // list_traverse: last item first
   listType.traverse = (o, visit: Visit) => {
     const items = (o as PyList).items;
-    for (let i = 0; i < items.length; i++) visit(items[i]!, indexSlot(i));
+    for (let i = items.length - 1; i >= 0; i--) visit(items[i]!, indexSlot(i));
   };
   listType.clear = (o) => listClear(o as PyList);
   listType.dealloc = (o) => {
@@ -46,10 +47,10 @@ export function initListType(): void {
 }
 
 /** A new list owning `items` (stolen), with capacity `capacity` (default: exactly n). */
-export function newList(items: PyObject[], capacity = items.length, type: PyType = listType): PyList {
+export function newList(items: PyObject[], capacity = items.length, type: PyType = listType, useFreeList = true): PyList {
   const l = new PyList(type, items);
   l.allocated = Math.max(capacity, items.length);
-  rt.heap.allocate(l, true);
+  rt.heap.allocate(l, true, useFreeList);
   const ev = rt.ev;
   for (let i = 0; i < items.length; i++) ev.refAdded(l.serial, items[i]!.serial, indexSlot(i));
   return l;

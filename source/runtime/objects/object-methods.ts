@@ -17,11 +17,12 @@ import { PyFunction, PyMethod, PyCode, PyCell, PyBuiltinFunction, functionType, 
 import { PyGenerator, generatorType, generatorSend, closeGenerator, resume, stopIteration } from './generator.js';
 import { PyModule, moduleType } from './module.js';
 import { PyProperty, PyWrapper, propertyType, classmethodType, staticmethodType, newProperty, PyGetSetDescriptor, getsetDescriptorType, memberDescriptorType, PyMemberDescriptor } from './descriptors.js';
+import { liveSubclasses } from './subclasses.js';
 import { PyFrameObject, PyTraceback, frameType, tracebackType, frameObjectOf } from '../interpreter/traceback.js';
 import { defineMethods, defineClassMethods, defineStatic, defineAttribute, exactlyOne, positional, noArgs, bindArgs } from '../builtins/args.js';
 import { newGetSetDescriptor } from './descriptors.js';
 import { call, defaultRepr, genericGetAttr, genericSetAttr, repr, str as strOf, typeName, iterateToArray, addressOf, getAttr, richCompare } from '../protocols/abstract.js';
-import { createClass, pointerHash, computeMro } from './classes.js';
+import { createClass, pointerHash, computeMro, tpCallArgsTuple } from './classes.js';
 import { PyInstance, materializeDict } from './instance-values.js';
 import { rt } from '../runtime.js';
 import { frameLocalsDict } from '../interpreter/frame-locals.js';
@@ -110,11 +111,7 @@ export function installObjectMethods(): void {
   typeType.init = () => {};
   defineMethods(typeType, {
     mro: (self) => newList((self as PyType).mro.map((c) => newref(c))),
-    __subclasses__: (self) => {
-      const out: PyObject[] = [];
-      for (const o of rt.heap.live?.values() ?? []) if (o instanceof PyType && o.base === self) out.push(newref(o));
-      return newList(out);
-    },
+    __subclasses__: (self) => newList(liveSubclasses(self as PyType)),
     __instancecheck__: (self, args) => newBool(args[0]!.type.isSubtypeOf(self as PyType)),
     __subclasscheck__: (self, args) => newBool(args[0] instanceof PyType && (args[0] as PyType).isSubtypeOf(self as PyType)),
     __repr__: (self) => typeType.repr!(self!),
@@ -161,6 +158,13 @@ function rtDictType(): PyType {
 
 // ---------------------------------------------------------------- exceptions
 
+/** The args tuple of a new exception: _PyObject_MakeTpCall's own tuple when there is one. */
+function exceptionArgsTuple(args: PyObject[], nkw: number): PyObject {
+  const shared = tpCallArgsTuple(args);
+  if (shared !== null) return newref(shared);
+  return newTuple(args.slice(0, args.length - nkw).map((a) => newref(a)));
+}
+
 function installExceptionMethods(): void {
   const base = E.BaseException!;
   base.newInstance = (t, args, kw) => {
@@ -168,14 +172,17 @@ function installExceptionMethods(): void {
     if (nkw && t === base) throw pyError(E.TypeError!, `${t.name}() takes no keyword arguments`);
     const e = new PyBaseException(t, newEmptyTuple());
     rt.heap.allocate(e, true);
-    const tuple = newTuple(args.slice(0, args.length - nkw).map((a) => newref(a)));
-    exceptionSetField(e, 'args', tuple);
+    exceptionSetField(e, 'args', exceptionArgsTuple(args, nkw));
     return e;
   };
+  // BaseException_init: args = the call's argument tuple (the same one __new__ kept).
   base.init = (o, args, kw) => {
     const nkw = kw ? kw.length : 0;
     if (nkw && o.type.init === base.init) throw pyError(E.TypeError!, `${o.type.name}() takes no keyword arguments`);
-    exceptionSetField(o as PyBaseException, 'args', newTuple(args.slice(0, args.length - nkw).map((a) => newref(a))));
+    const e = o as PyBaseException;
+    const shared = tpCallArgsTuple(args);
+    if (shared !== null && e.args === shared) return;
+    exceptionSetField(e, 'args', exceptionArgsTuple(args, nkw));
   };
   base.repr = (o) => {
     const args = exceptionArgs(o as PyBaseException);

@@ -108,6 +108,11 @@ export class PyType extends PyObject {
   attrCacheVersion = 0;
   /** Per-class shared keys of instance attribute names (3.11 inline values). */
   sharedKeys: import('./instance-values.js').SharedKeys | null = null;
+  /** Calling the type uses tp_vectorcall (3.11: list, dict, tuple, set, float, ...), not
+   * _PyObject_MakeTpCall with an argument tuple. */
+  vectorcall = false;
+  /** tp_subclasses: {id(subclass): weakref(subclass)} (objects/subclasses.ts). */
+  subclasses: import('./dict.js').PyDict | null = null;
   /** Instances keep a __dict__ pointer after their items (tp_dictoffset < 0: int, tuple subclasses). */
   itemDict = false;
 

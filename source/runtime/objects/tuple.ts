@@ -39,9 +39,10 @@ export function initTupleType(): void {
     const n = (o as PyTuple).items.length;
     return o.type === tupleType && n > 0 && n <= MAX_TUPLE_FREELIST_LENGTH ? tupleFreeLists[n]! : null;
   };
+  // tupletraverse: last item first
   tupleType.traverse = (o, visit: Visit) => {
     const items = (o as PyTuple).items;
-    for (let i = 0; i < items.length; i++) visit(items[i]!, indexSlot(i));
+    for (let i = items.length - 1; i >= 0; i--) visit(items[i]!, indexSlot(i));
   };
   tupleType.dealloc = (o) => {
     // items are released last to first, as tupledealloc does
