@@ -29,6 +29,8 @@ import { rt } from './runtime.js';
 export type RunResult = {
   exitCode: number;
   runtime: Runtime;
+  /** With checking on: objects whose refcount does not match the references to them at exit. */
+  refcountErrors: string[];
 };
 
 export type RunOptions = RuntimeOptions & {
@@ -50,7 +52,8 @@ export function runProgram(filename: string, source: string, options: RunOptions
   const runtime = createRuntime(filename, source, options);
   options.beforeRun?.(runtime);
   const exitCode = executeMain(runtime, source);
-  return { exitCode, runtime };
+  const refcountErrors = runtime.ledger ? runtime.ledger.exactMismatches() : [];
+  return { exitCode, runtime, refcountErrors };
 }
 
 /** Execute the main module in an activated runtime. */

@@ -10,6 +10,7 @@ import { Heap } from './heap/heap.js';
 import { bindRefcountLog } from './heap/refcount.js';
 import type { PyObject } from './objects/object.js';
 import type { Frame } from './interpreter/frame.js';
+import { RefLedger } from './heap/refcheck.js';
 
 export type Writer = (text: string) => void;
 
@@ -29,6 +30,8 @@ export let rt: Runtime;
 export class Runtime {
   readonly ev = new EventLog();
   readonly heap: Heap;
+  /** The refcount invariant's bookkeeping, when checking is on (tests). */
+  readonly ledger: RefLedger | null;
   /** The innermost executing frame. */
   frame: Frame | null = null;
   /** Python frames on the stack (the <module> frame included), for RecursionError. */
@@ -48,6 +51,7 @@ export class Runtime {
 
   constructor(options: RuntimeOptions = {}) {
     this.heap = new Heap(this.ev, options.checking ?? false);
+    this.ledger = options.checking ? new RefLedger(this) : null;
     this.stdout = options.stdout ?? ((t) => process.stdout.write(t));
     this.stderr = options.stderr ?? ((t) => process.stderr.write(t));
     this.onLine = options.onLine ?? null;

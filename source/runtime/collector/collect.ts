@@ -140,7 +140,10 @@ export class Collector {
     this.merge(generation, YOUNG);
     for (let i = 0; i < generation; i++) this.merge(i, YOUNG);
     const old = generation < NUM_GENERATIONS - 1 ? generation + 1 : generation;
-    if (this.hooks.checking()) this.validateList(old);
+    if (this.hooks.checking()) {
+      this.validateList(old);
+      rt.ledger?.checkNotTooSmall();
+    }
 
     this.deduceUnreachable(YOUNG, UNREACHABLE);
     for (let n = this.listOf(UNREACHABLE).head.gcNext!; n !== this.listOf(UNREACHABLE).head; n = n.gcNext!) {

@@ -272,8 +272,7 @@ export function compileNameStore(name: string, cx: CodeContext): StoreFn {
 function compileAttribute(e: ExprOf<'Attribute'>, cx: CodeContext): ExprFn {
   const value = compileExpr(e.value, cx);
   const name = e.attr;
-  cx.useConstant(internStr(name));
-  decref(internStr(name));
+  decref(cx.useConstant(internStr(name)));
   return (f) => {
     const o = value(f);
     f.instr = e;
@@ -438,8 +437,7 @@ function compileCall(e: ExprOf<'Call'>, cx: CodeContext): ExprFn {
     const objFn = compileExpr(e.func.value, cx);
     const name = e.func.attr;
     const attrPos = e.func;
-    cx.useConstant(internStr(name));
-    decref(internStr(name));
+    decref(cx.useConstant(internStr(name)));
     const n = plan.fns.length;
     return (f) => {
       const obj = objFn(f);

@@ -762,12 +762,16 @@ function compileWithItem(item: StmtOf<'With'>['items'][number], body: StmtFn, st
       if (enterDescr === null || exitDescr === null) {
         throw pyError(E.TypeError!, `'${typeName(mgr)}' object does not support the context manager protocol`);
       }
+      // BEFORE_WITH: the bound __enter__ and __exit__; __enter__ is released after its call.
+      const enter = bindDescriptor(enterDescr, mgr);
       exit = bindDescriptor(exitDescr, mgr);
       try {
-        entered = call(bindDescriptor(enterDescr, mgr), []);
+        entered = call(enter, []);
       } catch (e) {
         decref(exit);
         throw e;
+      } finally {
+        decref(enter);
       }
     } finally {
       decref(mgr);

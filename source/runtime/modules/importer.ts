@@ -8,10 +8,10 @@ import type { Frame } from '../interpreter/frame.js';
 import { PyModule } from '../objects/module.js';
 import { decref, newref } from '../heap/refcount.js';
 import { pyError, PyRaise } from '../errors.js';
-import { E, PyBaseException, newException } from '../objects/exceptions.js';
+import { E, PyBaseException, newException, exceptionNotes } from '../objects/exceptions.js';
 import { dictGetStr, dictSetSteal, dictItems, type PyDict } from '../objects/dict.js';
 import { internStr, newStr, PyStr } from '../objects/str.js';
-import { newList } from '../objects/list.js';
+import { newList, listAppend, PyList } from '../objects/list.js';
 import { getAttrOrNull } from '../protocols/abstract.js';
 import { rt } from '../runtime.js';
 
@@ -41,7 +41,8 @@ function loadModule(name: string): PyModule {
   if (!factory) {
     const e = newException(E.ModuleNotFoundError!, [newStr(`No module named '${name}'`)]);
     const note = newStr(`heapscope provides only these modules: ${providedModules().join(', ')}`);
-    (e as PyBaseException).notes = newList([note]);
+    listAppend(exceptionNotes(e as PyBaseException) as PyList, note);
+    decref(note);
     throw new PyRaise(e);
   }
   const m = factory();

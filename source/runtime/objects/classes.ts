@@ -27,7 +27,7 @@ import { newGetSetDescriptor, newMemberDescriptor, newWrapper, classmethodType, 
 import { PyFunction } from './function.js';
 import { listType } from './list.js';
 import { intType } from './int.js';
-import { addSubclass, removeSubclass } from './subclasses.js';
+import { addSubclass, removeSubclass, releaseSubclassDict } from './subclasses.js';
 
 const labelSlot = (name: string) => makeSlot(SlotKind.Label, rt.ev.strings.intern(name));
 
@@ -129,6 +129,7 @@ export function initTypeSlots(): void {
     const c = self as PyType;
     if (c.flags.heap) for (const b of c.bases) removeSubclass(b, c);
     t.clear!(c);
+    if (c.flags.heap) releaseSubclassDict(c);
     if (c.base && c.flags.heap) {
       const b = c.base;
       decref(b);

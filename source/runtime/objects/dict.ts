@@ -200,16 +200,22 @@ export function bindTupleType(fn: () => PyType): void {
   tupleTypeRef = fn;
 }
 
-/** d[key] = value, stealing both references. */
+/** d[key] = value, stealing both references (also when hashing the key fails). */
 export function dictSetSteal(d: PyDict, key: PyObject, value: PyObject): void {
   const p = primitiveKey(key);
   let i = -1;
-  if (p !== null) {
-    const found = d.index.get(p);
-    if (found !== undefined) i = found;
-    else if (d.slow !== null) i = findEntry(d, key);
-  } else {
-    i = findEntry(d, key);
+  try {
+    if (p !== null) {
+      const found = d.index.get(p);
+      if (found !== undefined) i = found;
+      else if (d.slow !== null) i = findEntry(d, key);
+    } else {
+      i = findEntry(d, key);
+    }
+  } catch (err) {
+    decref(key);
+    decref(value);
+    throw err;
   }
   if (d.gcGen === UNTRACKED && (mayBeTracked(key) || mayBeTracked(value))) rt.heap.track(d);
   if (i >= 0) {

@@ -172,6 +172,21 @@ export function exceptionSetField(e: PyBaseException, field: 'traceback' | 'cont
   xdecref(old);
 }
 
+/** The exception's __notes__ list, created on first use (borrowed). */
+export function exceptionNotes(e: PyBaseException): PyObject {
+  if (!e.notes) {
+    e.notes = newListForNotes();
+    rt.ev.refAdded(e.serial, e.notes.serial, attrSlot('__notes__'));
+  }
+  return e.notes;
+}
+let newListForNotes: () => PyObject = () => {
+  throw new Error('list type not bound');
+};
+export function bindNotesList(fn: () => PyObject): void {
+  newListForNotes = fn;
+}
+
 export function isExceptionType(t: PyType): boolean {
   return t.isSubtypeOf(E.BaseException!);
 }

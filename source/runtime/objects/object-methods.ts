@@ -6,7 +6,7 @@ import { PyObject, PyType } from './object.js';
 import { objectType, typeType, lookup, typeModified } from './typeobject.js';
 import { decref, incref, newref, xdecref } from '../heap/refcount.js';
 import { pyError, PyRaise } from '../errors.js';
-import { E, PyBaseException, exceptionSetField, exceptionArgs } from './exceptions.js';
+import { E, PyBaseException, exceptionSetField, exceptionArgs, exceptionNotes, bindNotesList } from './exceptions.js';
 import { None, newNone, NotImplemented } from './singletons.js';
 import { newInt, newBool, PyInt } from './int.js';
 import { PyStr, newStr, internStr } from './str.js';
@@ -18,6 +18,7 @@ import { PyGenerator, generatorType, generatorSend, closeGenerator, resume, stop
 import { PyModule, moduleType } from './module.js';
 import { PyProperty, PyWrapper, propertyType, classmethodType, staticmethodType, newProperty, PyGetSetDescriptor, getsetDescriptorType, memberDescriptorType, PyMemberDescriptor } from './descriptors.js';
 import { liveSubclasses } from './subclasses.js';
+import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { PyFrameObject, PyTraceback, frameType, tracebackType, frameObjectOf } from '../interpreter/traceback.js';
 import { defineMethods, defineClassMethods, defineStatic, defineAttribute, exactlyOne, positional, noArgs, bindArgs } from '../builtins/args.js';
 import { newGetSetDescriptor } from './descriptors.js';
@@ -40,6 +41,7 @@ function attr(t: PyType, name: string, get: Getter, set: ((o: PyObject, v: PyObj
 const orNone = (o: PyObject | null | undefined) => (o ? newref(o) : newNone());
 
 export function installObjectMethods(): void {
+  bindNotesList(() => newList([]));
   // ---- object
   defineMethods(objectType, {
     __init__: (self, args, kw) => {
@@ -172,6 +174,7 @@ function installExceptionMethods(): void {
     if (nkw && t === base) throw pyError(E.TypeError!, `${t.name}() takes no keyword arguments`);
     const e = new PyBaseException(t, newEmptyTuple());
     rt.heap.allocate(e, true);
+    rt.ev.refAdded(e.serial, e.args.serial, makeSlot(SlotKind.Attribute, rt.ev.strings.intern('args')));
     exceptionSetField(e, 'args', exceptionArgsTuple(args, nkw));
     return e;
   };
@@ -244,8 +247,7 @@ function installExceptionMethods(): void {
       const note = exactlyOne('add_note', args, kw);
       if (!(note instanceof PyStr)) throw pyError(E.TypeError!, `note must be a str, not '${typeName(note)}'`);
       const e = self as PyBaseException;
-      if (!e.notes) e.notes = newList([]);
-      listAppend(e.notes as PyList, note);
+      listAppend(exceptionNotes(e) as PyList, note);
       return newNone();
     },
     __reduce__: (self) => newTuple([newref(self!.type), newref((self as PyBaseException).args)]),

@@ -10,6 +10,8 @@ import { newIntValue } from './int.js';
 import { newWeakref, type PyWeakref } from './weakref.js';
 import { decref, newref } from '../heap/refcount.js';
 import { makeStatic } from './str.js';
+import { rt } from '../runtime.js';
+import { makeSlot, SlotKind } from '../../events/kinds.js';
 
 /**
  * Builtin types that can be subclassed already have their dict when a program starts
@@ -25,7 +27,10 @@ export function initSubclassDicts(types: readonly PyType[]): void {
 
 /** add_subclass: called by type_new for each of the new class's bases. */
 export function addSubclass(base: PyType, t: PyType): void {
-  if (base.subclasses === null) base.subclasses = newDict();
+  if (base.subclasses === null) {
+    base.subclasses = newDict();
+    rt.ev.refAdded(base.serial, base.subclasses.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('__subclasses__')));
+  }
   dictSetSteal(base.subclasses, newIntValue(BigInt(t.addr)), newWeakref(t, null));
 }
 
@@ -36,6 +41,14 @@ export function removeSubclass(base: PyType, t: PyType): void {
   const key = newIntValue(BigInt(t.addr));
   dictDel(d, key);
   decref(key);
+}
+
+/** type_dealloc: a heap type releases its own subclass dict. */
+export function releaseSubclassDict(t: PyType): void {
+  const d = t.subclasses;
+  if (d === null) return;
+  t.subclasses = null;
+  decref(d);
 }
 
 /** type.__subclasses__(): the live subclasses, in the order they were created. */

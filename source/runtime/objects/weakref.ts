@@ -36,7 +36,9 @@ export let proxyType: PyType;
 export let callableProxyType: PyType;
 
 const callbackSlot = () => makeSlot(SlotKind.Label, rt.ev.strings.intern('__callback__'));
-const weakSlot = () => makeSlot(SlotKind.Label, rt.ev.strings.intern('weak referent'));
+/** The label of a weakref's edge to its referent: shown in the graph, not a counted reference. */
+export const WEAK_REFERENT_LABEL = 'weak referent';
+const weakSlot = () => makeSlot(SlotKind.Label, rt.ev.strings.intern(WEAK_REFERENT_LABEL));
 
 export function isWeakref(o: PyObject): o is PyWeakref {
   return o instanceof PyWeakref;
