@@ -49,6 +49,7 @@ import { bindTypeType } from './interpreter/ops.js';
 import { equals, hashOf, isTrue, hashNotImplemented } from './protocols/abstract.js';
 import { runFinalizerSafely } from './interpreter/finalizer.js';
 import './modules/weakref.js';
+import { createAtexitModule } from './modules/atexit.js';
 import './modules/unsupported.js';
 import './modules/library.js';
 
@@ -167,6 +168,9 @@ export function bootstrap(runtime: Runtime): void {
   dictSetSteal(modules, internStr('sys'), sys);
   const gc = createGcModule();
   dictSetSteal(modules, internStr('gc'), gc);
+  // A module a 3.11 interpreter has imported before the script runs (weakref, built on
+  // first import as start-up objects, needs it for finalize).
+  dictSetSteal(modules, internStr('atexit'), newref(createAtexitModule()));
 
   initSubclassDicts(builtinTypes);
   for (const t of builtinTypes) if (VECTORCALL_TYPES.has(t.name)) t.vectorcall = true;

@@ -14,7 +14,7 @@ import { runBody } from './interpreter/call.js';
 import { builtinsDict } from './builtins/registry.js';
 import { PyRaise, ProgramStopped } from './errors.js';
 import { decref, newref } from './heap/refcount.js';
-import { newModule, type PyModule } from './objects/module.js';
+import { newModule, PyModule } from './objects/module.js';
 import { dictSetSteal, dictItems, dictGetStr, type PyDict } from './objects/dict.js';
 import { internStr, newStr, PyStr } from './objects/str.js';
 import { None, newNone } from './objects/singletons.js';
@@ -23,7 +23,11 @@ import { E, PyBaseException, exceptionArgs } from './objects/exceptions.js';
 import { PyInt } from './objects/int.js';
 import { formatException } from './interpreter/traceback.js';
 import { str as strOf } from './protocols/abstract.js';
-import { collectNow } from './modules/gc.js';
+import { collectNow, collectNoFail } from './modules/gc.js';
+import { runExitFuncs } from './modules/atexit.js';
+import { newWeakref, type PyWeakref } from './objects/weakref.js';
+import { dictClear } from './objects/dict.js';
+import { incref } from './heap/refcount.js';
 import { rt } from './runtime.js';
 
 export type RunResult = {
@@ -105,7 +109,7 @@ export function executeMain(runtime: Runtime, source: string): number {
   for (const o of compiler.arena) decref(o);
   compiler.arena.length = 0;
   decref(code);
-  finalizeInterpreter(runtime, main);
+  finalizeInterpreter(runtime);
   return exitCode;
 }
 
@@ -146,19 +150,68 @@ function reportUncaught(runtime: Runtime, exc: PyBaseException | import('./objec
 }
 
 /**
- * Py_FinalizeEx, as far as a script can observe it: a collection (if enabled), then the
- * __main__ globals are released (names starting with one underscore first, then the
- * rest in order, except __builtins__), then a last collection.
+ * Py_FinalizeEx, as far as a script can observe it: the atexit callbacks (weakref.finalize's
+ * among them), a collection if gc is enabled (with gc.callbacks), then finalize_modules.
  */
-function finalizeInterpreter(runtime: Runtime, main: PyModule): void {
+function finalizeInterpreter(runtime: Runtime): void {
   try {
+    runExitFuncs();
     if (runtime.heap.enabled) collectNow(2);
-    clearModuleDict(main.dict);
-    collectNow(2);
+    finalizeModules(runtime);
   } catch (e) {
     if (e instanceof PyRaise) decref(e.exc);
     else if (!(e instanceof ProgramStopped)) throw e;
   }
+}
+
+/**
+ * finalize_modules (Python/pylifecycle.c): sys.stdout & co. are restored, every
+ * sys.modules entry is replaced by None in import order — __main__ is normally freed right
+ * there, its dict with it unless functions still refer to it (then the next collection
+ * finds it as garbage) — a collection that runs even with gc disabled, the dicts of
+ * modules still alive are cleared (imported last first, _PyModule_ClearDict), then
+ * sys's and builtins', and a last collection.
+ */
+function finalizeModules(runtime: Runtime): void {
+  const sys = runtime.state.get('sys') as PyModule;
+  const builtins = runtime.state.get('builtins module') as PyModule;
+  const modules = runtime.state.get('sys.modules') as PyDict;
+  // finalize_modules_delete_special: the names where user objects tend to hide.
+  dictSetSteal(builtins.dict, internStr('_'), newNone());
+  for (const name of ['path', 'argv', 'ps1', 'ps2', 'last_type', 'last_value', 'last_traceback', 'path_hooks', 'path_importer_cache', 'meta_path', '__interactivehook__']) {
+    dictSetSteal(sys.dict, internStr(name), newNone());
+  }
+  for (const [name, orig] of [['stdin', '__stdin__'], ['stdout', '__stdout__'], ['stderr', '__stderr__']] as const) {
+    const v = dictGetStr(sys.dict, orig);
+    dictSetSteal(sys.dict, internStr(name), v ? newref(v) : newNone());
+  }
+  // The runtime's own reference to __main__ goes: sys.modules holds the last one.
+  const main = runtime.state.get('__main__') as PyModule | undefined;
+  if (main) {
+    runtime.state.delete('__main__');
+    decref(main);
+  }
+  // finalize_remove_modules: None for every module, remembering them by weak reference.
+  const weaklist: PyWeakref[] = [];
+  for (const [name, value] of dictItems(modules)) {
+    if (!(value instanceof PyModule)) continue;
+    weaklist.push(newWeakref(value, null));
+    dictSetSteal(modules, newref(name), newNone());
+  }
+  dictClear(modules);
+  collectNoFail();
+  // finalize_modules_clear_weaklist: modules imported later first.
+  for (let i = weaklist.length - 1; i >= 0; i--) {
+    const mod = weaklist[i]!.referent as PyModule | null;
+    if (mod === null || mod === sys || mod === builtins) continue;
+    incref(mod);
+    clearModuleDict(mod.dict);
+    decref(mod);
+  }
+  for (const wr of weaklist) decref(wr);
+  clearModuleDict(sys.dict);
+  clearModuleDict(builtins.dict);
+  collectNoFail();
 }
 
 /** _PyModule_ClearDict: set values to None, underscore names first. */

@@ -126,6 +126,35 @@ export class Heap {
     return id;
   }
 
+  /**
+   * Create objects as if they had been made while the interpreter started: flagged static,
+   * no automatic collection, the counts left as they were, the new tracked objects in the
+   * oldest generation. Used for modules CPython has imported before a script runs but the
+   * model builds on first import (weakref), to keep start-up fast.
+   */
+  asStartup<T>(fn: () => T): T {
+    const wasStarting = this.startingUp;
+    const counts = this.count.slice();
+    const young = this.generations[0]!;
+    const before = young.head.gcPrev;
+    this.startingUp = true;
+    try {
+      return fn();
+    } finally {
+      this.startingUp = wasStarting;
+      for (let i = 0; i < counts.length; i++) this.count[i] = counts[i]!;
+      // Objects appended to generation 0 since `before` join generation 2.
+      const moved: PyObject[] = [];
+      for (let n = before!.gcNext!; n !== young.head; n = n.gcNext!) moved.push(n as PyObject);
+      const old = this.generations[NUM_GENERATIONS - 1]!;
+      for (const o of moved) {
+        young.remove(o);
+        o.gcGen = NUM_GENERATIONS - 1;
+        old.append(o);
+      }
+    }
+  }
+
   /** Report a change of the object's sys.getsizeof (list growth, dict resize, ...). */
   resized(o: PyObject): void {
     this.ev.emit(EventKind.Resized, 0, o.serial, o.type.sizeofTotal(o));

@@ -132,16 +132,24 @@ function describe(o: PyObject): string {
   return `${o.type.name} object${value} (serial ${o.serial})`;
 }
 
-/** References the runtime holds in its own state (rt.state values and their PyObject fields). */
+/**
+ * References the runtime holds in its own state: the PyObjects among rt.state's values,
+ * found through plain JavaScript objects, arrays and map keys (not through other objects).
+ */
 function rootCounts(rt: Runtime): Map<PyObject, number> {
   const counts = new Map<PyObject, number>();
-  const add = (o: unknown) => {
-    if (o instanceof PyObject) counts.set(o, (counts.get(o) ?? 0) + 1);
+  const seen = new Set<unknown>();
+  const walk = (v: unknown, depth: number): void => {
+    if (v instanceof PyObject) {
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+      return;
+    }
+    if (v === null || typeof v !== 'object' || depth > 3 || seen.has(v)) return;
+    seen.add(v);
+    if (v instanceof Map) for (const k of v.keys()) walk(k, depth + 1);
+    else if (Array.isArray(v)) for (const x of v) walk(x, depth + 1);
+    else if (Object.getPrototypeOf(v) === Object.prototype) for (const x of Object.values(v)) walk(x, depth + 1);
   };
-  for (const value of rt.state.values()) {
-    if (value instanceof PyObject) add(value);
-    else if (value instanceof Map) for (const k of value.keys()) add(k);
-    else if (value !== null && typeof value === 'object') for (const field of Object.values(value)) add(field);
-  }
+  for (const value of rt.state.values()) walk(value, 0);
   return counts;
 }

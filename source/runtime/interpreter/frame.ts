@@ -33,6 +33,8 @@ export class Frame {
   retval: PyObject | null = null;
   /** Set while the frame belongs to a generator. */
   generator: PyObject | null = null;
+  /** A generator's frame holds its function (f_func) until the frame is cleared. */
+  ownedFunc: PyObject | null = null;
   exited = false;
 
   constructor(
@@ -117,5 +119,10 @@ export function releaseLocals(f: Frame): void {
     const h = f.handled;
     f.handled = null;
     decref(h);
+  }
+  if (f.ownedFunc) {
+    const fn = f.ownedFunc;
+    f.ownedFunc = null;
+    decref(fn);
   }
 }

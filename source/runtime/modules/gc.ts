@@ -14,7 +14,7 @@ import { E } from '../objects/exceptions.js';
 import { newNone, None } from '../objects/singletons.js';
 import { newInt, newBool, PyInt } from '../objects/int.js';
 import { newStr } from '../objects/str.js';
-import { newTuple, PyTuple, tupleFreeLists } from '../objects/tuple.js';
+import { newTuple, newTupleFrom, newEmptyTuple, PyTuple, tupleFreeLists } from '../objects/tuple.js';
 import { newList, listAppend, PyList, listFreeList } from '../objects/list.js';
 import { newDict, dictSetSteal, dictFreeList } from '../objects/dict.js';
 import { floatFreeList } from '../objects/float.js';
@@ -98,7 +98,7 @@ export function createGcModule(): PyModule {
     noArgs('gc.get_threshold', args, kw);
     return newTuple(rt.heap.threshold.map((c) => newInt(c)));
   });
-  def('set_threshold', (_s, args, kw) => {
+  def('set_threshold', varargs((args, kw) => {
     if (kw && kw.length) throw pyError(E.TypeError!, 'set_threshold() takes no keyword arguments');
     if (args.length < 1) throw pyError(E.TypeError!, `set_threshold() takes at least 1 argument (${args.length} given)`);
     if (args.length > 3) throw pyError(E.TypeError!, `set_threshold() takes at most 3 arguments (${args.length} given)`);
@@ -106,7 +106,7 @@ export function createGcModule(): PyModule {
     const values = args.map((v) => cInt(v));
     values.forEach((v, i) => (rt.heap.threshold[i] = v));
     return newNone();
-  });
+  }));
   def('get_debug', (_s, args, kw) => {
     noArgs('gc.get_debug', args, kw);
     return newInt(state.debug);
@@ -144,7 +144,7 @@ export function createGcModule(): PyModule {
     for (let i = 0; i < NUM_GENERATIONS; i++) appendObjects(result, i);
     return result;
   });
-  def('get_referents', (_s, args, kw) => {
+  def('get_referents', varargs((args, kw) => {
     if (kw && kw.length) throw pyError(E.TypeError!, 'gc.get_referents() takes no keyword arguments');
     const result = newList([]);
     const items: PyObject[] = [];
@@ -154,8 +154,8 @@ export function createGcModule(): PyModule {
     }
     for (const t of items) listAppend(result, t);
     return result;
-  });
-  def('get_referrers', (_s, args, kw) => {
+  }));
+  def('get_referrers', varargs((args, kw, argsTuple) => {
     if (kw && kw.length) throw pyError(E.TypeError!, 'gc.get_referrers() takes no keyword arguments');
     const result = newList([]);
     const targets = new Set(args);
@@ -164,7 +164,7 @@ export function createGcModule(): PyModule {
       const list = rt.heap.generations[gen]!;
       for (let n = list.head.gcNext!; n !== list.head; n = n.gcNext!) {
         const o = n as PyObject;
-        if (o === result) continue;
+        if (o === result || o === argsTuple) continue;
         let hit = false;
         o.type.traverse?.(o, (t) => {
           if (targets.has(t)) hit = true;
@@ -174,7 +174,7 @@ export function createGcModule(): PyModule {
     }
     for (const o of found) listAppend(result, o);
     return result;
-  });
+  }));
   def('freeze', (_s, args, kw) => {
     noArgs('gc.freeze', args, kw);
     // Everything tracked moves to the permanent generation (young first), counts drop to 0.
@@ -229,12 +229,44 @@ export function collectNow(generation: number): number {
   }
 }
 
+/**
+ * _PyGC_CollectNoFail (interpreter shutdown): a full collection even when gc is disabled,
+ * without gc.callbacks; 0 if one is running.
+ */
+export function collectNoFail(): number {
+  const heap = rt.heap;
+  if (heap.collecting) return 0;
+  heap.collecting = true;
+  try {
+    const { collected, uncollectable } = gcState().collector.collect(NUM_GENERATIONS - 1);
+    return collected + uncollectable;
+  } finally {
+    heap.collecting = false;
+  }
+}
+
 /** append_objects: the members of one generation list, in order. */
 function appendObjects(result: PyList, gen: number): void {
   const list = rt.heap.generations[gen]!;
   const members: PyObject[] = [];
   for (let n = list.head.gcNext!; n !== list.head; n = n.gcNext!) if (n !== result) members.push(n as PyObject);
   for (const o of members) listAppend(result, o);
+}
+
+/**
+ * A METH_VARARGS function: CPython packs the positional arguments into a tuple for the
+ * call (a GC allocation when the tuple free list is empty, e.g. right after gc.collect()).
+ */
+function varargs(impl: (args: PyObject[], kw: readonly string[] | null, argsTuple: PyObject) => PyObject): BuiltinImpl {
+  return (_s, args, kw) => {
+    const npos = args.length - (kw ? kw.length : 0);
+    const argsTuple = npos ? newTupleFrom(args.slice(0, npos)) : newEmptyTuple();
+    try {
+      return impl(args, kw, argsTuple);
+    } finally {
+      decref(argsTuple);
+    }
+  };
 }
 
 /** A C int argument ("i" format): an index that fits in 32 bits. */

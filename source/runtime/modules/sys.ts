@@ -14,7 +14,8 @@ import { newInt, newIntValue, intType } from '../objects/int.js';
 import { newStr, PyStr, internExisting, strType } from '../objects/str.js';
 import { newTuple } from '../objects/tuple.js';
 import { newList } from '../objects/list.js';
-import { newDict, type PyDict } from '../objects/dict.js';
+import { newDict, dictGetStr, type PyDict } from '../objects/dict.js';
+import { formatException } from '../interpreter/traceback.js';
 import { PyObject as PyObj } from '../objects/object.js';
 import { makeBuiltinType, lookup } from '../objects/typeobject.js';
 import { rt } from '../runtime.js';
@@ -132,6 +133,16 @@ export function createSysModule(): PyModule {
     const tb = (h as PyBaseException).traceback;
     return newTuple([newref(h.type), newref(h), tb ? newref(tb) : newNone()]);
   });
+  // sys.excepthook(type, value, traceback): print the exception to sys.stderr.
+  fn(m, 'excepthook', (_s, args, kw) => {
+    const [, value] = positional('excepthook', args, kw, 3, 3);
+    const stderr = dictGetStr(m.dict, 'stderr');
+    const text = formatException(value!);
+    if (stderr === null || stderr === None) rt.writeStderr(text);
+    else writeTo(stderr, text);
+    return newNone();
+  });
+  moduleSet(m, '__excepthook__', newref(dictGetStr(m.dict, 'excepthook')!));
   fn(m, 'get_int_max_str_digits', () => newInt(4300));
   moduleSet(m, 'maxsize', newIntValue(2n ** 63n - 1n));
   moduleSet(m, 'byteorder', newStr('little'));

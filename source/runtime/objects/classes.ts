@@ -230,7 +230,8 @@ const TYPE_DATA_DESCRIPTORS = new Set(['__name__', '__qualname__', '__mro__', '_
 function typeSpecialAttr(cls: PyType, name: string): PyObject | null {
   switch (name) {
     case '__name__':
-      return newStr(cls.name);
+      // type_name: a static type's tp_name may carry its module ("weakref.ReferenceType").
+      return newStr(cls.flags.heap ? cls.name : cls.name.slice(cls.name.lastIndexOf('.') + 1));
     case '__qualname__':
       return newStr(cls.qualname);
     case '__module__':

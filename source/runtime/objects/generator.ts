@@ -49,7 +49,7 @@ export function initGeneratorType(): void {
     const f = g.frame;
     f.locals.forEach((v, i) => v && visit(v, f.code.localSlots[i]!));
     f.cells.forEach((c, i) => visit(c, f.code.cellSlots[i] ?? 0));
-    if (f.func) visit(f.func, makeSlot(SlotKind.Label, rt.ev.strings.intern('gi_frame.f_func')));
+    if (f.ownedFunc) visit(f.ownedFunc, makeSlot(SlotKind.Label, rt.ev.strings.intern('f_func')));
   };
   generatorType.iter = (o) => newref(o);
   generatorType.iternext = (o) => {
@@ -60,9 +60,15 @@ export function initGeneratorType(): void {
     }
     return r.value;
   };
+  // _PyGen_Finalize: a generator not finished yet is closed; one never started just has
+  // its frame cleared (the GeneratorExit ends it before its first line).
   generatorType.finalize = (o) => {
     const g = o as PyGenerator;
-    if (!g.started || g.finished) return;
+    if (g.finished) return;
+    if (!g.started) {
+      finish(g);
+      return;
+    }
     try {
       decref(closeGenerator(g));
     } catch (e) {
@@ -70,11 +76,10 @@ export function initGeneratorType(): void {
       else throw e;
     }
   };
+  // gen_dealloc: a frame not cleared yet is cleared now (its function included).
   generatorType.dealloc = (o) => {
     const g = o as PyGenerator;
     if (!g.finished) finish(g);
-    const f = g.frame;
-    if (f.func) decref(f.func);
   };
   generatorType.repr = (o) => newStr(`<generator object ${(o as PyGenerator).qualname} at ${addressOf(o)}>`);
 }
@@ -82,6 +87,8 @@ export function initGeneratorType(): void {
 /** A new generator owning frame `f` (not started). */
 export function newGenerator(f: Frame, func: PyFunction): PyGenerator {
   incref(func);
+  f.ownedFunc = func;
+  rt.ev.refAdded(f.serial, func.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('f_func')));
   const g = new PyGenerator(generatorType, f, (func.name as PyStr).v, (func.qualname as PyStr).v);
   rt.heap.allocate(g, true);
   f.generator = g;
