@@ -185,11 +185,14 @@ function finalizeModules(runtime: Runtime): void {
     const v = dictGetStr(sys.dict, orig);
     dictSetSteal(sys.dict, internStr(name), v ? newref(v) : newNone());
   }
-  // The runtime's own reference to __main__ goes: sys.modules holds the last one.
-  const main = runtime.state.get('__main__') as PyModule | undefined;
-  if (main) {
-    runtime.state.delete('__main__');
-    decref(main);
+  // The runtime's own references to __main__ and to the modules written in Python
+  // (weakref) go: as in CPython, sys.modules holds the last one. Modules implemented in C
+  // (sys, builtins, gc, atexit) stay alive with the interpreter state.
+  for (const key of ['__main__', 'weakref']) {
+    const m = runtime.state.get(key) as PyModule | undefined;
+    if (!m) continue;
+    runtime.state.delete(key);
+    decref(m);
   }
   // finalize_remove_modules: None for every module, remembering them by weak reference.
   const weaklist: PyWeakref[] = [];
