@@ -46,7 +46,9 @@ import { setBuiltinsDict } from './builtins/registry.js';
 import { createSysModule } from './modules/sys.js';
 import { createGcModule } from './modules/gc.js';
 import { bindTypeType } from './interpreter/ops.js';
-import { equals, hashOf, isTrue, hashNotImplemented } from './protocols/abstract.js';
+import { equals, hashOf, isTrue, hashNotImplemented, bindReprListFactories } from './protocols/abstract.js';
+import { newList } from './objects/list.js';
+import type { PyDict } from './objects/dict.js';
 import { runFinalizerSafely } from './interpreter/finalizer.js';
 import './modules/weakref.js';
 import { createAtexitModule } from './modules/atexit.js';
@@ -143,6 +145,11 @@ export function bootstrap(runtime: Runtime): void {
   bindTupleType(() => newTuple([]).type);
   bindNumberTruth(isTrue);
   bindTypeType(typeT);
+  bindReprListFactories(
+    () => newDict(),
+    () => newList([]),
+    (d, list) => dictSetSteal(d as PyDict, newStr('Py_Repr'), list),
+  );
   runtime.runFinalizer = runFinalizerSafely;
 
   installNumberMethods();
@@ -191,7 +198,7 @@ function settleStartupHeap(): void {
     for (const o of l.toArray()) o.gcGen = 2;
     g2.merge(l);
   }
-  heap.longLivedTotal = g2.length;
+  heap.longLivedTotal = heap.generationSize(2);
   heap.longLivedPending = 0;
   heap.count[0] = 249;
   heap.count[1] = 0;

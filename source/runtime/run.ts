@@ -25,6 +25,7 @@ import { formatException } from './interpreter/traceback.js';
 import { str as strOf } from './protocols/abstract.js';
 import { collectNow, collectNoFail } from './modules/gc.js';
 import { runExitFuncs } from './modules/atexit.js';
+import { flushAllTextStreams } from './modules/textio.js';
 import { newWeakref, type PyWeakref } from './objects/weakref.js';
 import { dictClear } from './objects/dict.js';
 import { incref } from './heap/refcount.js';
@@ -156,6 +157,7 @@ function reportUncaught(runtime: Runtime, exc: PyBaseException | import('./objec
 function finalizeInterpreter(runtime: Runtime): void {
   try {
     runExitFuncs();
+    flushAllTextStreams(); // flush_std_files
     if (runtime.heap.enabled) collectNow(2);
     finalizeModules(runtime);
   } catch (e) {

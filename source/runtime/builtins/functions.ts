@@ -4,6 +4,7 @@
  * __import__ of unknown modules) stay inside the sandbox.
  */
 import { noneTuple } from '../objects/iterators.js';
+import { fileWrite } from '../modules/textio.js';
 import { PyObject, PyType, LT, GT, EQ } from '../objects/object.js';
 import { decref, incref, newref } from '../heap/refcount.js';
 import { pyError, PyRaise, ProgramExit } from '../errors.js';
@@ -13,7 +14,7 @@ import { PyInt, intType, boolType, True, False, newInt, newIntValue, newBool, ad
 import { PyFloat, floatType, newFloat } from '../objects/float.js';
 import { PyStr, strType, newStr, internStr } from '../objects/str.js';
 import { PyList, listType, newList } from '../objects/list.js';
-import { PyTuple, tupleType, newTuple } from '../objects/tuple.js';
+import { PyTuple, tupleType, newTuple, newTupleFrom } from '../objects/tuple.js';
 import { PyDict, dictType, newDict, dictSetSteal, dictItems, dictGetStr } from '../objects/dict.js';
 import { setType, frozensetType } from '../objects/set.js';
 import { rangeType, sliceType, newRange, newSlice, PyRange } from '../objects/range.js';
@@ -186,6 +187,7 @@ function printBuiltin(args: PyObject[], kw: readonly string[] | null): PyObject 
   let sep = ' ';
   let end = '\n';
   let file: PyObject | null = null;
+  let flush: PyObject | null = null;
   for (let k = 0; k < nkw; k++) {
     const name = kw![k]!;
     const v = args[objects.length + k]!;
@@ -196,16 +198,28 @@ function printBuiltin(args: PyObject[], kw: readonly string[] | null): PyObject 
       if (v !== None && !(v instanceof PyStr)) throw pyError(E.TypeError!, `end must be None or a string, not ${typeName(v)}`);
       if (v instanceof PyStr) end = v.v;
     } else if (name === 'file') file = v === None ? null : v;
-    else if (name === 'flush') continue;
+    else if (name === 'flush') flush = v;
     else throw pyError(E.TypeError!, `print() got an unexpected keyword argument '${name}'`);
   }
-  const text = objects.map((o) => strOf(o)).join(sep) + end;
   if (file === null) {
     const stdout = sysStream('stdout');
-    if (stdout === null) return newNone();
+    if (stdout === null) throw pyError(E.RuntimeError!, 'lost sys.stdout');
+    if (stdout === None) return newNone();
     file = stdout;
   }
-  writeTo(file, text);
+  // builtin_print_impl gets its positional arguments as a tuple (the clinic wrapper), and
+  // writes each piece with PyFile_WriteObject.
+  const argsTuple = newTupleFrom(objects);
+  try {
+    for (let i = 0; i < objects.length; i++) {
+      if (i > 0) fileWrite(file, sep);
+      fileWrite(file, strOf(objects[i]!));
+    }
+    fileWrite(file, end);
+    if (flush && isTrue(flush)) decref(callMethod(file, 'flush', []));
+  } finally {
+    decref(argsTuple);
+  }
   return newNone();
 }
 
@@ -216,18 +230,9 @@ export function sysStream(name: 'stdout' | 'stderr'): PyObject | null {
   return dictGetStr(sys.dict, name);
 }
 
-/** file.write(text): our own streams write straight to the runtime's output. */
+/** file.write(text) as PyFile_WriteString does it (runtime streams modelled in textio.ts). */
 export function writeTo(file: PyObject, text: string): void {
-  const stream = rt.state.get('streams') as Map<PyObject, 1 | 2> | undefined;
-  const which = stream?.get(file);
-  if (which === 1) return rt.writeStdout(text);
-  if (which === 2) return rt.writeStderr(text);
-  const s = newStr(text);
-  try {
-    decref(callMethod(file, 'write', [s]));
-  } finally {
-    decref(s);
-  }
+  fileWrite(file, text);
 }
 
 function roundBuiltin(args: PyObject[], kw: readonly string[] | null): PyObject {

@@ -47,6 +47,8 @@ export type GcHooks = {
   weakrefCallback: (wr: PyObject) => PyObject | null;
   /** Empty the free lists (end of a full collection). */
   clearFreeLists: () => void;
+  /** PySys_WriteStderr: DEBUG_* output goes to the current sys.stderr. */
+  writeStderr: (text: string) => void;
   /** Debug builds' checks (validate_list, "refcount is too small"), on in tests. */
   checking: () => boolean;
 };
@@ -157,7 +159,7 @@ export class Collector {
     const n = this.moveLegacyFinalizers(UNREACHABLE);
 
     if (this.hooks.debugCollectable()) {
-      for (const o of this.listOf(UNREACHABLE).toArray()) rt.writeStderr(`gc: collectable <${o.type.name} ${pointer(o)}>\n`);
+      for (const o of this.listOf(UNREACHABLE).toArray()) this.hooks.writeStderr(`gc: collectable <${o.type.name} ${pointer(o)}>\n`);
     }
 
     // Clear weakrefs and invoke callbacks as necessary.
@@ -174,7 +176,7 @@ export class Collector {
     this.deleteGarbage(STILL_UNREACHABLE, old);
 
     if (this.hooks.debugStats()) {
-      rt.writeStderr(`gc: done, ${n + m} unreachable, ${n} uncollectable, ${elapsed(this.steps)}s elapsed\n`);
+      this.hooks.writeStderr(`gc: done, ${n + m} unreachable, ${n} uncollectable, ${elapsed(this.steps)}s elapsed\n`);
     }
 
     // Free lists are emptied only by full collections (clear_freelists).
@@ -193,11 +195,11 @@ export class Collector {
 
   /** DEBUG_STATS: printed before the counters change (show_stats_each_generations). */
   private printCollecting(generation: number): void {
-    const sizes = [0, 1, 2].map((g) => this.listOf(g).length);
-    rt.writeStderr(
+    const sizes = [0, 1, 2].map((g) => this.heap.generationSize(g));
+    this.hooks.writeStderr(
       `gc: collecting generation ${generation}...\n` +
         `gc: objects in each generation: ${sizes.join(' ')}\n` +
-        `gc: objects in permanent generation: ${this.listOf(PERMANENT_GENERATION).length}\n`,
+        `gc: objects in permanent generation: ${this.heap.generationSize(PERMANENT_GENERATION)}\n`,
     );
   }
 
@@ -316,7 +318,7 @@ export class Collector {
     } else {
       this.untrackDicts(YOUNG);
       heap.longLivedPending = 0;
-      heap.longLivedTotal = this.listOf(YOUNG).length;
+      heap.longLivedTotal = this.listOf(YOUNG).length + (heap.unmodelledIn === old ? heap.unmodelledLongLived : 0);
     }
     this.merge(YOUNG, old);
     rt.ev.emit(EventKind.SurvivorsPromoted, old);

@@ -146,7 +146,10 @@ function rootCounts(rt: Runtime): Map<PyObject, number> {
     }
     if (v === null || typeof v !== 'object' || depth > 3 || seen.has(v)) return;
     seen.add(v);
-    if (v instanceof Map) for (const k of v.keys()) walk(k, depth + 1);
+    if (v instanceof Map) for (const [k, x] of v) {
+      walk(k, depth + 1);
+      walk(x, depth + 1);
+    }
     else if (Array.isArray(v)) for (const x of v) walk(x, depth + 1);
     else if (Object.getPrototypeOf(v) === Object.prototype) for (const x of Object.values(v)) walk(x, depth + 1);
   };

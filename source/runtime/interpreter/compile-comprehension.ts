@@ -2,6 +2,7 @@
  * The body of a comprehension's hidden function: nested loops over the generators, the
  * conditions, and the append (or yield, for a generator expression) of the element.
  */
+import { foldIter } from './constants.js';
 import type { Comprehension, ExprOf } from '../../python/ast.js';
 import type { PyObject } from '../objects/object.js';
 import type { CodeContext } from './context.js';
@@ -21,7 +22,7 @@ type Loop = { iter: ((f: Frame) => PyObject) | null; store: (f: Frame, v: PyObje
 function compileLoops(generators: readonly Comprehension[], cx: CodeContext): Loop[] {
   return generators.map((g, i) => ({
     // The outermost iterable was evaluated by the caller and arrives as `.0`.
-    iter: i === 0 ? null : compileExpr(g.iter, cx),
+    iter: i === 0 ? null : compileExpr(foldIter(g.iter), cx),
     store: compileStore(g.target, cx),
     tests: g.ifs.map((t) => compileTest(t, cx)),
     pos: g.iter,

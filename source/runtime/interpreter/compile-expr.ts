@@ -30,7 +30,7 @@ import {
   unaryOp, strObject, reprObject, iterateToArray, typeName,
 } from '../protocols/abstract.js';
 import { nameError, unboundFree, unboundLocal, joinStrings } from './ops.js';
-import { compileConstant, compileConstantObject, foldConstant } from './constants.js';
+import { compileConstant, compileConstantObject, foldConstant, foldIter } from './constants.js';
 import { compileFunctionObject, compileComprehension } from './compile-function.js';
 import { formatObject } from '../objects/format.js';
 import { asciiOf } from '../builtins/text.js';
@@ -653,7 +653,8 @@ function isLiteral(e: Expr): boolean {
 function compileCompare(e: ExprOf<'Compare'>, cx: CodeContext): ExprFn {
   checkCompare(e, cx);
   const left = compileExpr(e.left, cx);
-  const rights = e.comparators.map((c) => compileExpr(c, cx));
+  const last = e.ops.length - 1;
+  const rights = e.comparators.map((c, i) => compileExpr(i === last && (e.ops[i] === 'In' || e.ops[i] === 'NotIn') ? foldIter(c) : c, cx));
   const ops = e.ops;
   return (f) => {
     let a = left(f);
@@ -703,7 +704,7 @@ function compileCompareBool(e: ExprOf<'Compare'>, cx: CodeContext): ((f: Frame) 
   checkCompare(e, cx);
   const op = e.ops[0]!;
   const left = compileExpr(e.left, cx);
-  const right = compileExpr(e.comparators[0]!, cx);
+  const right = compileExpr(op === 'In' || op === 'NotIn' ? foldIter(e.comparators[0]!) : e.comparators[0]!, cx);
   const rich = RICH_OPS[op];
   return (f) => {
     const a = left(f);

@@ -2,6 +2,7 @@
  * Code objects and the statements that create callables: `def`, `lambda`, comprehensions
  * (hidden functions in 3.11) and `class` bodies.
  */
+import { foldIter } from './constants.js';
 import type { Arguments, Expr, ExprOf, Position, Stmt, StmtOf } from '../../python/ast.js';
 import type { PyObject } from '../objects/object.js';
 import { ModuleCompiler, CodeContext } from './context.js';
@@ -235,7 +236,7 @@ export function compileComprehension(e: ExprOf<'ListComp' | 'SetComp' | 'DictCom
   const { code } = compileCodeObject(cx.module, scope, name, qualname, e.line, null, (inner) => compileComprehensionBody(e, inner));
   cx.useConstant(code);
   decref(code);
-  const outerIter = compileExpr(e.generators[0]!.iter, cx);
+  const outerIter = compileExpr(foldIter(e.generators[0]!.iter), cx);
   const freevars = code.body.freevars;
   const closureCells = freevars.map((n) => cx.cellIndex.get(n));
   const nameObj = cx.useConstant(internStr(name));

@@ -3,6 +3,7 @@
  * function (so `yield` suspends the whole Python frame); statements that cannot yield
  * keep their ordinary closures, so a generator's plain statements run at full speed.
  */
+import { foldIter } from './constants.js';
 import type { Expr, ExprOf, Stmt, StmtOf } from '../../python/ast.js';
 import type { PyObject } from '../objects/object.js';
 import type { CodeContext } from './context.js';
@@ -232,7 +233,7 @@ function condGen(e: Expr, cx: CodeContext): (f: Frame) => Generator<PyObject, bo
 }
 
 function genFor(st: StmtOf<'For'>, cx: CodeContext): GenStmtFn {
-  const iterable = compileExprGen(st.iter, cx);
+  const iterable = compileExprGen(foldIter(st.iter), cx);
   const store = compileStore(st.target, cx);
   cx.loopDepth++;
   const body = genBlock(st.body, cx);

@@ -3,6 +3,7 @@
  * Every statement starts by reporting its line (the event log's LineStarted, the
  * session's pause point and memory_profiler's line hook).
  */
+import { foldIter } from './constants.js';
 import type { Expr, Position, Stmt, StmtOf } from '../../python/ast.js';
 import { assertNever } from '../../python/ast.js';
 import type { PyObject } from '../objects/object.js';
@@ -517,7 +518,7 @@ function compileWhile(st: StmtOf<'While'>, cx: CodeContext): StmtFn {
 
 function compileFor(st: StmtOf<'For'>, cx: CodeContext): StmtFn {
   if (st.isAsync) return unsupportedStatement('async for', st);
-  const iterable = compileExpr(st.iter, cx);
+  const iterable = compileExpr(foldIter(st.iter), cx);
   const store = compileStore(st.target, cx);
   cx.loopDepth++;
   const body = compileBlock(st.body, cx, false);

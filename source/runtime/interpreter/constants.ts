@@ -189,6 +189,16 @@ function safeToFold(op: keyof typeof SLOTS, a: PyObject, b: PyObject): boolean {
   }
 }
 
+/**
+ * fold_iter (Python/ast_opt.c): a list display that is only iterated (a for loop's or a
+ * comprehension's iterable, the right side of `in`) is built as a tuple instead — a
+ * constant one when all items are constants.
+ */
+export function foldIter(e: Expr): Expr {
+  if (e.kind !== 'List' || e.elts.some((x) => x.kind === 'Starred')) return e;
+  return { ...e, kind: 'Tuple', elts: e.elts, ctx: e.ctx } as Expr;
+}
+
 /** A literal or folded-constant expression: returns the merged constant each time. */
 export function compileConstantObject(o: PyObject, cx: CodeContext): ExprFn {
   const merged = cx.module.constCache.get(constantKey(o));

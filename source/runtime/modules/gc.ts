@@ -25,6 +25,7 @@ import { Collector } from '../collector/collect.js';
 import { isGc } from '../collector/tracking.js';
 import { clearWeakref, isWeakref, weakrefCallback } from '../objects/weakref.js';
 import { reportUnraisable } from '../interpreter/unraisable.js';
+import { sysStream, writeTo } from '../builtins/functions.js';
 import { NUM_GENERATIONS, PERMANENT_GENERATION } from '../heap/heap.js';
 
 export const DEBUG_STATS = 1, DEBUG_COLLECTABLE = 2, DEBUG_UNCOLLECTABLE = 4, DEBUG_SAVEALL = 32;
@@ -53,6 +54,11 @@ export function createGcModule(): PyModule {
     clearWeakref,
     weakrefCallback,
     clearFreeLists,
+    writeStderr: (text) => {
+      const stderr = sysStream('stderr');
+      if (stderr === null) rt.writeStderr(text);
+      else if (stderr !== None) writeTo(stderr, text);
+    },
     checking: () => checking,
   });
   rt.state.set('gc', state);
@@ -185,6 +191,7 @@ export function createGcModule(): PyModule {
       heap.generations[PERMANENT_GENERATION]!.merge(l);
       heap.count[gen] = 0;
     }
+    heap.unmodelledIn = PERMANENT_GENERATION;
     heap.emitCounts(255);
     return newNone();
   });
@@ -195,11 +202,12 @@ export function createGcModule(): PyModule {
     const perm = heap.generations[PERMANENT_GENERATION]!;
     for (let n = perm.head.gcNext!; n !== perm.head; n = n.gcNext!) (n as PyObject).gcGen = NUM_GENERATIONS - 1;
     heap.generations[NUM_GENERATIONS - 1]!.merge(perm);
+    heap.unmodelledIn = NUM_GENERATIONS - 1;
     return newNone();
   });
   def('get_freeze_count', (_s, args, kw) => {
     noArgs('gc.get_freeze_count', args, kw);
-    return newInt(rt.heap.generations[PERMANENT_GENERATION]!.length);
+    return newInt(rt.heap.generationSize(PERMANENT_GENERATION));
   });
   def('get_stats', (_s, args, kw) => {
     noArgs('gc.get_stats', args, kw);

@@ -24,6 +24,7 @@ import { callMethod, indexValue, typeName } from '../protocols/abstract.js';
 import { frameObjectOf } from '../interpreter/traceback.js';
 import { PyBaseException } from '../objects/exceptions.js';
 import { writeTo } from '../builtins/functions.js';
+import { registerTextStream, textioWrite, textioFlush } from './textio.js';
 import { defineMethods } from '../builtins/args.js';
 
 function fn(m: PyModule, name: string, impl: BuiltinImpl): void {
@@ -60,10 +61,13 @@ function makeStream(stream: 1 | 2, name: string): PyObject {
       write: (self, args, kw) => {
         const s = exactlyOne('write', args, kw);
         if (!(s instanceof PyStr)) throw pyError(E.TypeError!, `write() argument must be str, not ${typeName(s)}`);
-        writeTo(self!, s.v);
+        textioWrite(self!, s.v);
         return newInt(s.length);
       },
-      flush: () => newNone(),
+      flush: (self) => {
+        textioFlush(self!);
+        return newNone();
+      },
       isatty: () => newIntValue(0) && newNone(),
       fileno: () => newInt(stream),
     });
@@ -73,6 +77,7 @@ function makeStream(stream: 1 | 2, name: string): PyObject {
   let streams = rt.state.get('streams') as Map<PyObject, 1 | 2> | undefined;
   if (!streams) rt.state.set('streams', (streams = new Map()));
   streams.set(o, stream);
+  registerTextStream(o, stream);
   void name;
   return o;
 }

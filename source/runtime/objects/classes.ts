@@ -547,16 +547,23 @@ function slotNew(t: PyType, args: PyObject[], kw: readonly string[] | null): PyO
   }
 }
 
+/** type_new_set_names: __set_name__ of the attributes, over a copy of the class dict. */
 function callSetName(t: PyType, d: PyDict): void {
-  for (const [k, v] of dictItems(d)) {
-    const setName = lookup(v.type, '__set_name__');
-    if (setName === null) continue;
-    const bound = setName.type.descrGet ? setName.type.descrGet(setName, v, v.type) : newref(setName);
-    try {
-      decref(callBorrowed(bound, [t, k]));
-    } finally {
-      decref(bound);
+  const names = newDict();
+  for (const [k, v] of dictItems(d)) dictSetSteal(names, newref(k), newref(v));
+  try {
+    for (const [k, v] of dictItems(names)) {
+      const setName = lookup(v.type, '__set_name__');
+      if (setName === null) continue;
+      const bound = setName.type.descrGet ? setName.type.descrGet(setName, v, v.type) : newref(setName);
+      try {
+        decref(callBorrowed(bound, [t, k]));
+      } finally {
+        decref(bound);
+      }
     }
+  } finally {
+    decref(names);
   }
 }
 

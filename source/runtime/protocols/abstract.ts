@@ -343,11 +343,32 @@ export function hashNotImplemented(o: PyObject): number {
 
 const reprInProgress = new Set<PyObject>();
 
-/** Py_ReprEnter/Leave: returns false when `o` is already being repr'd (a cycle). */
+/**
+ * Py_ReprEnter/Leave: returns false when `o` is already being repr'd (a cycle). CPython
+ * keeps the objects being repr'd in a list stored in the thread state's dict, both made
+ * by the first repr of a container (two GC objects that then live on).
+ */
 export function reprEnter(o: PyObject): boolean {
   if (reprInProgress.has(o)) return false;
+  if (!rt.state.has('thread state dict')) makeReprList();
   reprInProgress.add(o);
   return true;
+}
+
+function makeReprList(): void {
+  const d = newDictForRepr();
+  rt.state.set('thread state dict', d);
+  const list = newListForRepr();
+  dictSetStealForRepr(d, list);
+}
+let newDictForRepr: () => PyObject;
+let newListForRepr: () => PyObject;
+let dictSetStealForRepr: (d: PyObject, list: PyObject) => void;
+/** dict.ts and list.ts are imported after this module; bootstrap binds them. */
+export function bindReprListFactories(dict: () => PyObject, list: () => PyObject, set: (d: PyObject, list: PyObject) => void): void {
+  newDictForRepr = dict;
+  newListForRepr = list;
+  dictSetStealForRepr = set;
 }
 export function reprLeave(o: PyObject): void {
   reprInProgress.delete(o);
