@@ -20,8 +20,9 @@ export async function runCommand(args: string[], _flags: Record<string, unknown>
 }
 
 /**
- * Run in a worker thread with a large stack; stdout is written as the program ends (as
- * python3 writing to a pipe buffers it), stderr as it comes.
+ * Run in a worker thread with a large stack. stderr is written as it comes; stdout too
+ * when it is a terminal or PYTHONUNBUFFERED is set, else when the program ends (as
+ * python3 writing to a pipe buffers it).
  */
 function runInWorker(filename: string, source: string): Promise<number> {
   return new Promise((resolve) => {
@@ -32,10 +33,17 @@ function runInWorker(filename: string, source: string): Promise<number> {
       stderr: false,
     });
     const out: string[] = [];
+    const unbuffered = process.stdout.isTTY || !!process.env.PYTHONUNBUFFERED;
     let code = 70;
     worker.on('message', (m: { type: 'output'; chunks: { stream: 1 | 2; text: string }[] } | { type: 'exit'; code: number }) => {
       if (m.type === 'exit') code = m.code;
-      else for (const c of m.chunks) (c.stream === 1 ? out.push(c.text) : process.stderr.write(c.text));
+      else {
+        for (const c of m.chunks) {
+          if (c.stream === 2) process.stderr.write(c.text);
+          else if (unbuffered) process.stdout.write(c.text);
+          else out.push(c.text);
+        }
+      }
     });
     worker.on('error', (e) => {
       process.stderr.write(`heapscope: internal error: ${e.message}\n`);

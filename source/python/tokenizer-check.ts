@@ -130,7 +130,8 @@ export function checkIndentation(text: string, filename: string): PythonSyntaxEr
   const logical = logicalLineStarts(text);
   const stack: string[] = [''];
   let prevOpener: { line: number; keyword: string } | null = null;
-  for (const ln of logical) {
+  for (let li = 0; li < logical.length; li++) {
+    const ln = logical[li]!;
     const raw = lines[ln - 1]!;
     const content = raw.trim();
     if (!content || content.startsWith('#')) continue;
@@ -157,7 +158,9 @@ export function checkIndentation(text: string, filename: string): PythonSyntaxEr
         return new PythonSyntaxError('unindent does not match any outer indentation level', filename, ln, raw.length + 1, raw, 'IndentationError');
       }
     }
-    prevOpener = blockOpener(content, ln);
+    // A logical line can span physical lines; a block opener ends its last one with ':'.
+    const lastLine = (logical[li + 1] ?? lines.length + 1) - 1;
+    prevOpener = blockOpener(content, lines[lastLine - 1]!.trim(), ln);
   }
   return null;
 }
@@ -176,10 +179,9 @@ function mixesTabsInconsistently(indent: string, top: string): boolean {
   return Math.sign(a) !== Math.sign(b);
 }
 
-function blockOpener(content: string, line: number): { line: number; keyword: string } | null {
-  const code = stripComment(content);
-  if (!code.endsWith(':')) return null;
-  const m = /^(async\s+)?(if|elif|else|for|while|try|except|finally|with|def|class|match|case)\b/.exec(code);
+function blockOpener(first: string, last: string, line: number): { line: number; keyword: string } | null {
+  if (!stripComment(last).endsWith(':')) return null;
+  const m = /^(async\s+)?(if|elif|else|for|while|try|except|finally|with|def|class|match|case)\b/.exec(first);
   if (!m) return null;
   const kw = m[2]!;
   const what: Record<string, string> = {

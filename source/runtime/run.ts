@@ -13,7 +13,7 @@ import { Frame } from './interpreter/frame.js';
 import { runBody } from './interpreter/call.js';
 import { builtinsDict } from './builtins/registry.js';
 import { PyRaise, ProgramStopped } from './errors.js';
-import { decref, newref } from './heap/refcount.js';
+import { decref, incref, newref } from './heap/refcount.js';
 import { newModule, PyModule } from './objects/module.js';
 import { dictSetSteal, dictItems, dictGetStr, type PyDict } from './objects/dict.js';
 import { internStr, newStr, PyStr } from './objects/str.js';
@@ -28,7 +28,6 @@ import { runExitFuncs } from './modules/atexit.js';
 import { flushAllTextStreams } from './modules/textio.js';
 import { newWeakref, type PyWeakref } from './objects/weakref.js';
 import { dictClear } from './objects/dict.js';
-import { incref } from './heap/refcount.js';
 import { rt } from './runtime.js';
 
 export type RunResult = {
@@ -97,6 +96,10 @@ export function executeMain(runtime: Runtime, source: string): number {
   const { code, compiler } = compiled;
   const f = new Frame(code.body, code, main.dict, builtinsDict(), null);
   f.ns = main.dict;
+  // While the module runs, its globals are also held by the function object that
+  // PyEval_EvalCode creates and by the frame's f_locals.
+  incref(main.dict);
+  incref(main.dict);
   try {
     runBody(f);
   } catch (e) {
@@ -106,6 +109,8 @@ export function executeMain(runtime: Runtime, source: string): number {
       exitCode = 3;
     } else throw e;
   }
+  decref(main.dict);
+  decref(main.dict);
   // The parser's arena (literal objects) and the module's code object go away after the run.
   for (const o of compiler.arena) decref(o);
   compiler.arena.length = 0;

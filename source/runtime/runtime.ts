@@ -40,6 +40,8 @@ export class Runtime {
   stdout: Writer;
   stderr: Writer;
   onLine: ((frame: Frame) => void) | null;
+  /** Line tracers (interpreter/line-hook.ts); replaced, never mutated, when one is added or removed. */
+  tracers: import('./interpreter/line-hook.js').Tracer[] = [];
   /** Main script path as given (tracebacks print it as given) and its source lines. */
   filename = '<string>';
   sourceLines: string[] = [];

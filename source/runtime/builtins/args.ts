@@ -90,14 +90,32 @@ export function positional(fname: string, args: readonly PyObject[], kwnames: re
   return args as PyObject[];
 }
 
-/** Put builtin methods into a type's dict (method descriptors). */
+/** The dunder names that stand for a type slot (typeobject.c's slotdefs). */
+const SLOT_NAMES = new Set(
+  ('__getattribute__ __getattr__ __setattr__ __delattr__ __repr__ __hash__ __call__ __str__ ' +
+    '__lt__ __le__ __eq__ __ne__ __gt__ __ge__ __iter__ __next__ __get__ __set__ __delete__ __init__ __del__ ' +
+    '__await__ __aiter__ __anext__ __neg__ __pos__ __abs__ __bool__ __invert__ __int__ __float__ __index__ ' +
+    '__len__ __getitem__ __setitem__ __delitem__ __contains__').split(' '),
+);
+for (const op of 'add sub mul matmul truediv floordiv mod divmod pow lshift rshift and or xor'.split(' ')) {
+  SLOT_NAMES.add(`__${op}__`).add(`__r${op}__`);
+  if (op !== 'divmod') SLOT_NAMES.add(`__i${op}__`);
+}
+/** Slot dunders that some types define as ordinary methods too (METH_COEXIST). */
+const COEXIST = new Set(['list.__getitem__', 'dict.__getitem__', 'dict.__contains__', 'set.__contains__', 'frozenset.__contains__']);
+
+/**
+ * Put builtin methods into a type's dict: slot dunders become wrapper_descriptors
+ * (`<slot wrapper '__add__' of 'int' objects>`), the rest method_descriptors.
+ */
 export function defineMethods(t: PyType, methods: Record<string, BuiltinImpl>): void {
   if (t.dict === null) {
     t.dict = newDict();
   }
   const d = t.dict as PyDict;
   for (const [name, impl] of Object.entries(methods)) {
-    dictSetSteal(d, internStr(name), newMethodDescriptor(name, impl, t));
+    const kind = SLOT_NAMES.has(name) && !COEXIST.has(`${t.name}.${name}`) ? 'slot' : 'method';
+    dictSetSteal(d, internStr(name), newMethodDescriptor(name, impl, t, kind));
   }
   typeModified(t);
 }
@@ -106,7 +124,7 @@ export function defineMethods(t: PyType, methods: Record<string, BuiltinImpl>): 
 export function defineClassMethods(t: PyType, methods: Record<string, BuiltinImpl>): void {
   if (t.dict === null) t.dict = newDict();
   for (const [name, impl] of Object.entries(methods)) {
-    dictSetSteal(t.dict as PyDict, internStr(name), newMethodDescriptor(name, impl, t, true));
+    dictSetSteal(t.dict as PyDict, internStr(name), newMethodDescriptor(name, impl, t, 'classmethod'));
   }
   typeModified(t);
 }
@@ -117,6 +135,13 @@ export function defineStatic(t: PyType, name: string, impl: BuiltinImpl): void {
   const f = newBuiltinFunction(name, impl, null, t.name);
   dictSetSteal(t.dict as PyDict, internStr(name), newWrapper(staticmethodType, f));
   decref(f);
+  typeModified(t);
+}
+
+/** T.__new__: a builtin function bound to the type, as tp_new_wrapper is. */
+export function defineNew(t: PyType, impl: BuiltinImpl): void {
+  if (t.dict === null) t.dict = newDict();
+  dictSetSteal(t.dict as PyDict, internStr('__new__'), newBuiltinFunction('__new__', impl, t, t.name));
   typeModified(t);
 }
 

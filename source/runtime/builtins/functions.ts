@@ -24,6 +24,7 @@ import { typeType, objectType, lookup } from '../objects/typeobject.js';
 import { propertyType, classmethodType, staticmethodType, newProperty, newWrapper, PyProperty } from '../objects/descriptors.js';
 import { superType, newSuper } from '../objects/classes.js';
 import { PyFunction, PyCell } from '../objects/function.js';
+import { PyGenerator } from '../objects/generator.js';
 import { E as Exceptions, EXCEPTION_NAMES } from '../objects/exceptions.js';
 import { rt } from '../runtime.js';
 import { makeSlot, SlotKind } from '../../events/kinds.js';
@@ -253,9 +254,14 @@ function nextBuiltin(args: PyObject[], kw: readonly string[] | null): PyObject {
   if (it!.type.iternext === null) throw pyError(E.TypeError!, `'${typeName(it!)}' object is not an iterator`);
   const v = iterNext(it!);
   if (v !== null) return v;
-  if (dflt !== undefined) return newref(dflt);
   // a generator's return value travels in StopIteration(value)
-  throw new PyRaise(newException(E.StopIteration!, []));
+  const returned = it instanceof PyGenerator ? it.returnValue : null;
+  if (returned !== null) (it as PyGenerator).returnValue = null;
+  if (dflt !== undefined) {
+    if (returned) decref(returned);
+    return newref(dflt);
+  }
+  throw new PyRaise(newException(E.StopIteration!, returned ? [returned] : []));
 }
 
 function ordBuiltin(args: PyObject[], kw: readonly string[] | null): PyObject {

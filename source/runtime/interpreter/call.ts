@@ -5,10 +5,11 @@
  * reference on the caller's side (sys.getrefcount(a) inside f(a) is 3 for a global).
  */
 import type { PyObject } from '../objects/object.js';
-import { PyFunction, PyMethod, PyBuiltinFunction, PyMethodDescriptor, newCell, functionType, methodType, builtinFunctionType, methodDescriptorType, classmethodDescriptorType } from '../objects/function.js';
+import { PyFunction, PyMethod, PyBuiltinFunction, PyMethodDescriptor, newCell, functionType, methodType, builtinFunctionType, methodDescriptorType, classmethodDescriptorType, wrapperDescriptorType, methodWrapperType } from '../objects/function.js';
 import { Frame, enterFrame, exitFrame } from './frame.js';
 import { Completion } from './code.js';
 import { rt } from '../runtime.js';
+import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { decref, incref, newref } from '../heap/refcount.js';
 import { pyError, PyRaise } from '../errors.js';
 import { E } from '../objects/exceptions.js';
@@ -63,7 +64,18 @@ export function initCallSlots(): void {
   };
   classmethodDescriptorType.call = methodDescriptorType.call;
   classmethodDescriptorType.descrGet = (d, o, owner) => newBoundBuiltin(d as PyMethodDescriptor, owner ?? (o as PyObject).type);
-  bindMethodLike((d) => d.type === functionType || d.type === methodDescriptorType);
+  wrapperDescriptorType.call = methodDescriptorType.call;
+  wrapperDescriptorType.descrGet = (d, o) => {
+    if (o === null) return newref(d);
+    const md = d as PyMethodDescriptor;
+    incref(o);
+    const w = new PyBuiltinFunction(methodWrapperType, md.name, md.impl, o, md.objclass.name);
+    rt.heap.allocate(w, true);
+    rt.ev.refAdded(w.serial, o.serial, makeSlot(SlotKind.Attribute, rt.ev.strings.intern('__self__')));
+    return w;
+  };
+  methodWrapperType.call = builtinFunctionType.call;
+  bindMethodLike((d) => d.type === functionType || d.type === methodDescriptorType || d.type === wrapperDescriptorType);
 }
 
 import { newMethod as newMethodObject, newBuiltinFunction } from '../objects/function.js';

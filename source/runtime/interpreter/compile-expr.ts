@@ -19,9 +19,9 @@ import { E } from '../objects/exceptions.js';
 import { None, newNone } from '../objects/singletons.js';
 import { PyInt, intType, newBool, True, False, addValues, subValues, compareValues, newIntValue } from '../objects/int.js';
 import { PyStr, internStr, newStr, strType } from '../objects/str.js';
-import { newTuple, newEmptyTuple } from '../objects/tuple.js';
+import { newTuple, newEmptyTuple, type PyTuple } from '../objects/tuple.js';
 import { newList, listAppendSteal, PyList } from '../objects/list.js';
-import { newDict, dictGetStr, dictSetSteal, PyDict, dictType } from '../objects/dict.js';
+import { newDict, dictGetStr, dictSetSteal, dictStoreName, PyDict, dictType } from '../objects/dict.js';
 import { newSet, setAdd, PySet } from '../objects/set.js';
 import { newSlice } from '../objects/range.js';
 import { cellSet, type PyCell } from '../objects/function.js';
@@ -30,41 +30,22 @@ import {
   unaryOp, strObject, reprObject, iterateToArray, typeName,
 } from '../protocols/abstract.js';
 import { nameError, unboundFree, unboundLocal, joinStrings } from './ops.js';
-import { compileConstant, compileConstantObject, foldConstant, foldIter } from './constants.js';
+import { compileConstant, compileConstantObject, foldConstant, foldDisplay } from './constants.js';
 import { compileFunctionObject, compileComprehension } from './compile-function.js';
 import { formatObject } from '../objects/format.js';
 import { asciiOf } from '../builtins/text.js';
 import { dictMergeFrom } from '../objects/dict-methods.js';
+import { listExtend } from '../objects/list-methods.js';
 import { setUpdateFrom } from '../objects/set-methods.js';
 import { UnsupportedSyntax } from '../../python/syntax-error.js';
 import { rt } from '../runtime.js';
 
-/**
- * The AST optimizer's constant folding (Python/ast_opt.c): a tuple of constants, -6,
- * 'a' * 20 become one constant of the code object (LOAD_CONST: no allocation, shared).
- */
-function compileFolded(e: Expr, cx: CodeContext): ExprFn | null {
-  if (!isConstantTree(e)) return null;
-  const o = foldConstant(e, cx);
-  return o === null ? null : compileConstantObject(o, cx);
-}
-
-function isConstantTree(e: Expr): boolean {
-  switch (e.kind) {
-    case 'Constant':
-      return true;
-    case 'Tuple':
-      return e.ctx === 'Load' && e.elts.every(isConstantTree);
-    case 'UnaryOp':
-      return isConstantTree(e.operand);
-    case 'BinOp':
-      return isConstantTree(e.left) && isConstantTree(e.right);
-    default:
-      return false;
-  }
-}
-
 export function compileExpr(e: Expr, cx: CodeContext): ExprFn {
+  if ((e.kind === 'BinOp' || e.kind === 'UnaryOp' || e.kind === 'Tuple' || e.kind === 'Subscript') && isConstantTree(e)) {
+    // The AST optimizer folds constant expressions into one constant (ast_opt.c).
+    const folded = foldConstant(e, cx);
+    if (folded !== null) return compileConstantObject(folded, cx);
+  }
   switch (e.kind) {
     case 'Constant':
       return compileConstant(e, cx);
@@ -77,9 +58,9 @@ export function compileExpr(e: Expr, cx: CodeContext): ExprFn {
     case 'Call':
       return compileCall(e, cx);
     case 'BinOp':
-      return compileFolded(e, cx) ?? compileBinOp(e, cx);
+      return compileBinOp(e, cx);
     case 'UnaryOp':
-      return compileFolded(e, cx) ?? compileUnaryOp(e, cx);
+      return compileUnaryOp(e, cx);
     case 'BoolOp':
       return compileBoolOp(e, cx);
     case 'Compare':
@@ -91,7 +72,7 @@ export function compileExpr(e: Expr, cx: CodeContext): ExprFn {
       return (f) => (test(f) ? body(f) : orelse(f));
     }
     case 'Tuple':
-      return compileFolded(e, cx) ?? compileSequence(e.elts, cx, 'tuple', e);
+      return compileSequence(e.elts, cx, 'tuple', e);
     case 'List':
       return compileSequence(e.elts, cx, 'list', e);
     case 'Set':
@@ -130,6 +111,24 @@ export function compileExpr(e: Expr, cx: CodeContext): ExprFn {
       throw new UnsupportedSyntax('await (async code)', e.line);
     default:
       return assertNever(e, 'expression');
+  }
+}
+
+/** Is the expression made only of constants (a candidate for folding)? */
+function isConstantTree(e: Expr): boolean {
+  switch (e.kind) {
+    case 'Constant':
+      return true;
+    case 'UnaryOp':
+      return e.op !== 'Not' && isConstantTree(e.operand);
+    case 'BinOp':
+      return isConstantTree(e.left) && isConstantTree(e.right);
+    case 'Tuple':
+      return e.ctx === 'Load' && e.elts.every((x) => x.kind !== 'Starred' && isConstantTree(x));
+    case 'Subscript':
+      return e.ctx === 'Load' && e.slice.kind !== 'Slice' && isConstantTree(e.value) && isConstantTree(e.slice);
+    default:
+      return false;
   }
 }
 
@@ -207,6 +206,7 @@ export function compileNameLoad(name: string, cx: CodeContext, pos: Position): E
     }
     case 'global-explicit':
     case 'global-implicit':
+      cx.useName(name);
       return (f) => {
         let v = dictGetStr(f.globals, name);
         if (v === null) v = dictGetStr(f.builtins, name);
@@ -218,6 +218,7 @@ export function compileNameLoad(name: string, cx: CodeContext, pos: Position): E
         return v;
       };
     case 'name':
+      cx.useName(name);
       return (f) => {
         let v = f.ns !== null ? dictGetStr(f.ns, name) : null;
         if (v === null) v = dictGetStr(f.globals, name);
@@ -249,20 +250,12 @@ export function compileNameStore(name: string, cx: CodeContext): StoreFn {
     }
     case 'global-explicit':
     case 'global-implicit': {
-      const key = cx.useConstant(internStr(name));
-      decref(key);
-      return (f, v) => {
-        incref(key);
-        dictSetSteal(f.globals, key, v);
-      };
+      const key = cx.useName(name);
+      return (f, v) => dictStoreName(f.globals, key, v);
     }
     case 'name': {
-      const key = cx.useConstant(internStr(name));
-      decref(key);
-      return (f, v) => {
-        incref(key);
-        dictSetSteal(f.ns ?? f.globals, key, v);
-      };
+      const key = cx.useName(name);
+      return (f, v) => dictStoreName(f.ns ?? f.globals, key, v);
     }
   }
 }
@@ -272,7 +265,7 @@ export function compileNameStore(name: string, cx: CodeContext): StoreFn {
 function compileAttribute(e: ExprOf<'Attribute'>, cx: CodeContext): ExprFn {
   const value = compileExpr(e.value, cx);
   const name = e.attr;
-  decref(cx.useConstant(internStr(name)));
+  cx.useName(name);
   return (f) => {
     const o = value(f);
     f.instr = e;
@@ -285,6 +278,7 @@ function compileAttribute(e: ExprOf<'Attribute'>, cx: CodeContext): ExprFn {
 }
 
 function compileSubscript(e: ExprOf<'Subscript'>, cx: CodeContext): ExprFn {
+  checkSubscript(e, cx);
   const value = compileExpr(e.value, cx);
   const index = compileExpr(e.slice, cx);
   return (f) => {
@@ -429,6 +423,7 @@ function callMethodBorrowed(o: PyObject, name: string): PyObject {
 }
 
 function compileCall(e: ExprOf<'Call'>, cx: CodeContext): ExprFn {
+  if (e.func.kind !== 'Attribute') checkCaller(e, cx);
   const plan = compileArgs(e, cx);
   const simple = !plan.starred.some(Boolean) && !plan.kwnames.includes('**');
   const kwnames = simple && plan.kwnames.length ? plan.kwnames : null;
@@ -437,7 +432,7 @@ function compileCall(e: ExprOf<'Call'>, cx: CodeContext): ExprFn {
     const objFn = compileExpr(e.func.value, cx);
     const name = e.func.attr;
     const attrPos = e.func;
-    decref(cx.useConstant(internStr(name)));
+    cx.useName(name);
     const n = plan.fns.length;
     return (f) => {
       const obj = objFn(f);
@@ -617,6 +612,67 @@ function compareOnce(op: string, a: PyObject, b: PyObject): PyObject {
   }
 }
 
+/** compiler_warn: a SyntaxWarning printed at compile time with the source line. */
+function compilerWarn(cx: CodeContext, pos: Position, msg: string): void {
+  // warnings.formatwarning shows the source line when linecache can read the file
+  const source = cx.module.filename.startsWith('<') ? '' : `  ${cx.line(pos).trim()}\n`;
+  rt.writeStderr(`${cx.module.filename}:${pos.line}: SyntaxWarning: ${msg}\n${source}`);
+}
+
+/** infer_type: the type a display or constant expression will certainly produce. */
+function inferTypeName(e: Expr): string | null {
+  switch (e.kind) {
+    case 'Tuple':
+      return 'tuple';
+    case 'List':
+    case 'ListComp':
+      return 'list';
+    case 'Dict':
+    case 'DictComp':
+      return 'dict';
+    case 'Set':
+    case 'SetComp':
+      return 'set';
+    case 'GeneratorExp':
+      return 'generator';
+    case 'Lambda':
+      return 'function';
+    case 'JoinedStr':
+    case 'FormattedValue':
+      return 'str';
+    case 'Constant':
+      return ({ int: 'int', float: 'float', complex: 'complex', str: 'str', bytes: 'bytes', bool: 'bool', None: 'NoneType', Ellipsis: 'ellipsis' } as const)[e.value.type];
+    default:
+      return null;
+  }
+}
+
+/** check_caller: calling a literal ("perhaps you missed a comma?"). */
+function checkCaller(e: ExprOf<'Call'>, cx: CodeContext): void {
+  const f = e.func;
+  if (['Constant', 'Tuple', 'List', 'ListComp', 'Dict', 'DictComp', 'Set', 'SetComp', 'GeneratorExp', 'JoinedStr', 'FormattedValue'].includes(f.kind)) {
+    compilerWarn(cx, e, `'${inferTypeName(f)}' object is not callable; perhaps you missed a comma?`);
+  }
+}
+
+/** check_subscripter and check_index for `x[i]` in a load. */
+function checkSubscript(e: ExprOf<'Subscript'>, cx: CodeContext): void {
+  const v = e.value;
+  const notSubscriptable =
+    (v.kind === 'Constant' && ['None', 'Ellipsis', 'int', 'float', 'complex', 'bool'].includes(v.value.type)) ||
+    v.kind === 'Set' || v.kind === 'SetComp' || v.kind === 'GeneratorExp' || v.kind === 'Lambda';
+  if (notSubscriptable) {
+    compilerWarn(cx, e, `'${inferTypeName(v)}' object is not subscriptable; perhaps you missed a comma?`);
+    return;
+  }
+  const indexType = inferTypeName(e.slice);
+  if (indexType === null || indexType === 'int' || indexType === 'bool' || e.slice.kind === 'Slice') return;
+  const indexable = (v.kind === 'Constant' && ['str', 'bytes'].includes(v.value.type)) || ['Tuple', 'List', 'ListComp', 'JoinedStr', 'FormattedValue'].includes(v.kind);
+  if (indexable) {
+    compilerWarn(cx, e, `${inferTypeName(v)} indices must be integers or slices, not ${indexType}; perhaps you missed a comma?`);
+  }
+}
+
 /**
  * The compiler's "is" with a literal SyntaxWarning (check_compare): one per comparison
  * chain, for an operand that is a constant after folding other than None/True/False/....
@@ -628,7 +684,7 @@ function checkCompare(e: ExprOf<'Compare'>, cx: CodeContext): void {
     const right = !isLiteral(e.comparators[i]!);
     if ((op === 'Is' || op === 'IsNot') && (!left || !right)) {
       const msg = op === 'Is' ? '"is" with a literal. Did you mean "=="?' : '"is not" with a literal. Did you mean "!="?';
-      rt.writeStderr(`${cx.module.filename}:${e.line}: SyntaxWarning: ${msg}\n  ${cx.line(e).trim()}\n`);
+      compilerWarn(cx, e, msg);
       return;
     }
     left = right;
@@ -650,11 +706,28 @@ function isLiteral(e: Expr): boolean {
   }
 }
 
+/** The last operand of `in`/`not in` is an iterable: a constant display there is folded. */
+function compileComparator(op: string, e: Expr, cx: CodeContext): ExprFn {
+  return op === 'In' || op === 'NotIn' ? compileIterable(e, cx) : compileExpr(e, cx);
+}
+
+/**
+ * An expression used only for iteration or membership (fold_iter in ast_opt.c): a list or
+ * set display of constants becomes a constant tuple or frozenset.
+ */
+export function compileIterable(e: Expr, cx: CodeContext): ExprFn {
+  if ((e.kind === 'List' || e.kind === 'Set') && e.elts.every((x) => x.kind !== 'Starred' && isConstantTree(x))) {
+    const folded = foldDisplay(e.elts, e.kind === 'List' ? 'tuple' : 'frozenset', cx);
+    if (folded !== null) return compileConstantObject(folded, cx);
+  }
+  return compileExpr(e, cx);
+}
+
 function compileCompare(e: ExprOf<'Compare'>, cx: CodeContext): ExprFn {
   checkCompare(e, cx);
   const left = compileExpr(e.left, cx);
-  const last = e.ops.length - 1;
-  const rights = e.comparators.map((c, i) => compileExpr(i === last && (e.ops[i] === 'In' || e.ops[i] === 'NotIn') ? foldIter(c) : c, cx));
+  const last = e.comparators.length - 1;
+  const rights = e.comparators.map((c, i) => (i === last ? compileComparator(e.ops[i]!, c, cx) : compileExpr(c, cx)));
   const ops = e.ops;
   return (f) => {
     let a = left(f);
@@ -704,7 +777,7 @@ function compileCompareBool(e: ExprOf<'Compare'>, cx: CodeContext): ((f: Frame) 
   checkCompare(e, cx);
   const op = e.ops[0]!;
   const left = compileExpr(e.left, cx);
-  const right = compileExpr(op === 'In' || op === 'NotIn' ? foldIter(e.comparators[0]!) : e.comparators[0]!, cx);
+  const right = compileComparator(op, e.comparators[0]!, cx);
   const rich = RICH_OPS[op];
   return (f) => {
     const a = left(f);
@@ -757,14 +830,25 @@ function compileCompareBool(e: ExprOf<'Compare'>, cx: CodeContext): ((f: Frame) 
 // ---------------------------------------------------------------- displays
 
 function compileSequence(elts: readonly Expr[], cx: CodeContext, kind: 'tuple' | 'list', pos: Position): ExprFn {
+  // A list display of 3+ constants: BUILD_LIST 0 + LIST_EXTEND from a constant tuple, which
+  // rounds the capacity up to even (section 1.3).
+  if (kind === 'list' && elts.length >= 3 && elts.every((x) => x.kind !== 'Starred' && isConstantTree(x))) {
+    const folded = foldDisplay(elts, 'tuple', cx);
+    if (folded !== null) {
+      const load = compileConstantObject(folded, cx);
+      return (f) => {
+        const t = load(f) as PyTuple;
+        const l = newList(t.items.map((x) => newref(x)), (t.items.length + 1) & ~1);
+        decref(t);
+        return l;
+      };
+    }
+  }
   const hasStar = elts.some((x) => x.kind === 'Starred');
   const fns = elts.map((x) => compileExpr(x.kind === 'Starred' ? x.value : x, cx));
   const starred = elts.map((x) => x.kind === 'Starred');
   if (!hasStar) {
     const n = fns.length;
-    // A display of 3+ constants is built by extending an empty list from a constant
-    // tuple, which rounds the capacity up to even (section 1.3).
-    const allConstant = kind === 'list' && n >= 3 && elts.every((x) => x.kind === 'Constant');
     const bigDisplay = kind === 'list' && n > 30;
     if (kind === 'tuple' && n === 0) return () => newEmptyTuple();
     return (f) => {
@@ -778,30 +862,45 @@ function compileSequence(elts: readonly Expr[], cx: CodeContext, kind: 'tuple' |
       }
       if (kind === 'tuple') return newTuple(items);
       if (bigDisplay) return listByAppends(items);
-      return newList(items, allConstant ? (n + 1) & ~1 : n);
+      return newList(items, n);
     };
   }
+  // BUILD_LIST + LIST_APPEND / LIST_EXTEND (+ LIST_TO_TUPLE for a tuple display)
   return (f) => {
-    const items: PyObject[] = [];
+    const l = newList([], 0);
     try {
       for (let i = 0; i < fns.length; i++) {
         const v = fns[i]!(f);
         if (starred[i]) {
           f.instr = pos;
           try {
-            items.push(...iterateStarred(v));
+            extendStarred(l, v);
           } finally {
             decref(v);
           }
-        } else items.push(v);
+        } else listAppendSteal(l, v);
       }
     } catch (err) {
-      for (const x of items) decref(x);
+      decref(l);
       throw err;
     }
-    if (kind === 'tuple') return newTuple(items);
-    return listByAppends(items);
+    if (kind === 'list') return l;
+    const t = newTuple(l.items.map((x) => newref(x)));
+    decref(l);
+    return t;
   };
+}
+
+function extendStarred(l: PyList, v: PyObject): void {
+  try {
+    listExtend(l, v);
+  } catch (e) {
+    if (e instanceof PyRaise && e.exc.type === E.TypeError && v.type.iter === null && v.type.getitem === null) {
+      decref(e.exc);
+      throw pyError(E.TypeError!, `Value after * must be an iterable, not ${typeName(v)}`);
+    }
+    throw e;
+  }
 }
 
 function listByAppends(items: PyObject[]): PyObject {
@@ -811,12 +910,31 @@ function listByAppends(items: PyObject[]): PyObject {
 }
 
 function compileSet(e: ExprOf<'Set'>, cx: CodeContext): ExprFn {
+  // {1, 2, 3, ...}: BUILD_SET 0 + SET_UPDATE from a constant frozenset (one presize).
+  if (e.elts.length >= 3 && e.elts.every((x) => x.kind !== 'Starred' && isConstantTree(x))) {
+    const folded = foldDisplay(e.elts, 'frozenset', cx);
+    if (folded !== null) {
+      const load = compileConstantObject(folded, cx);
+      return (f) => {
+        const frozen = load(f);
+        const s = newSet();
+        try {
+          setUpdateFrom(s, frozen);
+        } catch (err) {
+          decref(s);
+          throw err;
+        } finally {
+          decref(frozen);
+        }
+        return s;
+      };
+    }
+  }
   const fns = e.elts.map((x) => compileExpr(x.kind === 'Starred' ? x.value : x, cx));
   const starred = e.elts.map((x) => x.kind === 'Starred');
-  const constantBulk = e.elts.length >= 3 && e.elts.every((x) => x.kind === 'Constant');
   // BUILD_SET n (no star, at most 30 items): the items are evaluated first, then the set
   // is made — the order of the objects in the collector's lists depends on it.
-  if (!constantBulk && !starred.some((x) => x) && fns.length <= 30) {
+  if (!starred.some((x) => x) && fns.length <= 30) {
     return (f) => {
       const items = evaluateAll(fns, f);
       f.instr = e;
@@ -835,21 +953,6 @@ function compileSet(e: ExprOf<'Set'>, cx: CodeContext): ExprFn {
   return (f) => {
     const s = newSet();
     try {
-      if (constantBulk) {
-        // {1, 2, 3, ...}: BUILD_SET 0 + SET_UPDATE from a constant frozenset (one presize).
-        const tmp = newSet();
-        try {
-          for (const fn of fns) {
-            const v = fn(f);
-            setAdd(tmp, v);
-            decref(v);
-          }
-          setUpdateFrom(s, tmp);
-        } finally {
-          decref(tmp);
-        }
-        return s;
-      }
       for (let i = 0; i < fns.length; i++) {
         const v = fns[i]!(f);
         try {

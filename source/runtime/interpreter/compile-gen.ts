@@ -3,7 +3,6 @@
  * function (so `yield` suspends the whole Python frame); statements that cannot yield
  * keep their ordinary closures, so a generator's plain statements run at full speed.
  */
-import { foldIter } from './constants.js';
 import type { Expr, ExprOf, Stmt, StmtOf } from '../../python/ast.js';
 import type { PyObject } from '../objects/object.js';
 import type { CodeContext } from './context.js';
@@ -14,7 +13,8 @@ import { pyError, PyRaise } from '../errors.js';
 import { E, PyBaseException } from '../objects/exceptions.js';
 import { None, newNone } from '../objects/singletons.js';
 import { call, getIter, isTrue, iterNext, callMethod, binaryOp, getAttr, getItem, typeName, loadMethod } from '../protocols/abstract.js';
-import { compileExpr, compileTest, binarySlotOf } from './compile-expr.js';
+import { noteAssignedValue } from './constants.js';
+import { compileExpr, compileIterable, compileTest, binarySlotOf } from './compile-expr.js';
 import { compileStmt, compileStore, exceptionMatchesType, withHandled, withLine } from './compile-stmt.js';
 import { containsYield } from './scope.js';
 import { lineStarted } from './line-hook.js';
@@ -102,6 +102,7 @@ function genStmtBody(st: Stmt, cx: CodeContext): GenStmtFn {
       };
     }
     case 'Assign': {
+      noteAssignedValue(st.value, cx);
       const value = compileExprGen(st.value, cx);
       const stores = st.targets.map((t) => compileStore(t, cx));
       return function* (f) {
@@ -233,7 +234,7 @@ function condGen(e: Expr, cx: CodeContext): (f: Frame) => Generator<PyObject, bo
 }
 
 function genFor(st: StmtOf<'For'>, cx: CodeContext): GenStmtFn {
-  const iterable = compileExprGen(foldIter(st.iter), cx);
+  const iterable = containsYield(st.iter) ? compileExprGen(st.iter, cx) : plainGen(compileIterable(st.iter, cx));
   const store = compileStore(st.target, cx);
   cx.loopDepth++;
   const body = genBlock(st.body, cx);
@@ -451,14 +452,16 @@ function genWith(st: StmtOf<'With'>, cx: CodeContext): GenStmtFn {
 // ---------------------------------------------------------------- expressions
 
 /** An expression that may contain yield, as a JS generator returning a new reference. */
+/** A plain expression in a generator body. */
+function plainGen(plain: (f: Frame) => PyObject): ExprGen {
+  // eslint-disable-next-line require-yield
+  return function* (f) {
+    return plain(f);
+  };
+}
+
 export function compileExprGen(e: Expr, cx: CodeContext): ExprGen {
-  if (!containsYield(e)) {
-    const plain = compileExpr(e, cx);
-    // eslint-disable-next-line require-yield
-    return function* (f) {
-      return plain(f);
-    };
-  }
+  if (!containsYield(e)) return plainGen(compileExpr(e, cx));
   switch (e.kind) {
     case 'Yield': {
       const value = e.value ? compileExprGen(e.value, cx) : null;

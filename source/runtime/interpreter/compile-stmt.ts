@@ -3,7 +3,6 @@
  * Every statement starts by reporting its line (the event log's LineStarted, the
  * session's pause point and memory_profiler's line hook).
  */
-import { foldIter } from './constants.js';
 import type { Expr, Position, Stmt, StmtOf } from '../../python/ast.js';
 import { assertNever } from '../../python/ast.js';
 import type { PyObject } from '../objects/object.js';
@@ -23,12 +22,13 @@ import {
   call, delItem, getAttr, getItem, getIter, inplaceOp, isTrue, iterNext, setAttr, setItem, typeName,
 } from '../protocols/abstract.js';
 import { lookup } from '../objects/typeobject.js';
-import { compileExpr, compileNameLoad, compileNameStore, compileTest, binarySlotOf } from './compile-expr.js';
+import { compileExpr, compileIterable, compileNameLoad, compileNameStore, compileTest, binarySlotOf } from './compile-expr.js';
 import { compileClassDef, compileFunctionDef, unsupportedStatement, docstringOf } from './compile-function.js';
 import { nameError, unboundFree, unboundLocal, unpack, makeRaise, setContext } from './ops.js';
 import { tracebackHere } from './traceback.js';
 import { importFrom, importModule, importStar } from '../modules/importer.js';
 import { lineStarted } from './line-hook.js';
+import { noteAssignedValue } from './constants.js';
 import { UnsupportedSyntax } from '../../python/syntax-error.js';
 
 /** A block of statements; `skipDocstring` for function, class and module bodies. */
@@ -137,8 +137,8 @@ function compileStmtBody(st: Stmt, cx: CodeContext): StmtFn {
       const msg = st.msg ? compileExpr(st.msg, cx) : null;
       return (f) => {
         if (test(f)) return Completion.Normal;
-        f.instr = st;
         const args = msg ? [msg(f)] : [];
+        f.instr = st.test;
         const exc = call(newref(E.AssertionError!), args);
         throw new PyRaise(exc);
       };
@@ -179,6 +179,7 @@ export function compileStore(t: Expr, cx: CodeContext): Store {
     case 'Attribute': {
       const obj = compileExpr(t.value, cx);
       const name = t.attr;
+      cx.useName(name);
       return (f, v) => {
         let o: PyObject;
         try {
@@ -256,6 +257,7 @@ export function compileStore(t: Expr, cx: CodeContext): Store {
 }
 
 function compileAssign(st: StmtOf<'Assign'>, cx: CodeContext): StmtFn {
+  noteAssignedValue(st.value, cx);
   const value = compileExpr(st.value, cx);
   const stores = st.targets.map((t) => compileStore(t, cx));
   if (stores.length === 1) {
@@ -306,6 +308,7 @@ function compileAugAssign(st: StmtOf<'AugAssign'>, cx: CodeContext): StmtFn {
   if (t.kind === 'Attribute') {
     const obj = compileExpr(t.value, cx);
     const name = t.attr;
+    cx.useName(name);
     return (f) => {
       const o = obj(f);
       try {
@@ -437,6 +440,7 @@ function compileDelete(t: Expr, cx: CodeContext): (f: Frame) => void {
         };
       }
       const useNs = kind === 'name';
+      cx.useName(name);
       return (f) => {
         const d = useNs && f.ns ? f.ns : f.globals;
         if (!dictDelStr(d, name)) {
@@ -447,6 +451,7 @@ function compileDelete(t: Expr, cx: CodeContext): (f: Frame) => void {
     }
     case 'Attribute': {
       const obj = compileExpr(t.value, cx);
+      cx.useName(t.attr);
       return (f) => {
         const o = obj(f);
         f.instr = t;
@@ -518,7 +523,7 @@ function compileWhile(st: StmtOf<'While'>, cx: CodeContext): StmtFn {
 
 function compileFor(st: StmtOf<'For'>, cx: CodeContext): StmtFn {
   if (st.isAsync) return unsupportedStatement('async for', st);
-  const iterable = compileExpr(foldIter(st.iter), cx);
+  const iterable = compileIterable(st.iter, cx);
   const store = compileStore(st.target, cx);
   cx.loopDepth++;
   const body = compileBlock(st.body, cx, false);

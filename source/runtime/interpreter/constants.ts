@@ -11,14 +11,15 @@ import type { ExprFn } from './code.js';
 import { incref } from '../heap/refcount.js';
 import { PyRaise } from '../errors.js';
 import { decref } from '../heap/refcount.js';
-import { newIntValue, True, False, PyInt, intType, bitLength, normalize } from '../objects/int.js';
+import { newIntValue, True, False, PyInt, intType, bitLength, normalize, isSmallInt } from '../objects/int.js';
 import { newFloat, floatType, PyFloat } from '../objects/float.js';
 import { internStr, isIdentifierLike, newStr, strType, PyStr } from '../objects/str.js';
 import { newBytes, bytesType, PyBytes } from '../objects/bytes.js';
 import { None, Ellipsis } from '../objects/singletons.js';
 import { newTuple, PyTuple, tupleType } from '../objects/tuple.js';
-import { binaryOp, unaryOp } from '../protocols/abstract.js';
+import { binaryOp, unaryOp, getItem } from '../protocols/abstract.js';
 import { newComplex } from '../objects/complex.js';
+import { newSet, setAdd, setKeys, frozensetType, type PySet } from '../objects/set.js';
 
 /** A fresh object for a literal (owned): interned when identifier-like, as the parser does. */
 function literalObject(v: ConstantValue): PyObject {
@@ -45,6 +46,51 @@ function literalObject(v: ConstantValue): PyObject {
   }
 }
 
+/**
+ * `x = <value>`: before parsing the value as an expression, the parser tries to read it as
+ * one more assignment target (`x = y = ...`), which reads its first token once more.
+ */
+export function noteAssignedValue(value: Expr, cx: CodeContext): void {
+  let e: Expr = value;
+  for (;;) {
+    switch (e.kind) {
+      case 'BinOp':
+        e = e.left;
+        continue;
+      case 'Compare':
+        e = e.left;
+        continue;
+      case 'BoolOp':
+        e = e.values[0]!;
+        continue;
+      case 'IfExp':
+        e = e.body;
+        continue;
+      case 'Attribute':
+      case 'Subscript':
+        e = e.value;
+        continue;
+      case 'Call':
+        e = e.func;
+        continue;
+      case 'Tuple':
+      case 'List':
+        if (!e.elts.length) return;
+        e = e.elts[0]!;
+        continue;
+      case 'ListComp':
+      case 'GeneratorExp':
+        e = e.elt;
+        continue;
+      case 'Constant':
+        cx.module.assignedFirstTokens.add(e);
+        return;
+      default:
+        return;
+    }
+  }
+}
+
 /** The constant-cache key of a value: type and value, as _PyCode_ConstantKey. */
 export function constantKey(o: PyObject): string {
   const t = o.type;
@@ -53,6 +99,7 @@ export function constantKey(o: PyObject): string {
   if (t === floatType) return 'f' + (Object.is((o as PyFloat).v, -0) ? '-0' : String((o as PyFloat).v));
   if (t === bytesType) return 'b' + Array.from((o as PyBytes).v).join(',');
   if (t === tupleType) return 't(' + (o as PyTuple).items.map(constantKey).join(',') + ')';
+  if (t === frozensetType) return 'z(' + setKeys(o as PySet).map(constantKey).sort().join(',') + ')';
   if (o === True) return 'T';
   if (o === False) return 'F';
   if (o === None) return 'N';
@@ -73,8 +120,21 @@ export function foldConstant(e: Expr, cx: CodeContext): PyObject | null {
   const arena = cx.module.arena;
   switch (e.kind) {
     case 'Constant': {
+      const v = e.value.type;
+      // True, False, None and ... are keywords: the parser makes no object for them
+      if (v === 'bool' || v === 'None' || v === 'Ellipsis') return v === 'bool' ? (e.value.value ? True : False) : v === 'None' ? None : Ellipsis;
       const o = literalObject(e.value);
       arena.push(o);
+      // The parser builds a number's object each time a rule reads its token, and a cached
+      // small int is one object: twice for most occurrences, three times for the first
+      // token of an assignment's value (measured; see noteAssignedValue).
+      if (isSmallInt(o)) {
+        const extra = cx.module.assignedFirstTokens.has(e) ? 2 : 1;
+        for (let i = 0; i < extra; i++) {
+          incref(o);
+          arena.push(o);
+        }
+      }
       return o;
     }
     case 'UnaryOp': {
@@ -110,6 +170,25 @@ export function foldConstant(e: Expr, cx: CodeContext): PyObject | null {
         throw err;
       }
     }
+    case 'Subscript': {
+      // 'abc'[1] is folded (fold_subscr); slices are not constants in 3.11
+      if (e.slice.kind === 'Slice') return null;
+      const value = foldConstant(e.value, cx);
+      if (value === null) return null;
+      const index = foldConstant(e.slice, cx);
+      if (index === null) return null;
+      try {
+        const r = getItem(value, index);
+        arena.push(r);
+        return r;
+      } catch (err) {
+        if (err instanceof PyRaise) {
+          decref(err.exc);
+          return null;
+        }
+        throw err;
+      }
+    }
     case 'Tuple': {
       if (e.ctx !== 'Load' || e.elts.some((x) => x.kind === 'Starred')) return null;
       const items: PyObject[] = [];
@@ -118,14 +197,51 @@ export function foldConstant(e: Expr, cx: CodeContext): PyObject | null {
         if (v === null) return null;
         items.push(v);
       }
-      for (const x of items) incref(x);
-      const t = newTuple(items);
+      const merged = items.map((v) => mergeItem(v, cx));
+      for (const x of merged) incref(x);
+      const t = newTuple(merged);
       arena.push(t);
       return t;
     }
     default:
       return null;
   }
+}
+
+/**
+ * A display of constants folded into one constant (owned, held by the arena): a tuple for
+ * `[1, 2, 3]` and `x in [a, b]`, a frozenset for `{1, 2, 3}` and `x in {a, b}`; null when
+ * an element is not a constant after folding.
+ */
+export function foldDisplay(elts: readonly Expr[], kind: 'tuple' | 'frozenset', cx: CodeContext): PyObject | null {
+  const items: PyObject[] = [];
+  for (const x of elts) {
+    if (x.kind === 'Starred') return null;
+    const v = foldConstant(x, cx);
+    if (v === null) return null;
+    items.push(v);
+  }
+  const merged = items.map((v) => mergeItem(v, cx));
+  let o: PyObject;
+  if (kind === 'tuple') {
+    for (const x of merged) incref(x);
+    o = newTuple(merged);
+  } else {
+    const s = newSet(frozensetType);
+    for (const x of merged) setAdd(s, x);
+    o = s;
+  }
+  cx.module.arena.push(o);
+  return o;
+}
+
+/** merge_consts_recursive: the items of a constant tuple or frozenset are merged constants too. */
+function mergeItem(v: PyObject, cx: CodeContext): PyObject {
+  const key = constantKey(v);
+  const existing = cx.module.constCache.get(key);
+  if (existing !== undefined) return existing;
+  cx.module.constCache.set(key, v);
+  return v;
 }
 
 const SLOTS = {
@@ -187,16 +303,6 @@ function safeToFold(op: keyof typeof SLOTS, a: PyObject, b: PyObject): boolean {
     default:
       return isNumber(a) && isNumber(b);
   }
-}
-
-/**
- * fold_iter (Python/ast_opt.c): a list display that is only iterated (a for loop's or a
- * comprehension's iterable, the right side of `in`) is built as a tuple instead — a
- * constant one when all items are constants.
- */
-export function foldIter(e: Expr): Expr {
-  if (e.kind !== 'List' || e.elts.some((x) => x.kind === 'Starred')) return e;
-  return { ...e, kind: 'Tuple', elts: e.elts, ctx: e.ctx } as Expr;
 }
 
 /** A literal or folded-constant expression: returns the merged constant each time. */

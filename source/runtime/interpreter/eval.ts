@@ -5,7 +5,7 @@
 import type { PyObject } from '../objects/object.js';
 import { parseModule } from '../../python/parse.js';
 import { PythonSyntaxError, UnsupportedSyntax } from '../../python/syntax-error.js';
-import { compileModuleCode } from './module-code.js';
+import { compileEvalCode, compileModuleCode } from './module-code.js';
 import { Frame } from './frame.js';
 import { runBody } from './call.js';
 import { builtinsDict } from '../builtins/registry.js';
@@ -16,7 +16,7 @@ import { PyStr, newStr } from '../objects/str.js';
 import { PyDict, dictGetStr, dictSetSteal } from '../objects/dict.js';
 import { None, newNone } from '../objects/singletons.js';
 import { bindArgs } from '../builtins/args.js';
-import { typeName } from '../protocols/abstract.js';
+import { typeName, call } from '../protocols/abstract.js';
 import { rt } from '../runtime.js';
 import { newTuple } from '../objects/tuple.js';
 import { newInt } from '../objects/int.js';
@@ -32,38 +32,46 @@ export function evalSource(mode: 'eval' | 'exec', args: PyObject[], kw: readonly
   if (dictGetStr(globals, '__builtins__') === null) {
     dictSetSteal(globals, internStr('__builtins__'), newref(rt.state.get('builtins module') as PyObject));
   }
-  let text = source.v;
-  if (mode === 'eval') text = text.trim();
   let ast;
   try {
-    ast = parseModule(mode === 'eval' ? `__heapscope_eval_result__ = (${text}\n)` : text, '<string>');
-  } catch (e) {
-    if (e instanceof PythonSyntaxError) {
-      const exc = newException(E.SyntaxError!, [newStr(e.msg), newTuple([newStr('<string>'), newInt(e.lineno), newInt(e.offset), newStr(e.lineText), newInt(e.lineno), newInt(e.offset)])]);
-      throw new PyRaise(exc);
+    ast = parseModule(source.v, '<string>');
+    if (mode === 'eval' && (ast.body.length !== 1 || ast.body[0]!.kind !== 'Expr')) {
+      const first = ast.body.find((st) => st.kind !== 'Expr') ?? ast.body[0];
+      throw new PythonSyntaxError('invalid syntax', '<string>', first?.line ?? 1, (first?.col ?? 0) + 1, source.v.split('\n')[(first?.line ?? 1) - 1] ?? '');
     }
+  } catch (e) {
+    if (e instanceof PythonSyntaxError) throw syntaxErrorException(e);
     if (e instanceof UnsupportedSyntax) throw pyError(E.NotImplementedError!, e.message);
     throw e;
   }
-  const { code, compiler } = compileModuleCode(ast, '<string>');
+  let compiled;
+  try {
+    compiled = mode === 'eval' ? compileEvalCode(ast, '<string>') : compileModuleCode(ast, '<string>');
+  } catch (e) {
+    if (e instanceof PythonSyntaxError) throw syntaxErrorException(e);
+    throw e;
+  }
+  const { code, compiler } = compiled;
   const f = new Frame(code.body, code, globals, builtinsDict(), null);
   f.ns = locals as PyDict;
   try {
     runBody(f);
     if (mode === 'eval') {
-      const r = dictGetStr(f.ns, '__heapscope_eval_result__');
-      const out = r ? newref(r) : newNone();
-      dictDel(f.ns, '__heapscope_eval_result__');
-      return out;
+      const r = f.retval ?? newNone();
+      f.retval = null;
+      return r;
     }
     return newNone();
   } finally {
+    // exec of a string keeps its AST alive while it runs (section 2.1), then frees it
     for (const o of compiler.arena) decref(o);
     decref(code);
   }
 }
 
-import { dictDelStr } from '../objects/dict.js';
-function dictDel(d: PyDict, key: string): void {
-  dictDelStr(d, key);
+/** A SyntaxError exception from a compile-time error in eval/exec source. */
+function syntaxErrorException(e: PythonSyntaxError): PyRaise {
+  const details = newTuple([newStr(e.filename), newInt(e.lineno), newInt(e.offset), newStr(e.lineText), newInt(e.lineno), newInt(e.endOffset || e.offset)]);
+  const exc = call(newref(E[e.excType]!), [newStr(e.msg), details]);
+  return new PyRaise(exc);
 }

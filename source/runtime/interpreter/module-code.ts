@@ -8,10 +8,27 @@ import { SymbolTable } from './scope.js';
 import { ModuleCompiler } from './context.js';
 import { compileCodeObject, docstringOf } from './compile-function.js';
 import { compileBlock } from './compile-stmt.js';
+import { compileExpr } from './compile-expr.js';
 import { Completion } from './code.js';
 import { internStr, newStr } from '../objects/str.js';
 import { dictSetSteal } from '../objects/dict.js';
 import { decref, incref } from '../heap/refcount.js';
+
+/** Compile an expression for eval(): the code object returns its value. */
+export function compileEvalCode(ast: Module, filename: string): { code: PyCode; compiler: ModuleCompiler } {
+  const symtable = new SymbolTable(ast, filename);
+  const compiler = new ModuleCompiler(symtable, filename, ast.source);
+  const stmt = ast.body[0];
+  const { code } = compileCodeObject(compiler, symtable.module, '<module>', '<module>', 1, null, (cx) => {
+    if (stmt?.kind !== 'Expr' || ast.body.length !== 1) throw new Error('eval needs one expression');
+    const value = compileExpr(stmt.value, cx);
+    cx.body.run = (f) => {
+      f.retval = value(f);
+      return Completion.Return;
+    };
+  });
+  return { code, compiler };
+}
 
 export function compileModuleCode(ast: Module, filename: string): { code: PyCode; compiler: ModuleCompiler } {
   const symtable = new SymbolTable(ast, filename);
@@ -25,8 +42,7 @@ export function compileModuleCode(ast: Module, filename: string): { code: PyCode
     }
     const docObj = cx.useConstant(newStr(doc));
     decref(docObj);
-    const key = cx.useConstant(internStr('__doc__'));
-    decref(key);
+    const key = cx.useName('__doc__');
     cx.body.run = (f) => {
       incref(key);
       incref(docObj);

@@ -7,7 +7,10 @@ import { makeBuiltinType } from '../objects/typeobject.js';
 import { rt } from '../runtime.js';
 import { decref, incref, newref, xdecref } from '../heap/refcount.js';
 import { PyRaise } from '../errors.js';
-import { PyBaseException, exceptionSetField, exceptionArgs } from '../objects/exceptions.js';
+import { PyBaseException, exceptionSetField, exceptionArgs, E } from '../objects/exceptions.js';
+import { dictGetStr } from '../objects/dict.js';
+import { PyStr } from '../objects/str.js';
+import { PyInt } from '../objects/int.js';
 import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { Frame, releaseLocals, bindFrameObjectRelease } from './frame.js';
 import { nlocalsplus } from './code.js';
@@ -259,6 +262,8 @@ export function formatExceptionOnly(exc: PyObject): string {
   const t = exc.type;
   let name = t.qualname;
   if (t.module !== 'builtins' && t.module !== '__main__') name = `${t.module}.${name}`;
+  const located = syntaxErrorLocation(exc);
+  if (located !== null) return located + `${name}: ${syntaxErrorMessage(exc)}\n`;
   let msg: string;
   try {
     msg = strOf(exc);
@@ -271,6 +276,34 @@ export function formatExceptionOnly(exc: PyObject): string {
     for (const note of exceptionNotes(exc)) out += note + '\n';
   }
   return out;
+}
+
+/** The `  File ..., line N` block printed for a SyntaxError with a location, or null. */
+function syntaxErrorLocation(exc: PyObject): string | null {
+  if (!(exc instanceof PyBaseException) || !exc.type.isSubtypeOf(E.SyntaxError!) || !exc.dict) return null;
+  const get = (n: string) => dictGetStr(exc.dict!, n);
+  const filename = get('filename');
+  const lineno = get('lineno');
+  if (!(filename instanceof PyStr) || !(lineno instanceof PyInt)) return null;
+  let out = `  File "${filename.v}", line ${lineno.v}\n`;
+  const text = get('text');
+  const offset = get('offset');
+  if (text instanceof PyStr) {
+    const stripped = text.v.replace(/^[ \t\f]+/, '').trimEnd();
+    out += `    ${stripped}\n`;
+    if (offset instanceof PyInt && Number(offset.v) > 0) {
+      const removed = text.v.length - text.v.replace(/^[ \t\f]+/, '').length;
+      const end = get('end_offset');
+      const width = end instanceof PyInt && Number(end.v) > Number(offset.v) ? Number(end.v) - Number(offset.v) : 1;
+      out += `    ${' '.repeat(Math.max(0, Number(offset.v) - 1 - removed))}${'^'.repeat(width)}\n`;
+    }
+  }
+  return out;
+}
+
+function syntaxErrorMessage(exc: PyObject): string {
+  const msg = (exc as PyBaseException).dict ? dictGetStr((exc as PyBaseException).dict!, 'msg') : null;
+  return msg instanceof PyStr ? msg.v : strOf(exc);
 }
 
 function exceptionNotes(exc: PyBaseException): string[] {

@@ -16,7 +16,7 @@ import { newInt, newBool, PyInt } from '../objects/int.js';
 import { newStr } from '../objects/str.js';
 import { newTuple, newTupleFrom, newEmptyTuple, PyTuple, tupleFreeLists } from '../objects/tuple.js';
 import { newList, listAppend, PyList, listFreeList } from '../objects/list.js';
-import { newDict, dictSetSteal, dictFreeList } from '../objects/dict.js';
+import { newDict, dictSetSteal, dictFreeList, dictKeysFreeList } from '../objects/dict.js';
 import { floatFreeList } from '../objects/float.js';
 import { rt } from '../runtime.js';
 import { bindArgs, exactlyOne, noArgs } from '../builtins/args.js';
@@ -323,10 +323,11 @@ function invokeCallbacks(state: GcState, phase: 'start' | 'stop', generation: nu
 /** clear_freelists (end of a full collection): cached objects go back to the allocator. */
 function clearFreeLists(): void {
   const heap = rt.heap;
-  for (let n = 1; n < tupleFreeLists.length; n++) heap.clearFreeLists([tupleFreeLists[n]!], () => 40 + 8 * n, true);
-  heap.clearFreeLists([floatFreeList], () => 24, false);
-  heap.clearFreeLists([listFreeList], () => 56, true);
-  heap.clearFreeLists([dictFreeList], () => 64, true);
+  for (let n = 1; n < tupleFreeLists.length; n++) heap.clearFreeLists([tupleFreeLists[n]!], true);
+  heap.clearFreeLists([floatFreeList], false);
+  heap.clearFreeLists([listFreeList], true);
+  heap.clearFreeLists([dictFreeList], true);
+  heap.clearFreeLists([dictKeysFreeList], false);
 }
 
 provideModule('gc', () => newref(gcState().module));

@@ -7,7 +7,7 @@ import { PyObject, EQ, NE, LT, LE, GT, GE, type RichOp } from './object.js';
 import { decref, newref } from '../heap/refcount.js';
 import { pyError } from '../errors.js';
 import { E } from './exceptions.js';
-import { newNotImplemented, noneType, notImplementedType, ellipsisType, None } from './singletons.js';
+import { newNotImplemented, noneType, notImplementedType, ellipsisType, None, NotImplemented, Ellipsis } from './singletons.js';
 import { PyBytes, bytesType, newBytes, bytesRepr, bytesHash } from './bytes.js';
 import { PyInt, newInt, newBool } from './int.js';
 import { PyStr, newStr } from './str.js';
@@ -68,6 +68,14 @@ export function bytesFromObject(x: PyObject, encoding?: PyObject): PyObject {
 
 export function initBytesSlots(): void {
   noneType.repr = () => newStr('None');
+  const singletonNew = (name: string, value: () => PyObject) => (_t: unknown, args: PyObject[], kw: readonly string[] | null) => {
+    if (args.length) throw pyError(E.TypeError!, `${name} takes no arguments`);
+    void kw;
+    return newref(value());
+  };
+  noneType.newInstance = singletonNew('NoneType', () => None);
+  notImplementedType.newInstance = singletonNew('NotImplementedType', () => NotImplemented);
+  ellipsisType.newInstance = singletonNew('ellipsis', () => Ellipsis);
   noneType.number.bool = () => false;
   notImplementedType.repr = () => newStr('NotImplemented');
   ellipsisType.repr = () => newStr('Ellipsis');
@@ -105,20 +113,17 @@ export function initBytesSlots(): void {
       decref(l);
     }
   };
-  t.number.add = (x, y) => {
-    if (!(x instanceof PyBytes) || !(y instanceof PyBytes)) {
-      if (x instanceof PyBytes) throw pyError(E.TypeError!, `can't concat ${typeName(y)} to bytes`);
-      return newNotImplemented();
-    }
-    const out = new Uint8Array(x.v.length + y.v.length);
-    out.set(x.v);
-    out.set(y.v, x.v.length);
+  t.concat = (x, y) => {
+    if (!(y instanceof PyBytes)) throw pyError(E.TypeError!, `can't concat ${typeName(y)} to bytes`);
+    const xv = (x as PyBytes).v;
+    const out = new Uint8Array(xv.length + y.v.length);
+    out.set(xv);
+    out.set(y.v, xv.length);
     return newBytes(out);
   };
-  t.number.mul = (x, y) => {
-    const [s, n] = x instanceof PyBytes ? [x, y] : [y as PyBytes, x];
-    if (!(s instanceof PyBytes) || n.type.number.index === null) return newNotImplemented();
-    const count = Math.max(0, Number(indexValue(n)));
+  t.repeat = (x, count) => {
+    const s = x as PyBytes;
+    count = Math.max(0, count);
     if (s.v.length * count > rt.heap.maxItems * 8) throw pyError(E.MemoryError!, null);
     const out = new Uint8Array(s.v.length * count);
     for (let k = 0; k < count; k++) out.set(s.v, k * s.v.length);

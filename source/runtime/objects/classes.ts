@@ -10,7 +10,7 @@ import { decref, incref, newref, xdecref } from '../heap/refcount.js';
 import { pyError } from '../errors.js';
 import { E } from './exceptions.js';
 import { None, NotImplemented, newNone, newNotImplemented } from './singletons.js';
-import { newBool, True, False } from './int.js';
+import { newBool, True, False, newInt } from './int.js';
 import { PyStr, internStr, newStr, strType } from './str.js';
 import { PyTuple, newTuple, newTupleFrom, newEmptyTuple, tupleType, indexSlot } from './tuple.js';
 import { PyDict, dictGetStr, dictSetSteal, dictDelStr, newDict, dictItems, dictType } from './dict.js';
@@ -19,7 +19,7 @@ import {
   addressOf, call, callBorrowed, defaultRepr, genericGetAttr, genericSetAttr, iterateToArray, isTrue, repr, typeName, hashNotImplemented,
 } from '../protocols/abstract.js';
 import {
-  PyInstance, SharedKeys, instanceClear, instanceDealloc, instanceDictGet, instanceDictSet, instanceGet, instanceSet,
+  PyInstance, SharedKeys, SHARED_KEYS_TABLE_BYTES, instanceClear, instanceDealloc, instanceDictGet, instanceDictSet, instanceGet, instanceSet,
   instanceTraverse, newInstance, visitSlots, clearSlots,
 } from './instance-values.js';
 import { installSlotWrappers, dunderChanged } from './slot-wrappers.js';
@@ -88,6 +88,8 @@ export function initTypeSlots(): void {
   t.flags.weakrefable = true;
   t.basicSize = 880;
   t.sizeof = (self) => ((self as PyType).flags.heap ? 1672 : 408);
+  // type_new's allocation: PyHeapTypeObject plus one PyMemberDef (40 bytes) per slot and a sentinel.
+  t.objectSize = (self) => 880 + 40 * ((self as PyType).slotNames.length + 1);
   t.repr = (self) => {
     const c = self as PyType;
     const mod = c.module && c.module !== 'builtins' ? `${c.module}.` : '';
@@ -130,6 +132,10 @@ export function initTypeSlots(): void {
     if (c.flags.heap) for (const b of c.bases) removeSubclass(b, c);
     t.clear!(c);
     if (c.flags.heap) releaseSubclassDict(c);
+    if (c.sharedKeys !== null && c.sharedKeys.keysAddr !== 0) {
+      rt.heap.allocator.free(c.sharedKeys.keysAddr);
+      c.sharedKeys.keysAddr = 0;
+    }
     if (c.base && c.flags.heap) {
       const b = c.base;
       decref(b);
@@ -209,8 +215,6 @@ function typeGetAttr(self: PyObject, name: string): PyObject {
     metaGet = metaAttr.type.descrGet;
     if (metaGet !== null && metaAttr.type.descrSet !== null) return metaGet(metaAttr, cls, meta);
   }
-  // type's own data descriptors (type_getsets / type_members) win over the class's dict.
-  if (TYPE_DATA_DESCRIPTORS.has(name)) return typeSpecialAttr(cls, name)!;
   const attr = lookup(cls, name);
   if (attr !== null) {
     const get = attr.type.descrGet;
@@ -224,18 +228,25 @@ function typeGetAttr(self: PyObject, name: string): PyObject {
   throw pyError(E.AttributeError!, `type object '${cls.name}' has no attribute '${name}'`);
 }
 
-const TYPE_DATA_DESCRIPTORS = new Set(['__name__', '__qualname__', '__mro__', '__bases__', '__base__', '__dict__', '__class__']);
+/** type's getset descriptors (type.__dict__['__name__'], ...): data descriptors, so they win over the class's own entries. */
+export const TYPE_DATA_ATTRS = new Set([
+  '__name__', '__qualname__', '__module__', '__mro__', '__bases__', '__base__', '__dict__', '__class__',
+  '__basicsize__', '__itemsize__', '__dictoffset__', '__weakrefoffset__', '__flags__',
+]);
 
 /** Attributes every class has without a dict entry (__name__, __mro__, ...). */
-function typeSpecialAttr(cls: PyType, name: string): PyObject | null {
+export function typeSpecialAttr(cls: PyType, name: string): PyObject | null {
   switch (name) {
     case '__name__':
       // type_name: a static type's tp_name may carry its module ("weakref.ReferenceType").
       return newStr(cls.flags.heap ? cls.name : cls.name.slice(cls.name.lastIndexOf('.') + 1));
     case '__qualname__':
       return newStr(cls.qualname);
-    case '__module__':
-      return newStr(cls.module);
+    case '__module__': {
+      // Heap types keep it in their dict (assignable); builtins derive it from tp_name.
+      const m = cls.flags.heap && cls.dict ? dictGetStr(cls.dict as PyDict, '__module__') : null;
+      return m ? newref(m) : newStr(cls.module);
+    }
     case '__mro__':
       return newref(classTuples(cls).mro);
     case '__bases__':
@@ -248,6 +259,16 @@ function typeSpecialAttr(cls: PyType, name: string): PyObject | null {
       return newNone();
     case '__class__':
       return newref(cls.type);
+    case '__basicsize__':
+      return newInt(cls.basicSize + (cls.flags.gc ? 0 : 0));
+    case '__itemsize__':
+      return newInt(cls.itemSize);
+    case '__dictoffset__':
+      return newInt(cls.flags.managedDict ? -48 : 0);
+    case '__weakrefoffset__':
+      return newInt(cls.flags.weakrefable && cls.flags.heap ? cls.basicSize - 8 : 0);
+    case '__flags__':
+      return newInt(0);
     default:
       return null;
   }
@@ -257,9 +278,16 @@ function typeSpecialAttr(cls: PyType, name: string): PyObject | null {
 function classTuples(cls: PyType): { tuple: PyTuple; mro: PyTuple } {
   let entry = classBases.get(cls);
   if (!entry) {
-    for (const b of cls.bases) incref(b);
-    for (const m of cls.mro) incref(m);
-    entry = { tuple: newTuple(cls.bases.slice()), mro: newTuple(cls.mro.slice()) };
+    // A builtin type's tp_bases/tp_mro exist from start-up in CPython: made on first use
+    // here, as start-up objects (no count change), held by the type.
+    entry = rt.heap.asStartup(() => {
+      for (const b of cls.bases) incref(b);
+      for (const m of cls.mro) incref(m);
+      const made = { tuple: newTuple(cls.bases.slice()), mro: newTuple(cls.mro.slice()) };
+      rt.ev.refAdded(cls.serial, made.tuple.serial, labelSlot('__bases__'));
+      rt.ev.refAdded(cls.serial, made.mro.serial, labelSlot('__mro__'));
+      return made;
+    });
     classBases.set(cls, entry);
   }
   return entry;
@@ -421,12 +449,14 @@ export function createClass(spec: ClassSpec): PyType {
 
   const baseHasDict = base.flags.managedDict || hasDictStorage(base);
   const wantsDict = slotNames === null ? !baseHasDict : slotNames.includes('__dict__') && !baseHasDict;
-  // type_new: a weakref slot can only be added to a base without items (tp_itemsize == 0).
-  const mayAddWeak = !base.flags.weakrefable && base.itemSize === 0;
+  // Variable-size bases (int, tuple, bytes) keep the dict pointer at the end of the
+  // object (tp_dictoffset) instead of a managed dict, and cannot add __weakref__.
+  const varSized = solid.itemSize > 0;
+  const mayAddWeak = !varSized && !base.flags.weakrefable;
   if (slotNames !== null && slotNames.includes('__weakref__') && !mayAddWeak) {
     throw pyError(E.TypeError!, '__weakref__ slot disallowed: either we already got one, or the itemsize is nonzero');
   }
-  const wantsWeakref = slotNames === null ? mayAddWeak : slotNames.includes('__weakref__') && mayAddWeak;
+  const wantsWeakref = mayAddWeak && (slotNames === null || slotNames.includes('__weakref__'));
   const ownSlots = (slotNames ?? []).filter((s) => s !== '__dict__' && s !== '__weakref__');
 
   const t = new PyType(metatype, name, {
@@ -434,22 +464,24 @@ export function createClass(spec: ClassSpec): PyType {
     heap: true,
     baseType: true,
     weakrefable: base.flags.weakrefable || wantsWeakref,
-    // 3.11 type_new_descriptors: the dict is "managed" (a pre-header) only when the base
-    // has no items; int and tuple subclasses keep a dict pointer after the items instead.
-    managedDict: base.flags.managedDict || (wantsDict && base.itemSize === 0),
+    managedDict: !varSized && (base.flags.managedDict || wantsDict),
   });
   if (wantsDict && base.itemSize !== 0) t.itemDict = true;
   t.base = base;
   t.bases = bases;
   t.slotNames = ownSlots;
   t.slotCount = base.slotCount + ownSlots.length;
-  t.basicSize = base.basicSize + 8 * ownSlots.length + (wantsWeakref ? 8 : 0) + (t.itemDict ? 8 : 0);
+  t.basicSize = base.basicSize + 8 * ownSlots.length + (wantsWeakref ? 8 : 0) + (varSized && wantsDict ? 8 : 0);
   t.itemSize = base.itemSize;
   t.module = strOf(dictGetStr(namespace, '__module__')) ?? '__main__';
   t.qualname = strOf(dictGetStr(namespace, '__qualname__')) ?? name;
   t.mro = computeMro(t, bases);
   inheritFromBases(t);
-  if (t.flags.managedDict) t.sharedKeys = new SharedKeys();
+  if (t.flags.managedDict) {
+    // _PyDict_NewKeysForClass: a 64-slot str-keys table (32 + 64 + 42·16 = 768 bytes), held until the class goes.
+    t.sharedKeys = new SharedKeys();
+    t.sharedKeys.keysAddr = rt.heap.allocator.malloc(SHARED_KEYS_TABLE_BYTES);
+  }
   if (solid === objectType) {
     t.instanceGet = instanceGet;
     t.instanceSet = instanceSet;
@@ -461,9 +493,7 @@ export function createClass(spec: ClassSpec): PyType {
     installBuiltinSubclassStorage(t, solid);
   }
 
-  // tp_base is a counted reference; t.bases mirrors the __bases__ tuple (which owns its
-  // items); the metatype's reference is taken by allocate() for heap metatypes.
-  incref(base);
+  incref(base); // tp_base
   rt.heap.allocate(t, true);
   heapTypes.add(new WeakRef(t));
   rt.ev.emit(23 /* TypeNamed */, 0, t.serial, rt.ev.strings.intern(name));
@@ -603,10 +633,11 @@ function installBuiltinSubclassStorage(t: PyType, solid: PyType): void {
   const baseDealloc = solid.dealloc;
   const baseNew = solid.newInstance;
   const baseSizeof = solid.sizeof;
-  // int.__sizeof__ counts only the digits (long_sizeof ignores a subclass's extra fields);
-  // the other builtin bases report the subclass's basic size.
-  const extra = solid === intType ? 0 : t.basicSize - solid.basicSize;
+  // int.__sizeof__ counts only its digits; the other bases count the subclass's basicsize.
+  const extra = solid === intType || solid.isSubtypeOf(intType) ? 0 : t.basicSize - solid.basicSize;
   t.sizeof = (o) => (baseSizeof ? baseSizeof(o) : solid.basicSize) + extra;
+  const baseObjectSize = solid.objectSize;
+  if (baseObjectSize) t.objectSize = (o) => baseObjectSize(o) + extra;
   t.newInstance = (type, args, kw) => {
     const o = baseNew!(type, args, kw) as WithExtraDict;
     if (type.slotCount) o.slots = new Array(type.slotCount).fill(null);
@@ -618,7 +649,7 @@ function installBuiltinSubclassStorage(t: PyType, solid: PyType): void {
   };
   t.instanceSet = (o, name, v) => {
     const w = o as WithExtraDict;
-    if (!t.flags.managedDict && !hasDictStorage(t)) return false;
+    if (!t.flags.managedDict && !hasDictStorage(t) && !(solid.itemSize > 0 && t.basicSize > solid.basicSize)) return false;
     if (!w.extraDict) {
       if (v === null) return false;
       w.extraDict = newDict();

@@ -140,8 +140,9 @@ export function initDescriptorTypes(): void {
   memberDescriptorType.descrSet = (d, o, v) => {
     const m = d as PyMemberDescriptor;
     checkOwner(m.owner, m.name, o);
-    // A builtin base's tp_new (weakref.ref.__new__(Sub, ...)) allocates the subtype's slots too.
-    const storage = ((o as unknown as SlotStorage).slots ??= new Array(o.type.slotCount).fill(null));
+    const holder = o as unknown as SlotStorage;
+    if (!holder.slots) holder.slots = new Array(o.type.slotCount).fill(null);
+    const storage = holder.slots;
     const old = storage[m.index] ?? null;
     if (v === null && old === null) throw pyError(E.AttributeError!, m.name);
     if (v !== null) incref(v);

@@ -227,8 +227,8 @@ export function initDictSlots(): void {
     dictMergeFrom(a as PyDict, b, true);
     return newref(a);
   };
-  // dict_new: tp_alloc, never the free list (an exact dict starts untracked all the same).
-  t.newInstance = (type) => newDict(type, false);
+  // dict_new allocates with tp_alloc (PyType_GenericAlloc): never from the free list.
+  t.newInstance = (type) => newDict(type, true);
   t.init = (o, args, kw) => {
     const nkw = kw ? kw.length : 0;
     const pos = args.slice(0, args.length - nkw);
@@ -276,7 +276,7 @@ export function initDictSlots(): void {
           return newTuple([k, v]);
         }
       }
-      throw pyError(E.KeyError!, "'popitem(): dictionary is empty'");
+      throw pyError(E.KeyError!, 'popitem(): dictionary is empty');
     },
     setdefault: (self, args, kw) => {
       const [key, dflt] = positional('setdefault', args, kw, 1, 2);

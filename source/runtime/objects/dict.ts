@@ -40,6 +40,15 @@ export class PyDict extends PyObject {
   version = 0;
   /** Set while this is a split-table instance dict sharing its class's keys. */
   sharedKeys: SharedKeys | null = null;
+  /**
+   * The keys table (PyDictKeysObject) as a memory block: its address (0 while the dict
+   * uses the static empty table or its class's shared keys) and whether it is a minimal
+   * all-str table, the kind that goes to the keys free list when released.
+   */
+  keysAddr = 0;
+  keysMinimal = false;
+  /** A split dict's values array (taken over from the instance), else 0. */
+  valuesAddr = 0;
   constructor(type: PyType) {
     super(type);
   }
@@ -53,10 +62,15 @@ export class PyDict extends PyObject {
 
 export let dictType: PyType;
 export let dictFreeList: FreeList;
+/** Minimal keys tables (8 slots, str keys) kept for reuse: PyDict_MAXFREELIST = 80 (section 3.5). */
+export let dictKeysFreeList: FreeList;
+/** Bytes of a minimal str-keys table: 32 header + 8 index bytes + 5 entries of 16. */
+export const MINIMAL_KEYS_BYTES = 32 + 8 + 5 * 16;
 
 export function initDictType(): void {
   dictType = makeBuiltinType('dict', { gc: true, basicSize: 48 });
   dictFreeList = new FreeList('dict', 80);
+  dictKeysFreeList = new FreeList('dict keys', 80);
   dictType.sizeof = (o) => dictSizeof(o as PyDict);
   dictType.objectSize = () => 48;
   dictType.freeListFor = (o) => (o.type === dictType ? dictFreeList : null);
@@ -89,6 +103,7 @@ export function initDictType(): void {
 }
 
 function resetTable(d: PyDict): void {
+  releaseKeys(d);
   d.sharedKeys = null;
   d.keys = [];
   d.values = [];
@@ -104,14 +119,13 @@ export function dictSizeof(d: PyDict): number {
   // A split instance dict: the values array sized by the class's shared keys (section 1.6).
   if (d.sharedKeys) return 48 + 8 * (d.sharedKeys.names.length + d.sharedKeys.usable);
   if (!d.log2Size) return 48;
-  const S = 1 << d.log2Size;
-  const indexBytes = S <= 0x80 ? 1 : S <= 0x8000 ? 2 : S <= 0x80000000 ? 4 : 8;
-  return 48 + 32 + indexBytes * S + d.usable * (d.unicodeKeys ? 16 : 24);
+  return 48 + keysTableBytes(d);
 }
 
-export function newDict(type: PyType = dictType, useFreeList = true): PyDict {
+/** A new empty dict; `fresh` skips the free list (tp_alloc, as `dict()` allocates). */
+export function newDict(type: PyType = dictType, fresh = false): PyDict {
   const d = new PyDict(type);
-  rt.heap.allocate(d, type !== dictType, useFreeList);
+  rt.heap.allocate(d, type !== dictType, fresh);
   return d;
 }
 
@@ -133,12 +147,41 @@ export function primitiveKey(k: PyObject): PrimitiveKey | null {
 
 /** Event-log slot of the value stored under `k`. */
 export function valueSlot(k: PyObject): number {
-  if (k.type === strType) return makeSlot(SlotKind.Key, rt.ev.strings.intern((k as PyStr).v));
+  if (k.type === strType) return makeSlot(SlotKind.Key, strLogId(k as PyStr));
   return makeSlot(SlotKind.OtherKey, rt.ev.strings.intern(keyLabel(k)));
+}
+
+/** The string-table id of a str's value, cached on the object. */
+export function strLogId(s: PyStr): number {
+  let id = s.logId;
+  if (id < 0) id = s.logId = rt.ev.strings.intern(s.v);
+  return id;
+}
+
+/**
+ * d[key] = value for a str key the caller keeps (name stores): no key reference changes
+ * hands when the key is already present (value stolen).
+ */
+export function dictStoreName(d: PyDict, key: PyStr, value: PyObject): void {
+  const i = d.sharedKeys === null ? d.index.get(key.v) : undefined;
+  if (i === undefined || d.gcGen === UNTRACKED) {
+    incref(key);
+    dictSetSteal(d, key, value);
+    return;
+  }
+  const old = d.values[i]!;
+  d.values[i] = value;
+  const slot = makeSlot(SlotKind.Key, strLogId(d.keys[i] as PyStr));
+  const ev = rt.ev;
+  ev.refRemoved(d.serial, old.serial, slot);
+  ev.refAdded(d.serial, value.serial, slot);
+  d.version++;
+  decref(old);
 }
 
 /** Event-log slot of the key object itself. */
 export function keyObjectSlot(k: PyObject): number {
+  if (k.type === strType) return makeSlot(SlotKind.KeyObject, strLogId(k as PyStr));
   return makeSlot(SlotKind.KeyObject, rt.ev.strings.intern(keyLabel(k)));
 }
 
@@ -288,8 +331,54 @@ function insertionResize(d: PyDict): void {
   let log2 = 3;
   while (1 << log2 < minSize) log2++;
   d.log2Size = log2;
+  replaceKeys(d);
   compact(d);
   rt.heap.resized(d);
+}
+
+/** Bytes of a keys table (new_keys_object): 32 + index bytes·S + usable entries·entry size. */
+export function keysTableBytes(d: PyDict): number {
+  const S = 1 << d.log2Size;
+  const indexBytes = S <= 0x80 ? 1 : S <= 0x8000 ? 2 : S <= 0x80000000 ? 4 : 8;
+  return 32 + indexBytes * S + d.usable * (d.unicodeKeys ? 16 : 24);
+}
+
+/**
+ * dictresize's memory: a new keys table for the current size and kind (a minimal str
+ * table from the keys free list when one is there), then the old table and a split
+ * dict's values array are released.
+ */
+function replaceKeys(d: PyDict): void {
+  const oldKeys = d.keysAddr;
+  const oldMinimal = d.keysMinimal;
+  const minimal = d.log2Size === 3 && d.unicodeKeys;
+  const freeList = dictKeysFreeList;
+  d.keysAddr = minimal && freeList.addresses.length ? freeList.addresses.pop()! : rt.heap.allocator.malloc(keysTableBytes(d));
+  d.keysMinimal = minimal;
+  if (oldKeys !== 0) freeKeysTable(oldKeys, oldMinimal);
+  if (d.valuesAddr !== 0) {
+    rt.heap.allocator.free(d.valuesAddr);
+    d.valuesAddr = 0;
+  }
+}
+
+/** The dict lets go of its keys table and values array (clear, dealloc). */
+function releaseKeys(d: PyDict): void {
+  if (d.keysAddr !== 0) {
+    freeKeysTable(d.keysAddr, d.keysMinimal);
+    d.keysAddr = 0;
+  }
+  if (d.valuesAddr !== 0) {
+    rt.heap.allocator.free(d.valuesAddr);
+    d.valuesAddr = 0;
+  }
+}
+
+/** free_keys_object: minimal str tables go to the free list while it has room. */
+function freeKeysTable(addr: number, minimal: boolean): void {
+  const freeList = dictKeysFreeList;
+  if (minimal && freeList.addresses.length < freeList.capacity) freeList.addresses.push(addr);
+  else rt.heap.allocator.free(addr);
 }
 
 /** Drop the holes left by deleted entries (a resize rebuilds the entry array). */

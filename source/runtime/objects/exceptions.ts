@@ -20,6 +20,8 @@ export class PyBaseException extends PyObject {
   suppressContext = false;
   dict: PyDict | null = null;
   notes: PyObject | null = null;
+  /** Fields of the larger exception structs (OSError's errno, strerror, filename, ...). */
+  members: Record<string, PyObject> | null = null;
   constructor(type: PyType, args: PyObject) {
     super(type);
     this.args = args;
@@ -101,13 +103,19 @@ const HIERARCHY: [string, string | null][] = [
 
 export const EXCEPTION_NAMES = HIERARCHY.map(([name]) => name);
 
+/** tp_basicsize of the exception structs larger than PyBaseExceptionObject (72), measured. */
+const BASIC_SIZES: Record<string, number> = {
+  BaseExceptionGroup: 96, SystemExit: 80, StopIteration: 80, ImportError: 96, NameError: 80, AttributeError: 88,
+  OSError: 112, SyntaxError: 136, UnicodeError: 112,
+};
+
 const attrSlot = (name: string) => makeSlot(SlotKind.Attribute, rt.ev.strings.intern(name));
 
 export function initExceptionTypes(): void {
   for (const key of Object.keys(E)) delete E[key];
   for (const [name, baseName] of HIERARCHY) {
     const base = baseName ? E[baseName]! : undefined;
-    const t = makeBuiltinType(name, { base, gc: true, basicSize: 72 });
+    const t = makeBuiltinType(name, { base, gc: true, basicSize: BASIC_SIZES[name] ?? base?.basicSize ?? 72 });
     if (!baseName) {
       t.traverse = (o, visit: Visit) => {
         const e = o as PyBaseException;
@@ -117,6 +125,7 @@ export function initExceptionTypes(): void {
         if (e.traceback) visit(e.traceback, attrSlot('__traceback__'));
         if (e.context) visit(e.context, attrSlot('__context__'));
         if (e.cause) visit(e.cause, attrSlot('__cause__'));
+        if (e.members) for (const [k, v] of Object.entries(e.members)) visit(v, attrSlot(k));
       };
       t.clear = (o) => exceptionClear(o as PyBaseException, true);
       t.dealloc = (o) => {
@@ -135,6 +144,14 @@ function exceptionClear(e: PyBaseException, includeArgs: boolean): void {
     if (v) {
       e[field] = null;
       rt.ev.refRemoved(e.serial, v.serial, attrSlot(field === 'dict' ? '__dict__' : field === 'notes' ? '__notes__' : `__${field}__`));
+      decref(v);
+    }
+  }
+  if (e.members) {
+    const members = e.members;
+    e.members = null;
+    for (const [k, v] of Object.entries(members)) {
+      rt.ev.refRemoved(e.serial, v.serial, attrSlot(k));
       decref(v);
     }
   }
@@ -185,6 +202,21 @@ let newListForNotes: () => PyObject = () => {
 };
 export function bindNotesList(fn: () => PyObject): void {
   newListForNotes = fn;
+}
+
+/** A struct field of a larger exception (borrowed), or null when unset. */
+export function exceptionMember(e: PyBaseException, name: string): PyObject | null {
+  return e.members?.[name] ?? null;
+}
+
+/** Set a struct field (steals `value`; null clears it). */
+export function exceptionSetMember(e: PyBaseException, name: string, value: PyObject | null): void {
+  const old = e.members?.[name] ?? null;
+  if (value) (e.members ??= {})[name] = value;
+  else if (e.members) delete e.members[name];
+  if (old) rt.ev.refRemoved(e.serial, old.serial, attrSlot(name));
+  if (value) rt.ev.refAdded(e.serial, value.serial, attrSlot(name));
+  xdecref(old);
 }
 
 export function isExceptionType(t: PyType): boolean {

@@ -18,6 +18,11 @@ export const CO_NESTED = 0x10, CO_GENERATOR = 0x20, CO_COROUTINE = 0x80;
 export class PyCode extends PyObject {
   /** Constants this code object keeps alive (co_consts), owned. */
   consts: PyObject[] = [];
+  /** co_names: the global, attribute and import names it uses, owned. */
+  names: PyObject[] = [];
+  /** co_name and co_qualname (owned; functions made from the code share them). */
+  nameObj: PyObject | null = null;
+  qualnameObj: PyObject | null = null;
   constructor(
     type: PyType,
     readonly body: CodeBody,
@@ -110,6 +115,9 @@ export let methodType: PyType;
 export let builtinFunctionType: PyType;
 export let methodDescriptorType: PyType;
 export let classmethodDescriptorType: PyType;
+/** Dunder methods that stand for a type slot (int.__add__): wrapper_descriptor / method-wrapper. */
+export let wrapperDescriptorType: PyType;
+export let methodWrapperType: PyType;
 
 const attrSlot = (name: string) => makeSlot(SlotKind.Attribute, rt.ev.strings.intern(name));
 const labelSlot = (name: string) => makeSlot(SlotKind.Label, rt.ev.strings.intern(name));
@@ -118,9 +126,12 @@ export function initFunctionTypes(): void {
   codeType = makeBuiltinType('code', { baseType: false, weakrefable: true, basicSize: 192 });
   codeType.dealloc = (o) => {
     const c = o as PyCode;
-    const consts = c.consts;
+    const held = [...c.consts, ...c.names];
     c.consts = [];
-    for (let i = consts.length - 1; i >= 0; i--) decref(consts[i]!);
+    c.names = [];
+    for (let i = held.length - 1; i >= 0; i--) decref(held[i]!);
+    if (c.nameObj) decref(c.nameObj);
+    if (c.qualnameObj) decref(c.qualnameObj);
   };
 
   functionType = makeBuiltinType('function', { baseType: false, gc: true, weakrefable: true, basicSize: 136 });
@@ -178,6 +189,10 @@ export function initFunctionTypes(): void {
 
   methodDescriptorType = makeBuiltinType('method_descriptor', { baseType: false, gc: true, basicSize: 56 });
   classmethodDescriptorType = makeBuiltinType('classmethod_descriptor', { baseType: false, gc: true, basicSize: 56 });
+  wrapperDescriptorType = makeBuiltinType('wrapper_descriptor', { baseType: false, gc: true, basicSize: 56 });
+  methodWrapperType = makeBuiltinType('method-wrapper', { baseType: false, gc: true, basicSize: 32 });
+  methodWrapperType.traverse = builtinFunctionType.traverse;
+  methodWrapperType.dealloc = builtinFunctionType.dealloc;
 }
 
 function functionClear(f: PyFunction): void {
@@ -241,8 +256,11 @@ export function newBuiltinFunction(name: string, impl: BuiltinImpl, self: PyObje
   return f;
 }
 
-export function newMethodDescriptor(name: string, impl: BuiltinImpl, objclass: PyType, isClassMethod = false): PyMethodDescriptor {
-  const d = new PyMethodDescriptor(isClassMethod ? classmethodDescriptorType : methodDescriptorType, name, impl, objclass, isClassMethod);
+export type DescriptorKind = 'method' | 'classmethod' | 'slot';
+
+export function newMethodDescriptor(name: string, impl: BuiltinImpl, objclass: PyType, kind: DescriptorKind = 'method'): PyMethodDescriptor {
+  const type = kind === 'classmethod' ? classmethodDescriptorType : kind === 'slot' ? wrapperDescriptorType : methodDescriptorType;
+  const d = new PyMethodDescriptor(type, name, impl, objclass, kind === 'classmethod');
   rt.heap.allocate(d, true);
   return d;
 }

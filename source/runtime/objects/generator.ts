@@ -19,12 +19,15 @@ import { tracebackHere } from '../interpreter/traceback.js';
 import { EventKind, makeSlot, SlotKind } from '../../events/kinds.js';
 import { addressOf } from '../protocols/abstract.js';
 import { reportUnraisable } from '../interpreter/unraisable.js';
+import { traceCall, traceReturn } from '../interpreter/line-hook.js';
 
 export class PyGenerator extends PyObject {
   jsGen: Generator<PyObject, Completion, PyObject> | null = null;
   running = false;
   started = false;
   finished = false;
+  /** The value of the `return` that ended the generator, until next() reports it. */
+  returnValue: PyObject | null = null;
   constructor(
     type: PyType,
     readonly frame: Frame,
@@ -53,9 +56,12 @@ export function initGeneratorType(): void {
   };
   generatorType.iter = (o) => newref(o);
   generatorType.iternext = (o) => {
-    const r = resume(o as PyGenerator, newNone(), null);
+    const g = o as PyGenerator;
+    const r = resume(g, newNone(), null);
     if (r.done) {
-      decref(r.value);
+      // next(g) raises StopIteration(value); a for loop just stops (gen_iternext).
+      if (r.value !== None) g.returnValue = r.value;
+      else decref(r.value);
       return null;
     }
     return r.value;
@@ -79,6 +85,10 @@ export function initGeneratorType(): void {
   // gen_dealloc: a frame not cleared yet is cleared now (its function included).
   generatorType.dealloc = (o) => {
     const g = o as PyGenerator;
+    if (g.returnValue) {
+      decref(g.returnValue);
+      g.returnValue = null;
+    }
     if (!g.finished) finish(g);
   };
   generatorType.repr = (o) => newStr(`<generator object ${(o as PyGenerator).qualname} at ${addressOf(o)}>`);
@@ -138,6 +148,9 @@ export function resume(g: PyGenerator, sent: PyObject, thrown: PyObject | null):
   if (!g.started) {
     rt.ev.emit(EventKind.FrameEntered, 0, f.serial, rt.ev.strings.intern(f.code.qualname), f.back ? f.back.serial : 0);
   }
+  if (rt.tracers.length !== 0) traceCall(f);
+  // The 'return' trace event comes while the frame is still whole (before finish()).
+  let traced = false;
   try {
     let step: IteratorResult<PyObject, Completion>;
     if (!g.started) {
@@ -154,6 +167,7 @@ export function resume(g: PyGenerator, sent: PyObject, thrown: PyObject | null):
     if (!step.done) return { done: false, value: step.value };
     const r = f.retval ?? newNone();
     f.retval = null;
+    if (!traced) traced = traceLeave(f);
     finish(g);
     return { done: true, value: r };
   } catch (err) {
@@ -166,17 +180,26 @@ export function resume(g: PyGenerator, sent: PyObject, thrown: PyObject | null):
         re.suppressContext = true;
         incref(err.exc);
         exceptionSetField(re, 'context', err.exc);
+        if (!traced) traced = traceLeave(f);
         finish(g);
         throw new PyRaise(re);
       }
     }
+    if (!traced) traced = traceLeave(f);
     finish(g);
     throw err;
   } finally {
+    if (!traced) traceLeave(f);
     g.running = false;
     rt.frame = f.back;
     rt.depth--;
   }
+}
+
+/** The 'return' trace event of a generator frame that yields, returns or raises. */
+function traceLeave(f: Frame): boolean {
+  if (rt.tracers.length !== 0) traceReturn(f);
+  return true;
 }
 
 /** gen.send(value) semantics for a caller: the yielded value, or StopIteration(value). */

@@ -35,6 +35,14 @@ let smallInts: PyInt[] = [];
 export function initIntTypes(): void {
   intType = makeBuiltinType('int', { basicSize: 24, itemSize: 4 });
   intType.sizeof = (o) => intSizeof((o as PyInt).v);
+  // The block: a one-digit int is made by _PyLong_FromMedium, which asks for
+  // sizeof(PyLongObject) = 32 bytes (24 + one 4-byte digit, padded); longer ones by
+  // _PyLong_New, 24 + 4 per digit. (_PyLong_New(1) asks for 28, on paths such as int(str);
+  // both land in the 32-byte size class.)
+  intType.objectSize = (o) => {
+    const size = intSizeof((o as PyInt).v);
+    return size === 28 ? 32 : size;
+  };
   boolType = makeBuiltinType('bool', { base: intType, baseType: false, basicSize: 24, itemSize: 4 });
 }
 
@@ -46,13 +54,12 @@ export function initIntSingletons(): void {
     makeStatic(o);
     smallInts.push(o);
   }
-  // True and False are static too, but start from an ordinary count (section 2.2).
+  // True and False are static too, but start from an ordinary count (section 2.2); their
+  // counts at script start come from startup-refcounts.ts.
   False = new PyInt(boolType, 0);
   rt.heap.allocate(False, false);
-  False.rc = 386;
   True = new PyInt(boolType, 1);
   rt.heap.allocate(True, false);
-  True.rc = 409;
 }
 
 /** An int object for a safe-integer value (new reference). */

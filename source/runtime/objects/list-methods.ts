@@ -7,7 +7,7 @@ import { decref, incref, increfMany, newref } from '../heap/refcount.js';
 import { pyError, PyRaise } from '../errors.js';
 import { E } from './exceptions.js';
 import { newNone, None, newNotImplemented } from './singletons.js';
-import { PyList, listType, newList, listResize, listAppend, listAppendSteal, listInsertSteal, listPop, listReplaceSlice, listClear, listSetItem, evenCapacity } from './list.js';
+import { PyList, listType, newList, listResize, listAppend, listAppendSteal, listInsertSteal, listPop, listReplaceSlice, listClear, listSetItem, evenCapacity, allocateItems } from './list.js';
 import { PyTuple, tupleType, newTuple, newEmptyTuple, indexSlot } from './tuple.js';
 import { PySlice } from './range.js';
 import { PyInt, newInt, newBool, intType } from './int.js';
@@ -24,19 +24,6 @@ function itemsOf(o: PyObject): PyObject[] {
 }
 
 const MAX_SIZE = Number.MAX_SAFE_INTEGER;
-
-/** Repetition count of `seq * n` with CPython's overflow and memory errors. */
-function repeatCount(n: PyObject, itemCount: number): number {
-  const v = indexValue(n);
-  if (typeof v === 'bigint') {
-    if (v <= 0n) return 0;
-    throw pyError(E.OverflowError!, "cannot fit 'int' into an index-sized integer");
-  }
-  if (v <= 0) return 0;
-  if (v > 0x7fffffffffffffff) throw pyError(E.OverflowError!, "cannot fit 'int' into an index-sized integer");
-  if (itemCount && v * itemCount > rt.heap.maxItems) throw pyError(E.MemoryError!, null);
-  return v;
-}
 
 // ---------------------------------------------------------------- list
 
@@ -116,7 +103,8 @@ export function listExtend(l: PyList, iterable: PyObject): void {
     const src = iterable.items.slice();
     if (!src.length) return;
     const m = l.items.length;
-    listResize(l, m + src.length);
+    if (l.itemsAddr === 0) preallocateExact(l, src.length);
+    else listResize(l, m + src.length);
     for (const x of src) {
       incref(x);
       l.items.push(x);
@@ -129,7 +117,8 @@ export function listExtend(l: PyList, iterable: PyObject): void {
     const hint = lengthHint(iterable, 8);
     const m = l.items.length;
     if (hint > 0) {
-      listResize(l, m + hint);
+      if (l.itemsAddr === 0) preallocateExact(l, hint);
+      else listResize(l, m + hint);
     }
     for (let x = iterNext(it); x !== null; x = iterNext(it)) {
       if (l.items.length < l.allocated) {
@@ -141,6 +130,13 @@ export function listExtend(l: PyList, iterable: PyObject): void {
   } finally {
     decref(it);
   }
+}
+
+/** list_preallocate_exact: an item array for exactly n (rounded up to even) items. */
+function preallocateExact(l: PyList, n: number): void {
+  if (l.items.length * 0 + n * 8 > rt.heap.maxItems * 8) throw pyError(E.MemoryError!, null);
+  allocateItems(l, evenCapacity(n));
+  rt.heap.resized(l);
 }
 
 /** operator.length_hint: __len__, then __length_hint__, else the default. */
@@ -185,12 +181,9 @@ export function listFromIterable(iterable: PyObject, type: PyType = listType): P
 }
 
 function fillList(l: PyList, iterable: PyObject): void {
-  if (iterable.type.length !== null) {
+  if (iterable.type.length !== null && l.itemsAddr === 0) {
     const n = lengthHint(iterable, 0);
-    if (n > 0) {
-      l.allocated = evenCapacity(n);
-      rt.heap.resized(l);
-    }
+    if (n > 0) preallocateExact(l, n);
   }
   listExtend(l, iterable);
 }
@@ -281,33 +274,27 @@ export function initListSlots(): void {
     if (!(b instanceof PyList) || !(a instanceof PyList)) return newNotImplemented();
     return compareSequences(a.items.slice(), b.items.slice(), op);
   };
-  t.number.add = (a, b) => {
-    if (!(a instanceof PyList) || !(b instanceof PyList)) {
-      if (a instanceof PyList && !(b instanceof PyList) && b.type.number.add === null) {
-        throw pyError(E.TypeError!, `can only concatenate list (not "${typeName(b)}") to list`);
-      }
-      return newNotImplemented();
-    }
-    const items = [...a.items, ...b.items];
+  t.concat = (a, b) => {
+    if (!(b instanceof PyList)) throw pyError(E.TypeError!, `can only concatenate list (not "${typeName(b)}") to list`);
+    const items = [...(a as PyList).items, ...b.items];
     for (const x of items) incref(x);
     return newList(items);
   };
-  t.number.mul = (a, b) => {
-    const [l, n] = a instanceof PyList ? [a, b] : [b as PyList, a];
-    if (!(l instanceof PyList) || n.type.number.index === null) return newNotImplemented();
-    const count = repeatCount(n, l.items.length);
+  t.repeat = (a, count) => {
+    const l = a as PyList;
+    if (count <= 0 || !l.items.length) return newList([]);
+    if (l.items.length * count > rt.heap.maxItems) throw pyError(E.MemoryError!, null);
     return listRepeat(l.items, count);
   };
-  t.number.iadd = (a, b) => {
+  t.inplaceConcat = (a, b) => {
     listExtend(a as PyList, b);
     return newref(a);
   };
-  t.number.imul = (a, b) => {
-    if (b.type.number.index === null) return newNotImplemented();
+  t.inplaceRepeat = (a, count) => {
     const l = a as PyList;
-    const count = repeatCount(b, l.items.length);
-    if (count === 0) listClear(l);
+    if (count <= 0) listClear(l);
     else if (count > 1) {
+      if (l.items.length * count > rt.heap.maxItems) throw pyError(E.MemoryError!, null);
       const base = l.items.slice();
       listResize(l, base.length * count);
       for (let k = 1; k < count; k++) {
@@ -320,8 +307,8 @@ export function initListSlots(): void {
     }
     return newref(a);
   };
-  // list_vectorcall: PyType_GenericAlloc, never the free list.
-  t.newInstance = (type) => newList([], 0, type, false);
+  // list_vectorcall / list_new allocate with PyType_GenericAlloc: never from the free list.
+  t.newInstance = (type) => newList([], 0, type, true);
   t.init = (o, args, kw) => {
     const [iterable] = bindArgs('list', args, kw, ['iterable'], 0, 1);
     const l = o as PyList;
@@ -431,8 +418,8 @@ export function listRepeat(items: readonly PyObject[], count: number): PyList {
     increfMany(x, count);
     const arr = new Array<PyObject>(count).fill(x);
     const l = new PyList(listType, arr);
-    l.allocated = n;
     rt.heap.allocate(l, true);
+    allocateItems(l, n);
     const ev = rt.ev;
     for (let i = 0; i < count; i++) ev.refAdded(l.serial, x.serial, indexSlot(i));
     return l;
@@ -441,8 +428,8 @@ export function listRepeat(items: readonly PyObject[], count: number): PyList {
   for (let k = 0, p = 0; k < count; k++) for (const x of items) out[p++] = x;
   for (const x of items) increfMany(x, count);
   const l = new PyList(listType, out);
-  l.allocated = n;
   rt.heap.allocate(l, true);
+  allocateItems(l, n);
   for (let i = 0; i < n; i++) rt.ev.refAdded(l.serial, out[i]!.serial, indexSlot(i));
   return l;
 }
@@ -523,29 +510,24 @@ export function initTupleSlots(): void {
     if (!(b instanceof PyTuple) || !(a instanceof PyTuple)) return newNotImplemented();
     return compareSequences(a.items, b.items, op);
   };
-  t.number.add = (a, b) => {
-    if (!(a instanceof PyTuple) || !(b instanceof PyTuple)) {
-      if (a instanceof PyTuple && b.type.number.add === null) {
-        throw pyError(E.TypeError!, `can only concatenate tuple (not "${typeName(b)}") to tuple`);
-      }
-      return newNotImplemented();
-    }
-    if (!b.items.length && a.type === tupleType) return newref(a);
-    if (!a.items.length && b.type === tupleType) return newref(b);
-    return newTuple([...a.items, ...b.items].map((x) => newref(x)));
+  t.concat = (a, b) => {
+    if (!(b instanceof PyTuple)) throw pyError(E.TypeError!, `can only concatenate tuple (not "${typeName(b)}") to tuple`);
+    const ta = a as PyTuple;
+    if (!b.items.length && ta.type === tupleType) return newref(ta);
+    if (!ta.items.length && b.type === tupleType) return newref(b);
+    return newTuple([...ta.items, ...b.items].map((x) => newref(x)));
   };
-  t.number.mul = (a, b) => {
-    const [tp, n] = a instanceof PyTuple ? [a, b] : [b as PyTuple, a];
-    if (!(tp instanceof PyTuple) || n.type.number.index === null) return newNotImplemented();
-    const count = repeatCount(n, tp.items.length);
+  t.repeat = (a, count) => {
+    const tp = a as PyTuple;
     if (count === 1 && tp.type === tupleType) return newref(tp);
-    if (!count || !tp.items.length) return newEmptyTuple();
+    if (count <= 0 || !tp.items.length) return newEmptyTuple();
+    if (tp.items.length * count > rt.heap.maxItems) throw pyError(E.MemoryError!, null);
     const items: PyObject[] = [];
     for (let k = 0; k < count; k++) for (const x of tp.items) items.push(newref(x));
     return newTuple(items);
   };
   t.newInstance = (type, args, kw) => {
-    const [iterable] = bindArgs('tuple', args, kw, ['iterable'], 0, 1);
+    const [iterable] = positional('tuple', args, kw, 0, 1);
     if (iterable === undefined) return type === tupleType ? newEmptyTuple() : tupleFromIterable(newEmptyTuple(), type);
     return tupleFromIterable(iterable, type);
   };

@@ -13,7 +13,7 @@ import {
   modValue, powValues, compareValues, intHash, big, normalize, intToFloat, bitLength, INT_MAX_STR_DIGITS, type IntValue,
 } from './int.js';
 import { PyFloat, floatType, newFloat, floatRepr, floatHash, roundFloat } from './float.js';
-import { PyStr, newStr, strType } from './str.js';
+import { PyStr, newStr, newStrUncached, strType } from './str.js';
 import { PyBytes } from './bytes.js';
 import { newTuple } from './tuple.js';
 import { bindArgs, defineMethods, defineClassMethods, defineAttribute, noArgs, positional } from '../builtins/args.js';
@@ -219,7 +219,7 @@ export function initNumberSlots(): void {
   n.index = n.int;
   n.float = (o) => newFloat(toDouble(o));
   intType.hash = (o) => intHash((o as PyInt).v);
-  intType.repr = (o) => newStr(intRepr((o as PyInt).v));
+  intType.repr = (o) => newStrUncached(intRepr((o as PyInt).v));
   intType.richcompare = (a, b, op) => {
     if (!isInt(a)) return newNotImplemented();
     if (isInt(b)) return compareResult(compareValues(a.v, b.v), op);
@@ -286,7 +286,7 @@ export function initNumberSlots(): void {
   fl.int = (o) => floatToInt((o as PyFloat).v);
   fl.float = (o) => (o.type === floatType ? newref(o) : newFloat((o as PyFloat).v));
   floatType.hash = (o) => floatHash((o as PyFloat).v);
-  floatType.repr = (o) => newStr(floatRepr((o as PyFloat).v));
+  floatType.repr = (o) => newStrUncached(floatRepr((o as PyFloat).v));
   floatType.richcompare = (a, b, op) => {
     if (!isFloat(a)) return newNotImplemented();
     let c: number;

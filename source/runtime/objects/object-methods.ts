@@ -12,23 +12,24 @@ import { newInt, newBool, PyInt } from './int.js';
 import { PyStr, newStr, internStr } from './str.js';
 import { PyTuple, newTuple, newEmptyTuple } from './tuple.js';
 import { newList, listAppend } from './list.js';
-import { newDict, dictSetSteal, dictGetStr, type PyDict } from './dict.js';
-import { PyFunction, PyMethod, PyCode, PyCell, PyBuiltinFunction, functionType, methodType, codeType, cellType, builtinFunctionType, functionSetField, methodDescriptorType, PyMethodDescriptor, cellSet } from './function.js';
+import { newDict, dictSetSteal, dictGetStr, dictDelStr, type PyDict } from './dict.js';
+import { PyFunction, PyMethod, PyCode, PyCell, PyBuiltinFunction, functionType, methodType, codeType, cellType, builtinFunctionType, functionSetField, methodDescriptorType, PyMethodDescriptor, cellSet, classmethodDescriptorType, wrapperDescriptorType, methodWrapperType } from './function.js';
 import { PyGenerator, generatorType, generatorSend, closeGenerator, resume, stopIteration } from './generator.js';
 import { PyModule, moduleType } from './module.js';
 import { PyProperty, PyWrapper, propertyType, classmethodType, staticmethodType, newProperty, PyGetSetDescriptor, getsetDescriptorType, memberDescriptorType, PyMemberDescriptor } from './descriptors.js';
 import { liveSubclasses } from './subclasses.js';
 import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { PyFrameObject, PyTraceback, frameType, tracebackType, frameObjectOf } from '../interpreter/traceback.js';
-import { defineMethods, defineClassMethods, defineStatic, defineAttribute, exactlyOne, positional, noArgs, bindArgs } from '../builtins/args.js';
+import { defineMethods, defineClassMethods, defineNew, defineAttribute, exactlyOne, positional, noArgs, bindArgs } from '../builtins/args.js';
 import { newGetSetDescriptor } from './descriptors.js';
 import { call, defaultRepr, genericGetAttr, genericSetAttr, repr, str as strOf, typeName, iterateToArray, addressOf, getAttr, richCompare } from '../protocols/abstract.js';
-import { createClass, pointerHash, computeMro, tpCallArgsTuple } from './classes.js';
+import { createClass, pointerHash, computeMro, TYPE_DATA_ATTRS, typeSpecialAttr } from './classes.js';
 import { PyInstance, materializeDict } from './instance-values.js';
 import { rt } from '../runtime.js';
 import { frameLocalsDict } from '../interpreter/frame-locals.js';
 import { formatObject } from './format.js';
 import { getsizeof } from '../modules/sys.js';
+import { installExceptionMethods } from './exception-methods.js';
 import { PyList } from './list.js';
 
 type Getter = (o: PyObject) => PyObject;
@@ -41,7 +42,6 @@ function attr(t: PyType, name: string, get: Getter, set: ((o: PyObject, v: PyObj
 const orNone = (o: PyObject | null | undefined) => (o ? newref(o) : newNone());
 
 export function installObjectMethods(): void {
-  bindNotesList(() => newList([]));
   // ---- object
   defineMethods(objectType, {
     __init__: (self, args, kw) => {
@@ -81,7 +81,7 @@ export function installObjectMethods(): void {
       throw pyError(E.TypeError!, 'heapscope does not support pickling yet');
     },
   });
-  defineStatic(objectType, '__new__', (_s, args, kw) => {
+  defineNew(objectType, (_s, args, kw) => {
     const t = args[0];
     if (!(t instanceof PyType)) throw pyError(E.TypeError!, 'object.__new__(X): X is not a type object');
     return objectType.newInstance!(t, args.slice(1), kw);
@@ -104,13 +104,17 @@ export function installObjectMethods(): void {
   attr(objectType, '__doc__', () => newNone());
 
   // ---- type
-  defineStatic(typeType, '__new__', (_s, args, kw) => {
+  defineNew(typeType, (_s, args, kw) => {
     const meta = args[0];
     if (!(meta instanceof PyType)) throw pyError(E.TypeError!, 'type.__new__(X): X is not a type object');
     return typeNew(meta, args.slice(1), kw);
   });
   typeType.newInstance = (meta, args, kw) => typeNew(meta, args, kw);
   typeType.init = () => {};
+  for (const name of TYPE_DATA_ATTRS) {
+    if (name === '__class__') continue;
+    attr(typeType, name, (o) => typeSpecialAttr(o as PyType, name)!, WRITABLE_TYPE_ATTRS.has(name) ? (o, v) => setTypeAttr(o as PyType, name, v) : null);
+  }
   defineMethods(typeType, {
     mro: (self) => newList((self as PyType).mro.map((c) => newref(c))),
     __subclasses__: (self) => newList(liveSubclasses(self as PyType)),
@@ -130,6 +134,23 @@ export function installObjectMethods(): void {
 }
 
 /** type(name, bases, dict, **kw) → a new class (type_new). */
+const WRITABLE_TYPE_ATTRS = new Set(['__name__', '__qualname__', '__module__']);
+
+/** C.__name__ = ..., C.__qualname__ = ..., C.__module__ = ... (heap types only). */
+function setTypeAttr(t: PyType, name: string, v: PyObject | null): void {
+  if (!t.flags.heap) throw pyError(E.TypeError!, `cannot set '${name}' attribute of immutable type '${t.name}'`);
+  if (v === null) throw pyError(E.TypeError!, `cannot delete '${name}' attribute of immutable type '${t.name}'`);
+  if (name === '__module__') {
+    dictSetSteal(t.dict as PyDict, internStr('__module__'), newref(v));
+    if (v instanceof PyStr) t.module = v.v;
+    typeModified(t);
+    return;
+  }
+  if (!(v instanceof PyStr)) throw pyError(E.TypeError!, `can only assign string to ${t.name}.${name}, not '${typeName(v)}'`);
+  if (name === '__name__') t.name = v.v;
+  else t.qualname = v.v;
+}
+
 function typeNew(meta: PyType, args: PyObject[], kw: readonly string[] | null): PyObject {
   const nkw = kw ? kw.length : 0;
   const pos = args.slice(0, args.length - nkw);
@@ -156,115 +177,6 @@ function typeNew(meta: PyType, args: PyObject[], kw: readonly string[] | null): 
 import { dictType } from './dict.js';
 function rtDictType(): PyType {
   return dictType;
-}
-
-// ---------------------------------------------------------------- exceptions
-
-/** The args tuple of a new exception: _PyObject_MakeTpCall's own tuple when there is one. */
-function exceptionArgsTuple(args: PyObject[], nkw: number): PyObject {
-  const shared = tpCallArgsTuple(args);
-  if (shared !== null) return newref(shared);
-  return newTuple(args.slice(0, args.length - nkw).map((a) => newref(a)));
-}
-
-function installExceptionMethods(): void {
-  const base = E.BaseException!;
-  base.newInstance = (t, args, kw) => {
-    const nkw = kw ? kw.length : 0;
-    if (nkw && t === base) throw pyError(E.TypeError!, `${t.name}() takes no keyword arguments`);
-    const e = new PyBaseException(t, newEmptyTuple());
-    rt.heap.allocate(e, true);
-    rt.ev.refAdded(e.serial, e.args.serial, makeSlot(SlotKind.Attribute, rt.ev.strings.intern('args')));
-    exceptionSetField(e, 'args', exceptionArgsTuple(args, nkw));
-    return e;
-  };
-  // BaseException_init: args = the call's argument tuple (the same one __new__ kept).
-  base.init = (o, args, kw) => {
-    const nkw = kw ? kw.length : 0;
-    if (nkw && o.type.init === base.init) throw pyError(E.TypeError!, `${o.type.name}() takes no keyword arguments`);
-    const e = o as PyBaseException;
-    const shared = tpCallArgsTuple(args);
-    if (shared !== null && e.args === shared) return;
-    exceptionSetField(e, 'args', exceptionArgsTuple(args, nkw));
-  };
-  base.repr = (o) => {
-    const args = exceptionArgs(o as PyBaseException);
-    const name = o.type.name;
-    if (args.length === 1) return newStr(`${name}(${repr(args[0]!)})`);
-    return newStr(`${name}(${args.map(repr).join(', ')})`);
-  };
-  base.str = (o) => {
-    const args = exceptionArgs(o as PyBaseException);
-    if (args.length === 0) return newStr('');
-    if (args.length === 1) return newStr(strOf(args[0]!));
-    return newStr(repr((o as PyBaseException).args));
-  };
-  base.instanceGet = (o, name) => {
-    const d = (o as PyBaseException).dict;
-    return d ? dictGetStr(d, name) : null;
-  };
-  base.instanceSet = (o, name, v) => {
-    const e = o as PyBaseException;
-    if (!e.dict) {
-      if (v === null) return false;
-      e.dict = newDict();
-      rt.ev.refAdded(e.serial, e.dict.serial, 0);
-    }
-    if (v === null) return dictGetStr(e.dict, name) !== null && (dictDelByName(e.dict, name), true);
-    dictSetSteal(e.dict, internStr(name), v);
-    return true;
-  };
-  E.KeyError!.str = (o) => {
-    const args = exceptionArgs(o as PyBaseException);
-    if (args.length === 1) return newStr(repr(args[0]!));
-    return base.str!(o);
-  };
-  attr(base, 'args', (o) => newref((o as PyBaseException).args), (o, v) => {
-    if (v === null) throw pyError(E.TypeError!, 'args may not be deleted');
-    exceptionSetField(o as PyBaseException, 'args', newTuple(iterateToArray(v)));
-  });
-  for (const field of ['traceback', 'context', 'cause'] as const) {
-    attr(base, `__${field}__`, (o) => orNone((o as PyBaseException)[field]), (o, v) => {
-      exceptionSetField(o as PyBaseException, field, v === null || v === None ? null : newref(v));
-      if (field === 'cause') (o as PyBaseException).suppressContext = true;
-    });
-  }
-  attr(base, '__suppress_context__', (o) => newBool((o as PyBaseException).suppressContext), (o, v) => {
-    (o as PyBaseException).suppressContext = v !== null && (v as PyInt).v === 1;
-  });
-  attr(base, '__dict__', (o) => {
-    const e = o as PyBaseException;
-    if (!e.dict) e.dict = newDict();
-    return newref(e.dict);
-  });
-  defineMethods(base, {
-    with_traceback: (self, args, kw) => {
-      const tb = exactlyOne('with_traceback', args, kw);
-      exceptionSetField(self as PyBaseException, 'traceback', tb === None ? null : newref(tb));
-      return newref(self!);
-    },
-    add_note: (self, args, kw) => {
-      const note = exactlyOne('add_note', args, kw);
-      if (!(note instanceof PyStr)) throw pyError(E.TypeError!, `note must be a str, not '${typeName(note)}'`);
-      const e = self as PyBaseException;
-      listAppend(exceptionNotes(e) as PyList, note);
-      return newNone();
-    },
-    __reduce__: (self) => newTuple([newref(self!.type), newref((self as PyBaseException).args)]),
-  });
-  // StopIteration.value, SystemExit.code
-  attr(E.StopIteration!, 'value', (o) => orNone(exceptionArgs(o as PyBaseException)[0]));
-  attr(E.SystemExit!, 'code', (o) => {
-    const a = exceptionArgs(o as PyBaseException);
-    return a.length === 1 ? newref(a[0]!) : a.length === 0 ? newNone() : newref((o as PyBaseException).args);
-  });
-  for (const t of [E.AttributeError!, E.NameError!]) attr(t, 'name', () => newNone());
-  attr(E.ImportError!, 'name', () => newNone());
-}
-
-import { dictDelStr } from './dict.js';
-function dictDelByName(d: PyDict, name: string): void {
-  dictDelStr(d, name);
 }
 
 // ---------------------------------------------------------------- callables
@@ -365,8 +277,22 @@ function installCallableMethods(): void {
   attr(builtinFunctionType, '__name__', (o) => newStr((o as PyBuiltinFunction).name));
   attr(builtinFunctionType, '__qualname__', (o) => newStr((o as PyBuiltinFunction).qualPrefix ? `${(o as PyBuiltinFunction).qualPrefix}.${(o as PyBuiltinFunction).name}` : (o as PyBuiltinFunction).name));
   attr(builtinFunctionType, '__self__', (o) => orNone((o as PyBuiltinFunction).self));
-  methodDescriptorType.repr = (o) => newStr(`<method '${(o as PyMethodDescriptor).name}' of '${(o as PyMethodDescriptor).objclass.name}' objects>`);
-  attr(methodDescriptorType, '__name__', (o) => newStr((o as PyMethodDescriptor).name));
+  const descrRepr = (what: string) => (o: PyObject) => newStr(`<${what} '${(o as PyMethodDescriptor).name}' of '${(o as PyMethodDescriptor).objclass.name}' objects>`);
+  methodDescriptorType.repr = descrRepr('method');
+  classmethodDescriptorType.repr = descrRepr('method');
+  wrapperDescriptorType.repr = descrRepr('slot wrapper');
+  for (const t of [methodDescriptorType, classmethodDescriptorType, wrapperDescriptorType]) {
+    attr(t, '__name__', (o) => newStr((o as PyMethodDescriptor).name));
+    attr(t, '__qualname__', (o) => newStr(`${(o as PyMethodDescriptor).objclass.name}.${(o as PyMethodDescriptor).name}`));
+    attr(t, '__objclass__', (o) => newref((o as PyMethodDescriptor).objclass));
+  }
+  methodWrapperType.repr = (o) => {
+    const f = o as PyBuiltinFunction;
+    return newStr(`<method-wrapper '${f.name}' of ${f.self!.type.name} object at ${addressOf(f.self!)}>`);
+  };
+  attr(methodWrapperType, '__name__', (o) => newStr((o as PyBuiltinFunction).name));
+  attr(methodWrapperType, '__self__', (o) => newref((o as PyBuiltinFunction).self!));
+  attr(methodWrapperType, '__qualname__', (o) => newStr(`${(o as PyBuiltinFunction).qualPrefix}.${(o as PyBuiltinFunction).name}`));
 
   // code objects
   const code = (o: PyObject) => (o as PyCode).body;
@@ -383,6 +309,7 @@ function installCallableMethods(): void {
   attr(codeType, 'co_nlocals', (o) => newInt(code(o).varnames.length));
   attr(codeType, 'co_stacksize', (o) => newInt(code(o).stacksize));
   attr(codeType, 'co_consts', (o) => newTuple((o as PyCode).consts.map((c) => newref(c))));
+  attr(codeType, 'co_names', (o) => newTuple((o as PyCode).names.map((c) => newref(c))));
   codeType.repr = (o) => newStr(`<code object ${code(o).name} at ${addressOf(o)}, file "${code(o).filename}", line ${code(o).firstLineno}>`);
 
   // cells

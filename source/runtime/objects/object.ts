@@ -100,6 +100,8 @@ export class PyType extends PyObject {
   /** Fixed part of an instance's size without GC header (tp_basicsize) and per item. */
   basicSize: number;
   itemSize = 0;
+  /** The event log's string id of the type name (types belong to one runtime). */
+  nameId = -1;
   /** Names of __slots__ declared by this class (not inherited), and the slot offset base. */
   slotNames: string[] = [];
   slotCount = 0;
@@ -142,6 +144,11 @@ export class PyType extends PyObject {
   getitem: Slot<[PyObject, PyObject], PyObject> = null;
   setitem: Slot<[PyObject, PyObject, PyObject | null], void> = null;
   contains: Slot<[PyObject, PyObject], boolean> = null;
+  /** Sequence protocol (sq_concat, sq_repeat and in-place forms): tried after the number slots. */
+  concat: Slot<[PyObject, PyObject], PyObject> = null;
+  repeat: Slot<[PyObject, number], PyObject> = null;
+  inplaceConcat: Slot<[PyObject, PyObject], PyObject> = null;
+  inplaceRepeat: Slot<[PyObject, number], PyObject> = null;
   number: NumberSlots = emptyNumberSlots();
   /** Visit every strong reference the object holds (tp_traverse). */
   traverse: Slot<[PyObject, Visit], void> = null;

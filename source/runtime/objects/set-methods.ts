@@ -312,7 +312,7 @@ export function initSetSlots(): void {
       noArgs('set.pop', args, kw);
       const s = self as PySet;
       const keys = setKeys(s);
-      if (!keys.length) throw pyError(E.KeyError!, "'pop from an empty set'");
+      if (!keys.length) throw pyError(E.KeyError!, 'pop from an empty set');
       return setDiscard(s, keys[0]!)!;
     },
     clear: (self, args, kw) => {

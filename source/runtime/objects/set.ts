@@ -27,6 +27,8 @@ export class PySet extends PyObject {
   used = 0;
   /** Bumped on every change (iterators detect "Set changed size during iteration"). */
   version = 0;
+  /** A table larger than the built-in 8 slots is a PyMem block of 16 bytes per slot; 0 otherwise. */
+  tableAddr = 0;
   constructor(type: PyType) {
     super(type);
   }
@@ -49,6 +51,7 @@ export function initSetTypes(): void {
       const s = o as PySet;
       const keys = s.keys;
       s.keys = [];
+      setTableMemory(s, MIN_SIZE);
       for (const k of keys) if (k !== null && k !== DUMMY) decref(k);
     };
     if (name === 'set') setType = t;
@@ -178,6 +181,7 @@ export function tableResize(s: PySet, minUsed: number): void {
   while (size <= minUsed) size <<= 1;
   const oldKeys = s.keys;
   const oldHashes = s.hashes;
+  setTableMemory(s, size);
   s.keys = new Array(size).fill(null);
   s.hashes = new Array(size).fill(0);
   s.mask = size - 1;
@@ -188,6 +192,16 @@ export function tableResize(s: PySet, minUsed: number): void {
     if (k !== null && k !== DUMMY) insertClean(s, k, oldHashes[i]!);
   }
   rt.heap.resized(s);
+}
+
+/**
+ * The table's memory for `size` slots: the built-in smalltable for 8, else a new PyMem
+ * block of 16·size bytes; a previous malloc'ed table is freed after (set_table_resize).
+ */
+function setTableMemory(s: PySet, size: number): void {
+  const old = s.tableAddr;
+  s.tableAddr = size > MIN_SIZE ? rt.heap.allocator.malloc(16 * size) : 0;
+  if (old !== 0) rt.heap.allocator.free(old);
 }
 
 function insertClean(s: PySet, key: PyObject, h: number): void {
@@ -214,6 +228,7 @@ export function setMerge(s: PySet, other: PySet): void {
 export function setClear(s: PySet): void {
   const keys = s.keys;
   const wasLarge = s.mask + 1 > MIN_SIZE;
+  setTableMemory(s, MIN_SIZE);
   s.keys = new Array(MIN_SIZE).fill(null);
   s.hashes = new Array(MIN_SIZE).fill(0);
   s.mask = MIN_SIZE - 1;

@@ -6,13 +6,13 @@
 import { PyObject, PyType, BINARY_SLOT_NAMES, EQ, NE, LT, LE, GT, GE, type RichOp } from './object.js';
 import type { PyDict } from './dict.js';
 import { dictGetStr } from './dict.js';
-import { defineMethods, defineAttribute, defineStatic, exactlyOne } from '../builtins/args.js';
+import { defineMethods, defineAttribute, defineNew, exactlyOne } from '../builtins/args.js';
 import type { BuiltinImpl } from './function.js';
 import { newNone, NotImplemented } from './singletons.js';
 import { newInt, newBool } from './int.js';
 import { newStr, PyStr } from './str.js';
 import { decref, newref } from '../heap/refcount.js';
-import { hashNotImplemented } from '../protocols/abstract.js';
+import { hashNotImplemented, indexSize } from '../protocols/abstract.js';
 import { pyError, PyRaise } from '../errors.js';
 import { E, newException } from './exceptions.js';
 
@@ -24,6 +24,13 @@ export function installSlotMethods(t: PyType): void {
   const add = (name: string, impl: BuiltinImpl) => {
     if (!has(name)) m[name] = impl;
   };
+  if (t.init) {
+    const init = t.init;
+    add('__init__', (self, args, kw) => {
+      init(self!, args, kw);
+      return newNone();
+    });
+  }
   if (t.repr) add('__repr__', (self) => t.repr!(self!));
   if (t.str) add('__str__', (self) => t.str!(self!));
   if (t.hash === hashNotImplemented) {
@@ -71,6 +78,15 @@ export function installSlotMethods(t: PyType): void {
     const f = n[slot];
     if (f) add(name, (self) => f(self!));
   }
+  // Sequence slots (str.__add__, list.__imul__, ...), named as CPython's slotdefs name them.
+  if (t.concat) add('__add__', (self, args, kw) => t.concat!(self!, exactlyOne('__add__', args, kw)));
+  if (t.repeat) {
+    const repeat = t.repeat;
+    add('__mul__', (self, args, kw) => repeat(self!, indexSize(exactlyOne('__mul__', args, kw), E.OverflowError!)));
+    add('__rmul__', (self, args, kw) => repeat(self!, indexSize(exactlyOne('__rmul__', args, kw), E.OverflowError!)));
+  }
+  if (t.inplaceConcat) add('__iadd__', (self, args, kw) => t.inplaceConcat!(self!, exactlyOne('__iadd__', args, kw)));
+  if (t.inplaceRepeat) add('__imul__', (self, args, kw) => t.inplaceRepeat!(self!, indexSize(exactlyOne('__imul__', args, kw), E.OverflowError!)));
   if (n.bool) add('__bool__', (self) => newBool(n.bool!(self!)));
   const tpInit = t.init;
   if (tpInit !== null && t.base !== null && tpInit !== t.base.init) {
@@ -80,22 +96,16 @@ export function installSlotMethods(t: PyType): void {
     });
   }
   if (Object.keys(m).length) defineMethods(t, m);
-  const tpNew = t.newInstance;
-  if (tpNew !== null && (t.base === null || tpNew !== t.base.newInstance) && !has('__new__')) {
-    defineStatic(t, '__new__', (_s, args, kw) => tpNewWrapper(t, tpNew, args, kw));
+  // T.__new__(subtype, *args): tp_new_wrapper, so that subclasses can call their base's __new__.
+  if (t.newInstance && !has('__new__')) {
+    const make = t.newInstance;
+    defineNew(t, (_s, args, kw) => {
+      const sub = args[0];
+      if (!(sub instanceof PyType)) throw pyError(E.TypeError!, `${t.name}.__new__(X): X is not a type object (${sub ? sub.type.name : 'NULL'})`);
+      if (!sub.isSubtypeOf(t)) throw pyError(E.TypeError!, `${t.name}.__new__(${sub.name}): ${sub.name} is not a subtype of ${t.name}`);
+      return make(sub, args.slice(1), kw);
+    });
   }
-}
-
-/**
- * X.__new__(S, ...) for a builtin type X (typeobject.c tp_new_wrapper): S must be a
- * subtype of X, and X's tp_new runs for it.
- */
-function tpNewWrapper(t: PyType, tpNew: NonNullable<PyType['newInstance']>, args: PyObject[], kw: readonly string[] | null): PyObject {
-  if (args.length === 0 || (kw !== null && args.length <= kw.length)) throw pyError(E.TypeError!, `${t.name}.__new__(): not enough arguments`);
-  const sub = args[0]!;
-  if (!(sub instanceof PyType)) throw pyError(E.TypeError!, `${t.name}.__new__(X): X is not a type object (${sub.type.name})`);
-  if (!sub.isSubtypeOf(t)) throw pyError(E.TypeError!, `${t.name}.__new__(${sub.name}): ${sub.name} is not a subtype of ${t.name}`);
-  return tpNew(sub, args.slice(1), kw);
 }
 
 let intPowMod: (a: PyObject, b: PyObject, m: PyObject) => PyObject = () => {

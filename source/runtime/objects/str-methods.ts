@@ -138,20 +138,15 @@ export function initStrSlots(): void {
     }
     return newBool(compare(a.v, b.v, op));
   };
-  t.number.add = (a, b) => {
-    if (!(a instanceof PyStr)) return newNotImplemented();
-    if (!(b instanceof PyStr)) {
-      if (b.type.number.add !== null) return newNotImplemented();
-      throw pyError(E.TypeError!, `can only concatenate str (not "${typeName(b)}") to str`);
-    }
-    if (!b.v.length && a.type === strType) return newref(a);
-    if (!a.v.length && b.type === strType) return newref(b);
-    return newStr(a.v + b.v);
+  t.concat = (a, b) => {
+    if (!(b instanceof PyStr)) throw pyError(E.TypeError!, `can only concatenate str (not "${typeName(b)}") to str`);
+    const sa = a as PyStr;
+    if (!b.v.length && sa.type === strType) return newref(sa);
+    if (!sa.v.length && b.type === strType) return newref(b);
+    return newStr(sa.v + b.v);
   };
-  t.number.mul = (a, b) => {
-    const [s, n] = a instanceof PyStr ? [a, b] : [b as PyStr, a];
-    if (!(s instanceof PyStr) || n.type.number.index === null) return newNotImplemented();
-    const count = Number(indexValue(n));
+  t.repeat = (a, count) => {
+    const s = a as PyStr;
     if (count <= 0) return newStr('');
     if (count === 1 && s.type === strType) return newref(s);
     if (s.v.length * count > rt.heap.maxItems * 8) throw pyError(E.MemoryError!, null);

@@ -12,6 +12,8 @@ export class PyStr extends PyObject {
   /** Hash cache (CPython caches a str's hash in the object). */
   h: number | null = null;
   interned = false;
+  /** The event log's string id of the value, once needed (for slot labels). */
+  logId = -1;
   /** Length in code points, or -1 until computed. */
   private cp = -1;
   constructor(
@@ -61,7 +63,7 @@ export function initStrSingletons(): void {
 
 /** Objects allocated statically by CPython start with a huge refcount (section 2.2). */
 export function makeStatic(o: PyObject): void {
-  o.rc = 1_000_000_000;
+  o.rc = 999_999_999; // _PyObject_IMMORTAL_INIT in 3.11: a marker, not immortality
 }
 
 function allocStr(s: string): PyStr {
@@ -84,6 +86,15 @@ export function newStr(s: string): PyStr {
       return o;
     }
   }
+  return allocStr(s);
+}
+
+/**
+ * A str built by writing characters into a fresh object (int/float to str): CPython
+ * does not return the one-character singletons here, so `str(5) is '5'` is False.
+ */
+export function newStrUncached(s: string): PyStr {
+  if (s.length === 0) return newStr(s);
   return allocStr(s);
 }
 

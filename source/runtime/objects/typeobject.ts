@@ -56,7 +56,7 @@ export function setAfterTypeCreated(fn: ((t: PyType) => void) | null): void {
 
 const SLOT_FIELDS = [
   'repr', 'str', 'hash', 'richcompare', 'getattro', 'setattro', 'instanceGet', 'instanceSet', 'call', 'iter', 'iternext', 'newInstance', 'init',
-  'descrGet', 'descrSet', 'length', 'getitem', 'setitem', 'contains', 'traverse', 'clear', 'dealloc', 'finalize',
+  'descrGet', 'descrSet', 'length', 'getitem', 'setitem', 'contains', 'concat', 'repeat', 'inplaceConcat', 'inplaceRepeat', 'traverse', 'clear', 'dealloc', 'finalize',
   'sizeof', 'objectSize', 'freeListFor',
 ] as const;
 

@@ -208,7 +208,28 @@ export function binaryOp(a: PyObject, b: PyObject, slot: BinarySlotName): PyObje
   const r = binaryOp1(a, b, slot);
   if (r !== NotImplemented) return r;
   decref(r);
+  // PyNumber_Add / PyNumber_Multiply fall back to the sequence protocol.
+  if (slot === 'add' && a.type.concat !== null) return a.type.concat(a, b);
+  if (slot === 'mul') {
+    if (a.type.repeat !== null) return sequenceRepeat(a.type.repeat, a, b);
+    if (b.type.repeat !== null) return sequenceRepeat(b.type.repeat, b, a);
+  }
   throw binaryTypeError(a, b, OPERATOR_SYMBOLS[slot]);
+}
+
+/** seq * n: n must be an index (sequence_repeat). */
+function sequenceRepeat(repeat: (s: PyObject, n: number) => PyObject, seq: PyObject, n: PyObject): PyObject {
+  if (n.type.number.index === null) {
+    throw pyError(E.TypeError!, `can't multiply sequence by non-int of type '${typeName(n)}'`);
+  }
+  const v = indexValue(n);
+  if (typeof v === 'bigint') {
+    if (v < 0n) return repeat(seq, 0);
+    // beyond Py_ssize_t: OverflowError; within it, the repeat itself runs out of memory
+    if (v > 0x7fffffffffffffffn) throw pyError(E.OverflowError!, "cannot fit 'int' into an index-sized integer");
+    return repeat(seq, Number(v));
+  }
+  return repeat(seq, v);
 }
 
 function binaryTypeError(a: PyObject, b: PyObject, symbol: string): PyRaise {
@@ -226,6 +247,15 @@ export function inplaceOp(a: PyObject, b: PyObject, slot: Exclude<BinarySlotName
   const r = binaryOp1(a, b, slot);
   if (r !== NotImplemented) return r;
   decref(r);
+  if (slot === 'add') {
+    const f = a.type.inplaceConcat ?? a.type.concat;
+    if (f !== null) return f(a, b);
+  }
+  if (slot === 'mul') {
+    const f = a.type.inplaceRepeat ?? a.type.repeat;
+    if (f !== null) return sequenceRepeat(f, a, b);
+    if (b.type.repeat !== null) return sequenceRepeat(b.type.repeat, b, a);
+  }
   throw binaryTypeError(a, b, OPERATOR_SYMBOLS[slot] + '=');
 }
 

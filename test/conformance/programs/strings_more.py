@@ -1,0 +1,17 @@
+s = "Hello, World"
+print(s.lower(), s.upper(), s.swapcase(), s.startswith("Hell"), s.endswith(("x", "ld")))
+print(s.split(", "), s.partition(", "), s.rpartition("o"), s.find("o"), s.rfind("o"), s.index("W"))
+print(s.replace("l", "L", 2), s.count("l"), s.isalpha(), "abc123".isalnum(), "123".isdigit(), "  ".isspace())
+print("a\tb".expandtabs(4), "x".ljust(3, "-"), "x".rjust(3), "line1\nline2\r\nline3".splitlines())
+print("-".join("abc"), "".join(reversed("abc")), "ab" * 3, "a" in "cat", "abc" < "abd", sorted("cab"))
+print(len("héllo"), "héllo".encode(), b"abc".decode(), str(b"x"), repr("a'b\"c"))
+print("%5s|%-5s|%05d|%x|%o|%e|%.3f|%r" % ("a", "b", 42, 255, 8, 1500.0, 2.0, "q"))
+print("%(name)s is %(age)d" % {"name": "Ann", "age": 30})
+print("{:>8}|{:<8}|{:^8}|{:*^9}".format("r", "l", "c", "m"))
+print("{0[1]} {1.real} {k!r}".format([1, 2], 3, k="v"))
+print(f"{'nested ' + 'expr'} {[1, 2][0]} {{braces}} {3 * 4}")
+name = "x"
+print(f"{name=}", f"{1 + 1 = }")
+print("a,b".split(","), "a b  c".split(), "a,b,c".split(",", 1), "a,b,c".rsplit(",", 1))
+print(str(123), str(1.5), str([1, 'a']), str({'a': 1}), str((1,)), str(None), str(True))
+print(ascii("héllo"), ord("é"), chr(0x263A), "\u00e9" == "é", "ß".upper())
