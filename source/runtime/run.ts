@@ -100,6 +100,7 @@ export function executeMain(runtime: Runtime, source: string): number {
   // PyEval_EvalCode creates and by the frame's f_locals.
   incref(main.dict);
   incref(main.dict);
+  runtime.heap.calibrateStartup();
   try {
     runBody(f);
   } catch (e) {
