@@ -175,8 +175,9 @@ export function bootstrap(runtime: Runtime): void {
   dictSetSteal(modules, internStr('builtins'), newref(builtinsModule));
   const sys = createSysModule();
   dictSetSteal(modules, internStr('sys'), sys);
-  const gc = createGcModule();
-  dictSetSteal(modules, internStr('gc'), gc);
+  // The collector needs the gc module's state from the start (the runtime holds the
+  // module); it enters sys.modules at the script's first `import gc`, as in CPython.
+  createGcModule();
   // A module a 3.11 interpreter has imported before the script runs (weakref, built on
   // first import as start-up objects, needs it for finalize).
   dictSetSteal(modules, internStr('atexit'), newref(createAtexitModule()));
@@ -195,7 +196,7 @@ export function bootstrap(runtime: Runtime): void {
 /**
  * The interpreter's own objects are old by the time a script starts: they sit in the
  * oldest generation, and the counters read as a 3.11.7 script finds them
- * (gc.get_count() == (249, 0, 2) at the top of a small script).
+ * (settleForScript sets the counts a script sees).
  */
 function settleStartupHeap(): void {
   const heap = rt.heap;
@@ -234,17 +235,32 @@ function fillInheritedSlots(t: PyType): void {
   for (const base of t.mro.slice(1)) inheritSlots(t, base);
 }
 
+/**
+ * The state a 3.11.7 script finds at its first line, set after the model has made
+ * __main__ and compiled the script (CPython did that before): gc.get_count() ==
+ * (249, 0, 2) for `import gc` alone (build- and script-dependent: compiling a function
+ * costs CPython about ten more), the free lists of sys._debugmallocstats(), and the
+ * unmodelled start-up objects (Heap.calibrateStartup).
+ */
+export function settleForScript(runtime: Runtime): void {
+  const heap = runtime.heap;
+  populateFreeLists();
+  heap.count[0] = 249;
+  heap.count[1] = 0;
+  heap.count[2] = 2;
+  heap.emitCounts(255);
+  heap.calibrateStartup();
+}
+
+/** Free lists as sys._debugmallocstats() shows them when a 3.11.7 script starts. */
 function populateFreeLists(): void {
   const heap = rt.heap;
-  const take = (list: { addresses: number[] }, n: number, bytes: number, gc: boolean) => {
-    for (let i = 0; i < n; i++) list.addresses.push(heap.allocator.malloc(bytes) + (gc ? 16 : 0));
-  };
-  take(listFreeList, STARTUP_FREE_LISTS.list, 56, true);
-  take(dictFreeList, STARTUP_FREE_LISTS.dict, 64, true);
-  take(dictKeysFreeList, STARTUP_FREE_LISTS.dictKeys, MINIMAL_KEYS_BYTES, false);
-  take(floatFreeList, STARTUP_FREE_LISTS.float, 24, false);
+  heap.settleFreeList(listFreeList, STARTUP_FREE_LISTS.list);
+  heap.settleFreeList(dictFreeList, STARTUP_FREE_LISTS.dict);
+  heap.settleFreeList(dictKeysFreeList, STARTUP_FREE_LISTS.dictKeys);
+  heap.settleFreeList(floatFreeList, STARTUP_FREE_LISTS.float);
   STARTUP_FREE_LISTS.tuple.forEach((n, len) => {
-    if (len > 0) take(tupleFreeLists[len]!, n, 40 + 8 * len, true);
+    if (len > 0) heap.settleFreeList(tupleFreeLists[len]!, n);
   });
 }
 

@@ -5,7 +5,7 @@
  * a last collection) so that __del__ at exit happens as it would.
  */
 import { Runtime, type RuntimeOptions } from './runtime.js';
-import { bootstrap } from './bootstrap.js';
+import { bootstrap, settleForScript } from './bootstrap.js';
 import { parseModule } from '../python/parse.js';
 import { PythonSyntaxError, UnsupportedSyntax } from '../python/syntax-error.js';
 import { compileModuleCode } from './interpreter/module-code.js';
@@ -100,7 +100,7 @@ export function executeMain(runtime: Runtime, source: string): number {
   // PyEval_EvalCode creates and by the frame's f_locals.
   incref(main.dict);
   incref(main.dict);
-  runtime.heap.calibrateStartup();
+  settleForScript(runtime);
   try {
     runBody(f);
   } catch (e) {

@@ -17,11 +17,18 @@ import { makeSlot, SlotKind } from '../../events/kinds.js';
 
 /** A per-type cache of freed objects' addresses (CPython's free lists). */
 export class FreeList {
+  /** The free lists by name (each init makes its own: the last runtime's are here). */
+  static readonly all = new Map<string, FreeList>();
   readonly addresses: number[] = [];
   constructor(
     readonly name: string,
     readonly capacity: number,
-  ) {}
+    /** Size of a block, with the GC header when `gcHeader` (addresses are past it). */
+    readonly blockBytes: number,
+    readonly gcHeader: boolean,
+  ) {
+    FreeList.all.set(name, this);
+  }
 }
 
 export const NUM_GENERATIONS = 3;
@@ -167,6 +174,8 @@ export class Heap {
   asStartup<T>(fn: () => T): T {
     const wasStarting = this.startingUp;
     const counts = this.count.slice();
+    // CPython built these objects before the script, whose free lists are as measured then.
+    const freeListLengths = [...FreeList.all.values()].map((l) => [l, l.addresses.length] as const);
     const young = this.generations[0]!;
     const before = young.head.gcPrev;
     this.startingUp = true;
@@ -175,6 +184,7 @@ export class Heap {
     } finally {
       this.startingUp = wasStarting;
       for (let i = 0; i < counts.length; i++) this.count[i] = counts[i]!;
+      for (const [list, n] of freeListLengths) this.settleFreeList(list, n);
       // Objects appended to generation 0 since `before` join generation 2.
       const moved: PyObject[] = [];
       for (let n = before!.gcNext!; n !== young.head; n = n.gcNext!) moved.push(n as PyObject);
@@ -236,6 +246,13 @@ export class Heap {
   blockAddress(o: PyObject): number {
     const t = o.type;
     return o.addr - (t.flags.gc ? 16 : 0) - (t.flags.managedDict ? 16 : 0);
+  }
+
+  /** Give the free list `n` entries: extra blocks are freed, missing ones allocated. */
+  settleFreeList(list: FreeList, n: number): void {
+    const header = list.gcHeader ? 16 : 0;
+    while (list.addresses.length > n) this.allocator.free(list.addresses.pop()! - header);
+    while (list.addresses.length < n) list.addresses.push(this.allocator.malloc(list.blockBytes) + header);
   }
 
   /** Free-list memory goes back to the allocator (end of a full collection). */

@@ -69,8 +69,8 @@ export const MINIMAL_KEYS_BYTES = 32 + 8 + 5 * 16;
 
 export function initDictType(): void {
   dictType = makeBuiltinType('dict', { gc: true, basicSize: 48 });
-  dictFreeList = new FreeList('dict', 80);
-  dictKeysFreeList = new FreeList('dict keys', 80);
+  dictFreeList = new FreeList('dict', 80, 64, true);
+  dictKeysFreeList = new FreeList('dict keys', 80, MINIMAL_KEYS_BYTES, false);
   dictType.sizeof = (o) => dictSizeof(o as PyDict);
   dictType.objectSize = () => 48;
   dictType.freeListFor = (o) => (o.type === dictType ? dictFreeList : null);

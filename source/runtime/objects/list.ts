@@ -29,7 +29,7 @@ export let listFreeList: FreeList;
 
 export function initListType(): void {
   listType = makeBuiltinType('list', { gc: true, basicSize: 40 });
-  listFreeList = new FreeList('list', 80);
+  listFreeList = new FreeList('list', 80, 56, true);
   listType.sizeof = (o) => 40 + 8 * (o as PyList).allocated;
   listType.objectSize = () => 40;
   listType.freeListFor = (o) => (o.type === listType ? listFreeList : null);
