@@ -4,6 +4,7 @@
  */
 import meow from 'meow';
 import { runCommand } from './source/cli/run-command.js';
+import { replayCommand } from './source/cli/replay-command.js';
 
 declare const HEAPSCOPE_VERSION: string;
 
@@ -15,17 +16,23 @@ const cli = meow(
     $ heapscope replay FILE.jsonl      open a recorded session
 
   Options
+    --record OUT.jsonl                 (run) also write every event to OUT.jsonl
+    --output                           (replay) print the recorded output instead
     --version                          show the version
     --help                             show this help
 
   Examples
     $ heapscope scenarios/reference_cycle.py
-    $ heapscope run scenarios/reference_cycle.py
+    $ heapscope run scenarios/reference_cycle.py --record cycle.jsonl
+    $ heapscope replay cycle.jsonl --output
 `,
   {
     importMeta: import.meta,
     version: typeof HEAPSCOPE_VERSION === 'string' ? HEAPSCOPE_VERSION : '0.0.0',
-    flags: {},
+    flags: {
+      record: { type: 'string' },
+      output: { type: 'boolean', default: false },
+    },
     allowUnknownFlags: false,
   },
 );
@@ -34,6 +41,7 @@ const [command, ...rest] = cli.input;
 
 async function main(): Promise<number> {
   if (command === 'run') return runCommand(rest, cli.flags);
+  if (command === 'replay') return replayCommand(rest, cli.flags);
   process.stderr.write('heapscope: the dashboard is not built yet; use `heapscope run FILE.py`\n');
   return 2;
 }

@@ -1,22 +1,28 @@
 /**
  * `heapscope run FILE.py`: run headless; stdout and stderr carry exactly what the program
  * writes (buffered like python3 writing to a pipe), the exit code is the program's.
+ * With `--record OUT.jsonl` the event log is also written there (events/record-file.ts).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-export async function runCommand(args: string[], _flags: Record<string, unknown>): Promise<number> {
+export async function runCommand(args: string[], flags: Record<string, unknown>): Promise<number> {
   const file = args[0];
   if (!file) {
-    process.stderr.write('heapscope run: missing FILE.py (usage: heapscope run FILE.py)\n');
+    process.stderr.write('heapscope run: missing FILE.py (usage: heapscope run FILE.py [--record OUT.jsonl])\n');
+    return 2;
+  }
+  const record = flags.record;
+  if (record !== undefined && (typeof record !== 'string' || record === '')) {
+    process.stderr.write('heapscope run: --record needs a file name (--record OUT.jsonl)\n');
     return 2;
   }
   const source = readSource(file);
   if (source === null) return 2;
   // CPython 3.9+ makes the script path absolute by joining it to the working directory.
   const filename = isAbsolute(file) ? file : `${process.cwd()}/${file}`;
-  return runInWorker(filename, source);
+  return runInWorker(filename, source, record ?? null);
 }
 
 /**
@@ -24,10 +30,10 @@ export async function runCommand(args: string[], _flags: Record<string, unknown>
  * when it is a terminal or PYTHONUNBUFFERED is set, else when the program ends (as
  * python3 writing to a pipe buffers it).
  */
-function runInWorker(filename: string, source: string): Promise<number> {
+function runInWorker(filename: string, source: string, record: string | null): Promise<number> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./headless-worker.js', import.meta.url), {
-      workerData: { filename, source },
+      workerData: { filename, source, record },
       resourceLimits: { stackSizeMb: 256 },
       stdout: false,
       stderr: false,
@@ -56,7 +62,7 @@ function runInWorker(filename: string, source: string): Promise<number> {
   });
 }
 
-function readSource(file: string): string | null {
+export function readSource(file: string): string | null {
   try {
     const st = statSync(file);
     if (st.isDirectory()) {

@@ -5,7 +5,6 @@
  * the collector, and the free lists as a 3.11 script finds them.
  */
 import { PyObject, PyType } from './objects/object.js';
-import type { GcList } from './heap/gc-list.js';
 import { builtinTypes, setRootTypes, typeType, objectType, lookup, inheritSlots, setAfterTypeCreated } from './objects/typeobject.js';
 import { rt, type Runtime } from './runtime.js';
 import { decref, incref, newref } from './heap/refcount.js';
@@ -22,6 +21,7 @@ import { initRangeTypes, rangeType, PyRange, sliceType } from './objects/range.j
 import { initComplexType } from './objects/complex.js';
 import { initFunctionTypes } from './objects/function.js';
 import { initExceptionTypes } from './objects/exceptions.js';
+import { createExceptionGroupClass } from './objects/exception-group.js';
 import { initDescriptorTypes, newGetSetDescriptor } from './objects/descriptors.js';
 import { initObjectSlots, initTypeSlots, initSuperType, createClass } from './objects/classes.js';
 import { initIteratorTypes, newRangeIter } from './objects/iterators.js';
@@ -142,8 +142,8 @@ export function bootstrap(runtime: Runtime): void {
   initDictSlots();
   initSetSlots();
   initBytesSlots();
-  bindDictProtocols(hashOf as (o: PyObject) => number, equals);
-  bindSetProtocols(hashOf as (o: PyObject) => number, equals);
+  bindDictProtocols(hashOf, equals);
+  bindSetProtocols(hashOf, equals);
   bindTupleType(() => newTuple([]).type);
   bindNumberTruth(isTrue);
   bindTypeType(typeT);
@@ -163,6 +163,8 @@ export function bootstrap(runtime: Runtime): void {
   // (PyType_Ready's inherit_slots), in creation order so that bases come first.
   for (const t of builtinTypes) fillInheritedSlots(t);
   for (const t of [listType, dictType, setType, sliceType]) t.hash = hashNotImplemented;
+  // ExceptionGroup is a class made with type() (create_exception_group_class).
+  createExceptionGroupClass();
 
   // builtins, sys.modules, sys, gc
   const builtins = newDict();
@@ -185,6 +187,8 @@ export function bootstrap(runtime: Runtime): void {
   initSubclassDicts(builtinTypes);
   for (const t of builtinTypes) if (VECTORCALL_TYPES.has(t.name)) t.vectorcall = true;
   populateFreeLists();
+  // Types were allocated before their size slots existed: report their final sizes.
+  for (const t of builtinTypes) rt.heap.resized(t);
   applyStartupRefcounts(builtins);
   settleStartupHeap();
   settleStartupMemory();
@@ -200,17 +204,14 @@ export function bootstrap(runtime: Runtime): void {
  */
 function settleStartupHeap(): void {
   const heap = rt.heap;
-  const [g0, g1, g2] = heap.generations as [GcList, GcList, GcList];
-  for (const l of [g0, g1]) {
-    for (const o of l.toArray()) o.gcGen = 2;
-    g2.merge(l);
-  }
+  heap.mergeGenerations(0b011, 2);
   heap.longLivedTotal = heap.generationSize(2);
   heap.longLivedPending = 0;
   heap.count[0] = 249;
   heap.count[1] = 0;
   heap.count[2] = 2;
   heap.emitCounts(255);
+  heap.emitSettings();
 }
 
 /**

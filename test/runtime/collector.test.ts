@@ -36,12 +36,13 @@ function run(source: string, beforeRun?: (rt: Runtime) => void): { out: string; 
   return { out, runtime, errors: refcountErrors };
 }
 
-type Ev = { n: number; kind: EventKind; arg: number; a: number; b: number; c: number };
+/** An event's fields in EVENT_FIELDS order. */
+type Ev = { n: number; kind: EventKind; a: number; b: number; c: number };
 
 function events(log: EventLog): Ev[] {
   const out: Ev[] = [];
   log.forEach((e, n) => {
-    out.push({ n, kind: e.kind, arg: e.arg, a: e.a, b: e.b, c: e.c });
+    out.push({ n, kind: e.kind, a: e.a, b: e.b, c: e.c });
   });
   return out;
 }
@@ -60,9 +61,9 @@ describe('the collector reported as events', () => {
     const nodes = serialsOfType(runtime.ev, all, 'Node');
     expect(nodes).toHaveLength(2);
     // the collection of the program's gc.collect(): the last one that ends with collected == 2
-    const end = all.find((e) => e.kind === EventKind.CollectionEnded && e.a === 2)!;
+    const end = all.find((e) => e.kind === EventKind.CollectionEnded && e.b === 2)!;
     expect(end).toBeDefined();
-    expect(end.arg).toBe(2);
+    expect(end.a).toBe(2); // generation 2: gc.collect()
     const start = all.filter((e) => e.kind === EventKind.CollectionStarted && e.n < end.n).pop()!;
     for (const serial of nodes) {
       const unreachable = all.find((e) => e.kind === EventKind.Unreachable && e.a === serial);
@@ -92,9 +93,9 @@ describe('the collector reported as events', () => {
   it("reports the phases in gc_collect_main's order", () => {
     const { runtime } = run(SEED_CYCLE);
     const all = events(runtime.ev);
-    const end = all.find((e) => e.kind === EventKind.CollectionEnded && e.a === 2)!;
+    const end = all.find((e) => e.kind === EventKind.CollectionEnded && e.b === 2)!;
     const start = all.filter((e) => e.kind === EventKind.CollectionStarted && e.n < end.n).pop()!;
-    const phases = all.filter((e) => e.kind === EventKind.GcPhase && e.n > start.n && e.n < end.n).map((e) => e.arg);
+    const phases = all.filter((e) => e.kind === EventKind.GcPhase && e.n > start.n && e.n < end.n).map((e) => e.a);
     expect(phases).toEqual([
       CollectorPhase.UpdateRefs,
       CollectorPhase.SubtractRefs,

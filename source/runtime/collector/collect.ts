@@ -130,7 +130,7 @@ export class Collector {
     const ev = rt.ev;
     this.steps = 0;
     if (this.hooks.debugStats()) this.printCollecting(generation);
-    ev.emit(EventKind.CollectionStarted, generation, heap.count[0], heap.count[1], heap.count[2]);
+    ev.emit(EventKind.CollectionStarted, generation, heap.count[0]!, heap.count[1]!, heap.count[2]!);
 
     // update collection and allocation counters
     if (generation + 1 < NUM_GENERATIONS) heap.count[generation + 1]!++;
@@ -149,7 +149,7 @@ export class Collector {
 
     this.deduceUnreachable(YOUNG, UNREACHABLE);
     for (let n = this.listOf(UNREACHABLE).head.gcNext!; n !== this.listOf(UNREACHABLE).head; n = n.gcNext!) {
-      ev.emit(EventKind.Unreachable, 0, (n as PyObject).serial);
+      ev.emit1(EventKind.Unreachable, (n as PyObject).serial);
     }
 
     this.untrackTuples(YOUNG);
@@ -249,7 +249,7 @@ export class Collector {
       this.steps++;
     }
     const ev = rt.ev;
-    for (let n = list.head.gcNext!; n !== list.head; n = n.gcNext!) ev.emit(EventKind.GcRefs, 0, (n as PyObject).serial, (n as PyObject).gcRefs);
+    for (let n = list.head.gcNext!; n !== list.head; n = n.gcNext!) ev.emit(EventKind.GcRefs, (n as PyObject).serial, (n as PyObject).gcRefs);
   }
 
   /**
@@ -321,7 +321,9 @@ export class Collector {
       heap.longLivedTotal = this.listOf(YOUNG).length + (heap.unmodelledIn === old ? heap.unmodelledLongLived : 0);
     }
     this.merge(YOUNG, old);
-    rt.ev.emit(EventKind.SurvivorsPromoted, old);
+    // The log's view: every object of generations 0..generation joins `old`; the
+    // unreachable ones with them, until they are freed or survive there.
+    rt.ev.emit(EventKind.GenerationsMerged, old, (1 << (generation + 1)) - 1);
   }
 
   /** untrack_dicts → _PyDict_MaybeUntrack: a dict whose keys and values may not be tracked. */
@@ -345,7 +347,7 @@ export class Collector {
   private untrack(o: PyObject): void {
     this.listOf(o.gcGen).remove(o);
     o.gcGen = UNTRACKED;
-    rt.ev.emit(EventKind.GcUntracked, 0, o.serial);
+    rt.ev.emit1(EventKind.GcUntracked, o.serial);
   }
 
   /**
@@ -379,7 +381,7 @@ export class Collector {
       while (refs.length) {
         const wr = refs[0]!;
         hooks.clearWeakref(wr); // removes it from o.weakrefs
-        ev.emit(EventKind.WeakrefCleared, 0, wr.serial, o.serial);
+        ev.emit(EventKind.WeakrefCleared, wr.serial, o.serial);
         if (hooks.weakrefCallback(wr) === null) continue;
         if (wr.gcGen === unreachable) continue; // trash too: its callback is never called
         incref(wr);
@@ -391,7 +393,7 @@ export class Collector {
     while (!toCall.isEmpty) {
       const wr = toCall.first()!;
       const callback = hooks.weakrefCallback(wr)!;
-      ev.emit(EventKind.CallbackRun, 0, wr.serial);
+      ev.emit1(EventKind.CallbackRun, wr.serial);
       try {
         incref(wr); // the argument (call() consumes its arguments)
         decref(call(callback, [wr]));
@@ -426,7 +428,7 @@ export class Collector {
       seen.append(o);
       if (o.type.finalize !== null && !o.finalized) {
         o.finalized = true;
-        ev.emit(EventKind.FinalizerRun, 0, o.serial);
+        ev.emit1(EventKind.FinalizerRun, o.serial);
         incref(o);
         try {
           rt.runFinalizer(o);
@@ -448,7 +450,7 @@ export class Collector {
     this.deduceUnreachable(unreachable, stillUnreachable);
     const ev = rt.ev;
     const resurrected = this.listOf(unreachable);
-    for (let n = resurrected.head.gcNext!; n !== resurrected.head; n = n.gcNext!) ev.emit(EventKind.Resurrected, 0, (n as PyObject).serial);
+    for (let n = resurrected.head.gcNext!; n !== resurrected.head; n = n.gcNext!) ev.emit1(EventKind.Resurrected, (n as PyObject).serial);
     this.merge(unreachable, old);
   }
 
@@ -465,10 +467,10 @@ export class Collector {
       const o = list.first()!;
       this.steps++;
       if (this.hooks.saveAll()) {
-        ev.emit(EventKind.GcCleared, 1, o.serial);
+        ev.emit(EventKind.GcCleared, o.serial, 1);
         this.hooks.saveGarbage(o);
       } else if (o.type.clear !== null) {
-        ev.emit(EventKind.GcCleared, 0, o.serial);
+        ev.emit(EventKind.GcCleared, o.serial, 0);
         incref(o);
         o.type.clear(o);
         decref(o);

@@ -63,11 +63,12 @@ export class RefLedger {
           break;
         }
         case EventKind.Freed:
-        case EventKind.FrameExited:
+        case EventKind.FreedToFreeList:
+        case EventKind.FrameReleased:
           this.dropNode(e.a, touched);
           break;
         case EventKind.Allocated:
-          if (e.arg & AllocFlags.Static) this.staticSerials.add(e.a);
+          if (e.f & AllocFlags.Static) this.staticSerials.add(e.a);
           break;
         default:
           break;

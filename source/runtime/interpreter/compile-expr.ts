@@ -30,7 +30,7 @@ import {
   unaryOp, strObject, reprObject, iterateToArray, typeName,
 } from '../protocols/abstract.js';
 import { nameError, unboundFree, unboundLocal, joinStrings } from './ops.js';
-import { compileConstant, compileConstantObject, foldConstant, foldDisplay } from './constants.js';
+import { compileConstant, compileConstantObject, foldConstant, foldDisplay, isConstantTree } from './constants.js';
 import { compileFunctionObject, compileComprehension } from './compile-function.js';
 import { formatObject } from '../objects/format.js';
 import { asciiOf } from '../builtins/text.js';
@@ -111,24 +111,6 @@ export function compileExpr(e: Expr, cx: CodeContext): ExprFn {
       throw new UnsupportedSyntax('await (async code)', e.line);
     default:
       return assertNever(e, 'expression');
-  }
-}
-
-/** Is the expression made only of constants (a candidate for folding)? */
-function isConstantTree(e: Expr): boolean {
-  switch (e.kind) {
-    case 'Constant':
-      return true;
-    case 'UnaryOp':
-      return e.op !== 'Not' && isConstantTree(e.operand);
-    case 'BinOp':
-      return isConstantTree(e.left) && isConstantTree(e.right);
-    case 'Tuple':
-      return e.ctx === 'Load' && e.elts.every((x) => x.kind !== 'Starred' && isConstantTree(x));
-    case 'Subscript':
-      return e.ctx === 'Load' && e.slice.kind !== 'Slice' && isConstantTree(e.value) && isConstantTree(e.slice);
-    default:
-      return false;
   }
 }
 

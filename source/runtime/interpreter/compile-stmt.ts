@@ -28,7 +28,9 @@ import { nameError, unboundFree, unboundLocal, unpack, makeRaise, setContext } f
 import { tracebackHere } from './traceback.js';
 import { importFrom, importModule, importStar } from '../modules/importer.js';
 import { lineStarted } from './line-hook.js';
-import { noteAssignedValue } from './constants.js';
+import { compileMatch } from './compile-match.js';
+import { compileExceptStar } from './compile-try-star.js';
+import { isConstantTree, noteAssignedValue } from './constants.js';
 import { UnsupportedSyntax } from '../../python/syntax-error.js';
 
 /** A block of statements; `skipDocstring` for function, class and module bodies. */
@@ -101,13 +103,18 @@ function compileStmtBody(st: Stmt, cx: CodeContext): StmtFn {
     case 'Nonlocal':
       return () => Completion.Normal;
     case 'Break':
+      checkLeavesExceptStar(st, cx, false);
       if (!cx.loopDepth) throw syntaxError("'break' outside loop", st, cx);
       return () => Completion.Break;
     case 'Continue':
+      checkLeavesExceptStar(st, cx, false);
       if (!cx.loopDepth) throw syntaxError("'continue' not properly in loop", st, cx);
       return () => Completion.Continue;
     case 'Return': {
       const value = st.value ? compileExpr(st.value, cx) : null;
+      // compiler_return: a constant value keeps its own location, anything else the statement's
+      const constant = st.value !== null && st.value.line === st.line && isConstantTree(st.value);
+      checkLeavesExceptStar(constant ? st.value! : st, cx, true);
       return (f) => {
         f.retval = value ? value(f) : newNone();
         return Completion.Return;
@@ -152,9 +159,20 @@ function compileStmtBody(st: Stmt, cx: CodeContext): StmtFn {
     case 'ClassDef':
       return compileClassDef(st, cx);
     case 'Match':
-      return unsupportedStatement('the match statement', st);
+      return compileMatch(st, cx, (body) => compileBlock(body, cx, false));
     default:
       return assertNever(st, 'statement');
+  }
+}
+
+/**
+ * compiler_unwind_fblock_stack meets an except* body before the loop (or, for return,
+ * anywhere in the function): a SyntaxError at the statement, or at return's value.
+ */
+export function checkLeavesExceptStar(at: Position, cx: CodeContext, isReturn: boolean): void {
+  const depth = cx.exceptStarLoopDepth;
+  if (depth >= 0 && (isReturn || depth === cx.loopDepth)) {
+    throw syntaxError("'break', 'continue' and 'return' cannot appear in an except* block", at, cx);
   }
 }
 
@@ -599,7 +617,7 @@ export function exceptionMatchesType(exc: PyObject, t: PyObject): boolean {
 }
 
 /** `del name` at the end of `except ... as name` (no error if already unbound). */
-function compileSilentDelete(name: string, cx: CodeContext): (f: Frame) => void {
+export function compileSilentDelete(name: string, cx: CodeContext): (f: Frame) => void {
   const kind = cx.scope.kindOf(name);
   if (kind === 'local') {
     const i = cx.varIndex.get(name)!;
@@ -626,9 +644,9 @@ export function withHandled<T>(f: Frame, exc: PyObject, body: () => T): T {
 }
 
 function compileTry(st: StmtOf<'Try'>, cx: CodeContext): StmtFn {
-  if (st.isStar) return unsupportedStatement('except*', st);
   const body = compileBlock(st.body, cx, false);
-  const handlers = compileHandlers(st, cx);
+  const handlers = st.isStar ? [] : compileHandlers(st, cx);
+  const exceptStar = st.isStar ? compileExceptStar(st, cx, (h) => compileBlock(h.body, cx, false), (name) => compileSilentDelete(name, cx)) : null;
   const orelse = st.orelse.length ? compileBlock(st.orelse, cx, false) : null;
   cx.handlerDepth++;
   const finalbody = st.finalbody.length ? compileBlock(st.finalbody, cx, false) : null;
@@ -641,9 +659,10 @@ function compileTry(st: StmtOf<'Try'>, cx: CodeContext): StmtFn {
       if (c === Completion.Normal && orelse) return orelse(f);
       return c;
     } catch (err) {
-      if (!(err instanceof PyRaise) || !handlers.length) throw err;
+      if (!(err instanceof PyRaise) || !(handlers.length || exceptStar)) throw err;
       raised = err;
     }
+    if (exceptStar) return exceptStar(f, raised);
     tracebackHere(raised, f);
     const exc = raised.exc;
     let handler: Handler | null = null;

@@ -18,7 +18,7 @@ import { newBytes, bytesType, PyBytes } from '../objects/bytes.js';
 import { None, Ellipsis } from '../objects/singletons.js';
 import { newTuple, PyTuple, tupleType } from '../objects/tuple.js';
 import { binaryOp, unaryOp, getItem } from '../protocols/abstract.js';
-import { newComplex } from '../objects/complex.js';
+import { newComplex, complexType } from '../objects/complex.js';
 import { newSet, setAdd, setKeys, frozensetType, type PySet } from '../objects/set.js';
 
 /** A fresh object for a literal (owned): interned when identifier-like, as the parser does. */
@@ -107,6 +107,24 @@ export function constantKey(o: PyObject): string {
   return 'o' + o.serial;
 }
 
+/** Is the expression made only of constants (a candidate for folding)? */
+export function isConstantTree(e: Expr): boolean {
+  switch (e.kind) {
+    case 'Constant':
+      return true;
+    case 'UnaryOp':
+      return e.op !== 'Not' && isConstantTree(e.operand);
+    case 'BinOp':
+      return isConstantTree(e.left) && isConstantTree(e.right);
+    case 'Tuple':
+      return e.ctx === 'Load' && e.elts.every((x) => x.kind !== 'Starred' && isConstantTree(x));
+    case 'Subscript':
+      return e.ctx === 'Load' && e.slice.kind !== 'Slice' && isConstantTree(e.value) && isConstantTree(e.slice);
+    default:
+      return false;
+  }
+}
+
 // Limits of CPython's constant folding (Python/ast_opt.c).
 const MAX_INT_SIZE = 128; // bits
 const MAX_COLLECTION_SIZE = 256;
@@ -140,7 +158,7 @@ export function foldConstant(e: Expr, cx: CodeContext): PyObject | null {
     case 'UnaryOp': {
       if (e.op === 'Not') return null;
       const operand = foldConstant(e.operand, cx);
-      if (operand === null || !(operand.type === intType || operand.type === floatType || operand === True || operand === False)) return null;
+      if (operand === null || !(isNumber(operand) || operand.type === complexType)) return null;
       try {
         const r = unaryOp(operand, e.op === 'USub' ? 'neg' : e.op === 'UAdd' ? 'pos' : 'invert');
         arena.push(r);
@@ -250,7 +268,7 @@ const SLOTS = {
 } as const;
 
 function isNumber(o: PyObject): boolean {
-  return o.type === intType || o.type === floatType || o === True || o === False;
+  return o.type === intType || o.type === floatType || o.type === complexType || o === True || o === False;
 }
 
 function sizeOf(o: PyObject): number {
@@ -303,6 +321,37 @@ function safeToFold(op: keyof typeof SLOTS, a: PyObject, b: PyObject): boolean {
     default:
       return isNumber(a) && isNumber(b);
   }
+}
+
+/**
+ * A constant the compiler makes itself rather than the parser (compile.c's
+ * ADDOP_LOAD_CONST_NEW: lengths, tuples of names and of keys): `o` (owned) is merged with
+ * an equal constant of the module and held by co_consts only, not by the AST arena.
+ */
+export function compilerConstant(o: PyObject, cx: CodeContext): PyObject {
+  const key = constantKey(o);
+  const existing = cx.module.constCache.get(key);
+  const c = existing ?? o;
+  if (existing === undefined) cx.module.constCache.set(key, o);
+  cx.useConstant(c);
+  decref(o);
+  return c;
+}
+
+/** A tuple of constants (owned) made by the compiler (fold_tuple_on_constants), items merged. */
+export function tupleConstant(items: PyObject[], cx: CodeContext): PyObject {
+  const merged = items.map((v) => {
+    const key = constantKey(v);
+    const existing = cx.module.constCache.get(key);
+    if (existing === undefined) {
+      cx.module.constCache.set(key, v);
+      return v;
+    }
+    incref(existing);
+    decref(v);
+    return existing;
+  });
+  return compilerConstant(newTuple(merged), cx);
 }
 
 /** A literal or folded-constant expression: returns the merged constant each time. */

@@ -11,6 +11,7 @@ import type { CodeBody } from './code.js';
 import { decref, incref } from '../heap/refcount.js';
 import { internStr, type PyStr } from '../objects/str.js';
 import { rt } from '../runtime.js';
+import { makeSlot, SlotKind } from '../../events/kinds.js';
 
 export class ModuleCompiler {
   /** Equal constants of the module share one object: the first one compiled. */
@@ -58,6 +59,8 @@ export class CodeContext {
   loopDepth = 0;
   /** Inside a `finally` or `except` body: `continue`/`break` may need cleanup. */
   handlerDepth = 0;
+  /** loopDepth at the innermost enclosing except* body (-1: none), which break/continue/return may not leave. */
+  exceptStarLoopDepth = -1;
 
   constructor(
     readonly module: ModuleCompiler,
@@ -80,7 +83,7 @@ export class CodeContext {
       this.consts.add(c);
       incref(c);
       this.codeObject.consts.push(c);
-      rt.ev.refAdded(this.codeObject.serial, c.serial, 0);
+      rt.ev.refAdded(this.codeObject.serial, c.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('co_consts')));
     }
     return c;
   }

@@ -37,6 +37,8 @@ export class Frame {
   /** A generator's frame holds its function (f_func) until the frame is cleared. */
   ownedFunc: PyObject | null = null;
   exited = false;
+  /** Its locals were released (releaseLocals): the graph node is gone. */
+  released = false;
 
   constructor(
     readonly code: CodeBody,
@@ -48,6 +50,8 @@ export class Frame {
     this.locals = new Array(code.varnames.length).fill(null);
     this.lineno = code.firstLineno;
     this.serial = rt.heap.newSerial();
+    const ev = rt.ev;
+    ev.emit(EventKind.FrameCreated, this.serial, code.nameId, func ? func.serial : 0, globals.serial);
   }
 
   /** Store (stealing `value`) into fast local i, releasing the old value after. */
@@ -77,7 +81,7 @@ export function enterFrame(f: Frame): void {
   f.back = rt.frame;
   rt.frame = f;
   rt.depth++;
-  rt.ev.emit(EventKind.FrameEntered, 0, f.serial, rt.ev.strings.intern(f.code.qualname), f.back ? f.back.serial : 0);
+  rt.ev.emit(EventKind.FrameEntered, f.serial, f.back ? f.back.serial : 0);
   if (rt.tracers.length !== 0) traceCall(f);
 }
 
@@ -90,7 +94,7 @@ export function exitFrame(f: Frame): void {
   rt.frame = f.back;
   rt.depth--;
   f.exited = true;
-  rt.ev.emit(EventKind.FrameExited, 0, f.serial);
+  rt.ev.emit1(EventKind.FrameExited, f.serial);
   clearFrame(f);
 }
 
@@ -106,7 +110,16 @@ export function bindFrameObjectRelease(fn: (f: Frame) => boolean): void {
   frameObjectRelease = fn;
 }
 
+/**
+ * Drop the frame's locals, cells and handled exception (once the frame has exited and no
+ * frame object keeps them). The log says so with one FrameReleased event, which removes
+ * the frame's node and all its references from the graph.
+ */
 export function releaseLocals(f: Frame): void {
+  if (!f.released) {
+    f.released = true;
+    rt.ev.emit1(EventKind.FrameReleased, f.serial);
+  }
   const locals = f.locals;
   for (let i = 0; i < locals.length; i++) {
     const v = locals[i];

@@ -1,6 +1,6 @@
 /**
  * Tracebacks: the traceback and frame objects an exception collects as it passes through
- * frames (PyTraceBack_Here), and CPython 3.11's printed form with PEP 657 carets.
+ * frames (PyTraceBack_Here). Printing them is exception-print.ts.
  */
 import { PyObject, type PyType, type Visit } from '../objects/object.js';
 import { makeBuiltinType } from '../objects/typeobject.js';
@@ -11,13 +11,11 @@ import { PyBaseException, exceptionSetField, exceptionArgs, E } from '../objects
 import { dictGetStr } from '../objects/dict.js';
 import { PyStr } from '../objects/str.js';
 import { PyInt } from '../objects/int.js';
-import { makeSlot, SlotKind } from '../../events/kinds.js';
+import { EventKind, makeSlot, SlotKind } from '../../events/kinds.js';
 import { Frame, releaseLocals, bindFrameObjectRelease } from './frame.js';
 import { nlocalsplus } from './code.js';
 import type { Position } from '../../python/ast.js';
-import { str as strOf, typeName } from '../protocols/abstract.js';
 import { setContext } from './ops.js';
-import { parser } from '@lezer/python';
 
 export class PyFrameObject extends PyObject {
   /** Set when the frame finished while this object was still referenced (take_ownership):
@@ -106,6 +104,9 @@ export function frameObjectOf(f: Frame): PyFrameObject {
   const fo = new PyFrameObject(frameType, f);
   rt.heap.allocate(fo, true);
   f.frameObject = fo;
+  // The frame object holds the frame's data (its locals outlive the call while it lives).
+  rt.ev.refAdded(fo.serial, f.serial, labelSlot('f_frame'));
+  // The running frame keeps a reference to it (frame_obj) until it finishes.
   incref(fo);
   return fo;
 }
@@ -139,7 +140,10 @@ export function tracebackHere(r: PyRaise, f: Frame): void {
   r.tbFrame = f;
   const exc = r.exc;
   if (!(exc instanceof PyBaseException)) return;
-  if (first) setContext(exc, f);
+  if (first) {
+    setContext(exc, f);
+    reportRaised(exc);
+  }
   const fo = frameObjectOf(f);
   const next = exc.traceback;
   if (next) incref(next);
@@ -151,187 +155,15 @@ export function tracebackHere(r: PyRaise, f: Frame): void {
   exceptionSetField(exc, 'traceback', tb);
 }
 
-// ---------------------------------------------------------------- printing
-
-type Entry = { filename: string; lineno: number; name: string; position: Position | null };
-
-function entriesOf(tb: PyObject | null): Entry[] {
-  const out: Entry[] = [];
-  for (let t = tb as PyTraceback | null; t; t = t.next as PyTraceback | null) {
-    const code = t.frame.frame.code;
-    out.push({ filename: code.filename, lineno: t.lineno, name: code.name, position: t.position });
-  }
-  return out;
+/**
+ * The log's ExceptionRaised: the type and, when the first argument is a str, that text
+ * (str(exc) could run Python code, which reporting must not).
+ */
+function reportRaised(exc: PyBaseException): void {
+  const first = exceptionArgs(exc)[0];
+  const message = first instanceof PyStr ? first.v : '';
+  const strings = rt.ev.strings;
+  rt.ev.emit(EventKind.ExceptionRaised, strings.intern(exc.type.name), strings.intern(message));
 }
 
-/** The source line of the main script (tracebacks only show lines of files heapscope runs). */
-function sourceLine(filename: string, lineno: number): string | null {
-  if (filename !== rt.filename) return null;
-  const line = rt.sourceLines[lineno - 1];
-  return line === undefined ? null : line;
-}
-
-function formatEntry(e: Entry): string {
-  let out = `  File "${e.filename}", line ${e.lineno}, in ${e.name}\n`;
-  const line = sourceLine(e.filename, e.lineno);
-  if (line === null) return out;
-  const stripped = line.trim();
-  if (!stripped) return out;
-  out += `    ${stripped}\n`;
-  const p = e.position;
-  if (p === null || p.line !== e.lineno) return out;
-  const strippedCharacters = line.length - line.trimStart().length;
-  const start = p.col;
-  let end = p.endCol;
-  let anchors: { left: number; right: number } | null = null;
-  const segment = line.slice(start, p.endLine === p.line ? end : undefined);
-  if (p.endLine === p.line) anchors = caretAnchors(segment);
-  else end = line.trimEnd().length;
-  if (end - start < stripped.length || (anchors && anchors.right - anchors.left > 0)) {
-    out += '    ' + ' '.repeat(start - strippedCharacters);
-    if (anchors) {
-      out += '~'.repeat(anchors.left) + '^'.repeat(anchors.right - anchors.left) + '~'.repeat(end - start - anchors.right);
-    } else {
-      out += '^'.repeat(end - start);
-    }
-    out += '\n';
-  }
-  return out;
-}
-
-/** _extract_caret_anchors_from_line_segment: a binary operator or a subscript. */
-function caretAnchors(segment: string): { left: number; right: number } | null {
-  const tree = parser.parse(segment);
-  const stmt = tree.topNode.firstChild;
-  if (!stmt || stmt.nextSibling || stmt.name !== 'ExpressionStatement') return null;
-  let hasError = false;
-  tree.iterate({ enter: (n) => void (n.type.isError && (hasError = true)) });
-  if (hasError) return null;
-  const expr = stmt.firstChild;
-  if (!expr) return null;
-  if (expr.name === 'BinaryExpression') {
-    const left = expr.firstChild!;
-    const op = left.nextSibling!;
-    const right = expr.lastChild!;
-    if (!['ArithOp', 'BitOp'].includes(op.name)) return null;
-    const operatorStr = segment.slice(left.to, right.from);
-    const operatorOffset = operatorStr.length - operatorStr.trimStart().length;
-    let leftAnchor = left.to + operatorOffset;
-    let rightAnchor = leftAnchor + 1;
-    if (operatorOffset + 1 < operatorStr.length && !/\s/.test(operatorStr[operatorOffset + 1]!)) rightAnchor += 1;
-    while (leftAnchor < segment.length && (/\s/.test(segment[leftAnchor]!) || ')#'.includes(segment[leftAnchor]!))) {
-      leftAnchor++;
-      rightAnchor++;
-    }
-    return { left: leftAnchor, right: rightAnchor };
-  }
-  if (expr.name === 'MemberExpression' && expr.lastChild?.name === ']') {
-    const value = expr.firstChild!;
-    const close = expr.lastChild;
-    let leftAnchor = value.to;
-    while (leftAnchor < segment.length && segment[leftAnchor] !== '[') leftAnchor++;
-    let rightAnchor = close.to - 1;
-    while (rightAnchor < segment.length && segment[rightAnchor] !== ']') rightAnchor++;
-    if (rightAnchor < segment.length) rightAnchor++;
-    return { left: leftAnchor, right: rightAnchor };
-  }
-  return null;
-}
-
-function formatEntries(entries: Entry[]): string {
-  let out = '';
-  let last: Entry | null = null;
-  let count = 0;
-  for (const e of entries) {
-    if (last && e.filename === last.filename && e.lineno === last.lineno && e.name === last.name) {
-      count++;
-      if (count > 3) continue;
-    } else {
-      if (count > 3) out += `  [Previous line repeated ${count - 3} more time${count - 3 > 1 ? 's' : ''}]\n`;
-      last = e;
-      count = 1;
-    }
-    out += formatEntry(e);
-  }
-  if (count > 3) out += `  [Previous line repeated ${count - 3} more time${count - 3 > 1 ? 's' : ''}]\n`;
-  return out;
-}
-
-/** The exception line: `Type: message` (qualified name unless from builtins/__main__). */
-export function formatExceptionOnly(exc: PyObject): string {
-  const t = exc.type;
-  let name = t.qualname;
-  if (t.module !== 'builtins' && t.module !== '__main__') name = `${t.module}.${name}`;
-  const located = syntaxErrorLocation(exc);
-  if (located !== null) return located + `${name}: ${syntaxErrorMessage(exc)}\n`;
-  let msg: string;
-  try {
-    msg = strOf(exc);
-  } catch (e) {
-    if (e instanceof PyRaise) decref(e.exc);
-    msg = '<exception str() failed>';
-  }
-  let out = msg ? `${name}: ${msg}\n` : `${name}\n`;
-  if (exc instanceof PyBaseException && exc.notes) {
-    for (const note of exceptionNotes(exc)) out += note + '\n';
-  }
-  return out;
-}
-
-/** The `  File ..., line N` block printed for a SyntaxError with a location, or null. */
-function syntaxErrorLocation(exc: PyObject): string | null {
-  if (!(exc instanceof PyBaseException) || !exc.type.isSubtypeOf(E.SyntaxError!) || !exc.dict) return null;
-  const get = (n: string) => dictGetStr(exc.dict!, n);
-  const filename = get('filename');
-  const lineno = get('lineno');
-  if (!(filename instanceof PyStr) || !(lineno instanceof PyInt)) return null;
-  let out = `  File "${filename.v}", line ${lineno.v}\n`;
-  const text = get('text');
-  const offset = get('offset');
-  if (text instanceof PyStr) {
-    const stripped = text.v.replace(/^[ \t\f]+/, '').trimEnd();
-    out += `    ${stripped}\n`;
-    if (offset instanceof PyInt && Number(offset.v) > 0) {
-      const removed = text.v.length - text.v.replace(/^[ \t\f]+/, '').length;
-      const end = get('end_offset');
-      const width = end instanceof PyInt && Number(end.v) > Number(offset.v) ? Number(end.v) - Number(offset.v) : 1;
-      out += `    ${' '.repeat(Math.max(0, Number(offset.v) - 1 - removed))}${'^'.repeat(width)}\n`;
-    }
-  }
-  return out;
-}
-
-function syntaxErrorMessage(exc: PyObject): string {
-  const msg = (exc as PyBaseException).dict ? dictGetStr((exc as PyBaseException).dict!, 'msg') : null;
-  return msg instanceof PyStr ? msg.v : strOf(exc);
-}
-
-function exceptionNotes(exc: PyBaseException): string[] {
-  const notes = exc.notes as unknown as { items?: PyObject[] };
-  return (notes.items ?? []).map((n) => {
-    try {
-      return strOf(n);
-    } catch {
-      return '<note str() failed>';
-    }
-  });
-}
-
-/** The full report of an uncaught exception, with its cause/context chain. */
-export function formatException(exc: PyObject, seen = new Set<PyObject>()): string {
-  seen.add(exc);
-  let out = '';
-  if (exc instanceof PyBaseException) {
-    if (exc.cause && !seen.has(exc.cause)) {
-      out += formatException(exc.cause, seen);
-      out += '\nThe above exception was the direct cause of the following exception:\n\n';
-    } else if (exc.context && !exc.suppressContext && !seen.has(exc.context)) {
-      out += formatException(exc.context, seen);
-      out += '\nDuring handling of the above exception, another exception occurred:\n\n';
-    }
-    if (exc.traceback) out += 'Traceback (most recent call last):\n' + formatEntries(entriesOf(exc.traceback));
-  }
-  return out + formatExceptionOnly(exc);
-}
-
-export { typeName, exceptionArgs };
+export { formatException, formatExceptionOnly } from './exception-print.js';

@@ -7,7 +7,7 @@ import { rt } from '../runtime.js';
 import { decref } from '../heap/refcount.js';
 import { PyRaise } from '../errors.js';
 import { repr } from '../protocols/abstract.js';
-import { formatException } from './traceback.js';
+import { formatUnraisable } from './exception-print.js';
 import { sysStream, writeTo } from '../builtins/functions.js';
 import { None } from '../objects/singletons.js';
 
@@ -24,7 +24,7 @@ export function reportUnraisable(exc: PyObject, obj: PyObject | null, prefix = '
     }
     text += `${prefix}: ${r}\n`;
   }
-  text += formatException(exc);
+  text += formatUnraisable(exc);
   // The default sys.unraisablehook writes to the current sys.stderr (nothing if it is None).
   const stderr = sysStream('stderr');
   try {

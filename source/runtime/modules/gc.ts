@@ -84,12 +84,12 @@ export function createGcModule(): PyModule {
   });
   def('enable', (_s, args, kw) => {
     noArgs('gc.enable', args, kw);
-    rt.heap.enabled = true;
+    rt.heap.setEnabled(true);
     return newNone();
   });
   def('disable', (_s, args, kw) => {
     noArgs('gc.disable', args, kw);
-    rt.heap.enabled = false;
+    rt.heap.setEnabled(false);
     return newNone();
   });
   def('isenabled', (_s, args, kw) => {
@@ -110,7 +110,7 @@ export function createGcModule(): PyModule {
     if (args.length > 3) throw pyError(E.TypeError!, `set_threshold() takes at most 3 arguments (${args.length} given)`);
     // PyArg_ParseTuple("i|ii"): C ints; the ones not given keep their value.
     const values = args.map((v) => cInt(v));
-    values.forEach((v, i) => (rt.heap.threshold[i] = v));
+    rt.heap.setThreshold(values);
     return newNone();
   }));
   def('get_debug', (_s, args, kw) => {
@@ -185,12 +185,8 @@ export function createGcModule(): PyModule {
     noArgs('gc.freeze', args, kw);
     // Everything tracked moves to the permanent generation (young first), counts drop to 0.
     const heap = rt.heap;
-    for (let gen = 0; gen < NUM_GENERATIONS; gen++) {
-      const l = heap.generations[gen]!;
-      for (let n = l.head.gcNext!; n !== l.head; n = n.gcNext!) (n as PyObject).gcGen = PERMANENT_GENERATION;
-      heap.generations[PERMANENT_GENERATION]!.merge(l);
-      heap.count[gen] = 0;
-    }
+    heap.mergeGenerations(0b111, PERMANENT_GENERATION);
+    for (let gen = 0; gen < NUM_GENERATIONS; gen++) heap.count[gen] = 0;
     heap.unmodelledIn = PERMANENT_GENERATION;
     heap.emitCounts(255);
     return newNone();
@@ -199,9 +195,7 @@ export function createGcModule(): PyModule {
     noArgs('gc.unfreeze', args, kw);
     // The permanent generation goes back into the oldest one.
     const heap = rt.heap;
-    const perm = heap.generations[PERMANENT_GENERATION]!;
-    for (let n = perm.head.gcNext!; n !== perm.head; n = n.gcNext!) (n as PyObject).gcGen = NUM_GENERATIONS - 1;
-    heap.generations[NUM_GENERATIONS - 1]!.merge(perm);
+    heap.mergeGenerations(1 << PERMANENT_GENERATION, NUM_GENERATIONS - 1);
     heap.unmodelledIn = NUM_GENERATIONS - 1;
     return newNone();
   });

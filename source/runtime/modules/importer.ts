@@ -8,10 +8,10 @@ import type { Frame } from '../interpreter/frame.js';
 import { PyModule } from '../objects/module.js';
 import { decref, newref } from '../heap/refcount.js';
 import { pyError, PyRaise } from '../errors.js';
-import { E, PyBaseException, newException, exceptionNotes } from '../objects/exceptions.js';
+import { E, newException } from '../objects/exceptions.js';
+import { exceptionAddNote } from '../objects/exception-methods.js';
 import { dictGetStr, dictSetSteal, dictItems, type PyDict } from '../objects/dict.js';
 import { internStr, newStr, PyStr } from '../objects/str.js';
-import { newList, listAppend, PyList } from '../objects/list.js';
 import { getAttrOrNull } from '../protocols/abstract.js';
 import { rt } from '../runtime.js';
 
@@ -41,7 +41,7 @@ function loadModule(name: string): PyModule {
   if (!factory) {
     const e = newException(E.ModuleNotFoundError!, [newStr(`No module named '${name}'`)]);
     const note = newStr(`heapscope provides only these modules: ${providedModules().join(', ')}`);
-    listAppend(exceptionNotes(e as PyBaseException) as PyList, note);
+    exceptionAddNote(e, note);
     decref(note);
     throw new PyRaise(e);
   }

@@ -14,7 +14,7 @@ import { newBool, True, False, newInt } from './int.js';
 import { PyStr, internStr, newStr, strType } from './str.js';
 import { PyTuple, newTuple, newTupleFrom, newEmptyTuple, tupleType, indexSlot } from './tuple.js';
 import { PyDict, dictGetStr, dictSetSteal, dictDelStr, newDict, dictItems, dictType } from './dict.js';
-import { makeSlot, SlotKind } from '../../events/kinds.js';
+import { EventKind, makeSlot, SlotKind } from '../../events/kinds.js';
 import {
   addressOf, call, callBorrowed, defaultRepr, genericGetAttr, genericSetAttr, iterateToArray, isTrue, repr, typeName, hashNotImplemented,
 } from '../protocols/abstract.js';
@@ -87,7 +87,9 @@ export function initTypeSlots(): void {
   t.flags.gc = true;
   t.flags.weakrefable = true;
   t.basicSize = 880;
-  t.sizeof = (self) => ((self as PyType).flags.heap ? 1672 : 408);
+  // type.__sizeof__: PyHeapTypeObject, plus the cached shared keys of instances with a
+  // managed dict (absent for subclasses of exceptions, which keep their own dict)
+  t.sizeof = (self) => ((self as PyType).flags.heap ? ((self as PyType).sharedKeys ? 1672 : 904) : 408);
   // type_new's allocation: PyHeapTypeObject plus one PyMemberDef (40 bytes) per slot and a sentinel.
   t.objectSize = (self) => 880 + 40 * ((self as PyType).slotNames.length + 1);
   t.repr = (self) => {
@@ -393,10 +395,16 @@ function bestBase(bases: PyType[]): PyType {
   return winner ?? objectType;
 }
 
-/** The class that decides a class's layout: a builtin base, or the nearest class with slots. */
+/**
+ * The class that decides a class's layout (solid_base): the nearest class with slots, or
+ * builtin type that adds fields to its base (KeyError and IndexError share BaseException's).
+ */
 function layoutOf(t: PyType): PyType {
   let b: PyType = t;
-  while (b.flags.heap && b.base && b.slotNames.filter((n) => n !== '__dict__' && n !== '__weakref__').length === 0) b = b.base;
+  while (b.base) {
+    if (b.flags.heap ? b.slotNames.some((n) => n !== '__dict__' && n !== '__weakref__') : b.basicSize !== b.base.basicSize || b.itemSize !== b.base.itemSize) break;
+    b = b.base;
+  }
   return b;
 }
 
@@ -496,7 +504,7 @@ export function createClass(spec: ClassSpec): PyType {
   incref(base); // tp_base
   rt.heap.allocate(t, true);
   heapTypes.add(new WeakRef(t));
-  rt.ev.emit(23 /* TypeNamed */, 0, t.serial, rt.ev.strings.intern(name));
+  rt.ev.emit(EventKind.TypeNamed, t.serial, rt.ev.strings.intern(name));
 
   // The class dict: a copy of the namespace plus the descriptors type_new adds.
   const d = newDict();

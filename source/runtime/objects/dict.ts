@@ -9,7 +9,7 @@
  * __eq__. Dicts start untracked by the collector and become tracked when a value that
  * may be tracked is stored (MAINTAIN_TRACKING).
  */
-import { PyObject, UNTRACKED, type PyType, type Visit } from './object.js';
+import { PyObject, UNTRACKED, type PyType, type Visit, type PyHash } from './object.js';
 import { bindDictGetStr, makeBuiltinType } from './typeobject.js';
 import { rt } from '../runtime.js';
 import { decref, incref } from '../heap/refcount.js';
@@ -29,7 +29,7 @@ export class PyDict extends PyObject {
   /** Exact str/int/float keys → entry index. */
   index = new Map<PrimitiveKey, number>();
   /** Other keys: hash → entry indices. */
-  slow: Map<number, number[]> | null = null;
+  slow: Map<PyHash, number[]> | null = null;
   /** Live entries (ma_used). */
   used = 0;
   /** log2 of the table size; 0 while the dict uses the static empty table. */
@@ -102,9 +102,20 @@ export function initDictType(): void {
   bindDictGetStr((d, key) => dictGetStr(d as PyDict, key));
 }
 
+/**
+ * Make `d` a split dict sharing `keys` (null: an ordinary dict). The class's keys know
+ * their split dicts, because creating an instance changes the size each of them reports.
+ */
+export function setSharedKeys(d: PyDict, keys: SharedKeys | null): void {
+  if (d.sharedKeys === keys) return;
+  d.sharedKeys?.dicts.delete(d);
+  d.sharedKeys = keys;
+  keys?.dicts.add(d);
+}
+
 function resetTable(d: PyDict): void {
   releaseKeys(d);
-  d.sharedKeys = null;
+  setSharedKeys(d, null);
   d.keys = [];
   d.values = [];
   d.index = new Map();
@@ -196,7 +207,7 @@ export function keyLabel(k: PyObject): string {
 }
 
 // Hashing and equality of non-primitive keys come from the abstract protocol layer.
-let hashOf: (o: PyObject) => number;
+let hashOf: (o: PyObject) => PyHash;
 let keysEqual: (a: PyObject, b: PyObject) => boolean;
 export function bindDictProtocols(hash: typeof hashOf, eq: typeof keysEqual): void {
   hashOf = hash;
@@ -211,7 +222,11 @@ export function findEntry(d: PyDict, key: PyObject): number {
     if (i !== undefined) return i;
     if (d.slow === null) return -1;
   }
-  const h = hashOf(key);
+  return findSlow(d, key, hashOf(key));
+}
+
+/** The entry of a key without a primitive form, by its hash. */
+function findSlow(d: PyDict, key: PyObject, h: PyHash): number {
   if (d.slow === null) return -1;
   const candidates = d.slow.get(h);
   if (candidates === undefined) return -1;
@@ -246,16 +261,21 @@ export function bindTupleType(fn: () => PyType): void {
 /** d[key] = value, stealing both references (also when hashing the key fails). */
 export function dictSetSteal(d: PyDict, key: PyObject, value: PyObject): void {
   const p = primitiveKey(key);
+  // One hash, before the dict changes (insertdict): __hash__ may run Python code, which
+  // must not see a half-inserted entry.
+  let h: PyHash = 0;
   let i = -1;
   try {
+    if (p === null) h = hashOf(key);
     if (p !== null) {
       const found = d.index.get(p);
       if (found !== undefined) i = found;
       else if (d.slow !== null) i = findEntry(d, key);
     } else {
-      i = findEntry(d, key);
+      i = findSlow(d, key, h);
     }
   } catch (err) {
+    // A key that fails to hash (or compare) is not stored: both references go.
     decref(key);
     decref(value);
     throw err;
@@ -277,7 +297,7 @@ export function dictSetSteal(d: PyDict, key: PyObject, value: PyObject): void {
   const isStr = key.type === strType;
   if (d.sharedKeys !== null && !splitDictAccepts(d.sharedKeys, key, isStr)) {
     // The key does not fit the class's shared keys: become an ordinary combined dict.
-    d.sharedKeys = null;
+    setSharedKeys(d, null);
     if (!isStr) d.unicodeKeys = false;
     insertionResize(d);
   } else if (d.sharedKeys !== null) {
@@ -292,7 +312,7 @@ export function dictSetSteal(d: PyDict, key: PyObject, value: PyObject): void {
   d.keys.push(key);
   d.values.push(value);
   if (p !== null) d.index.set(p, at);
-  else addSlow(d, hashOf(key), at);
+  else addSlow(d, h, at);
   d.used++;
   d.version++;
   rt.ev.refAdded(d.serial, key.serial, keyObjectSlot(key));
@@ -318,7 +338,7 @@ function splitDictAccepts(keys: SharedKeys, key: PyObject, isStr: boolean): bool
   return true;
 }
 
-function addSlow(d: PyDict, h: number, at: number): void {
+function addSlow(d: PyDict, h: PyHash, at: number): void {
   if (d.slow === null) d.slow = new Map();
   const list = d.slow.get(h);
   if (list) list.push(at);

@@ -6,19 +6,20 @@
 import { PyObject, PyType } from './object.js';
 import { decref, newref } from '../heap/refcount.js';
 import { pyError } from '../errors.js';
-import { E, PyBaseException, exceptionSetField, exceptionArgs, exceptionMember, exceptionSetMember, exceptionNotes, bindNotesList } from './exceptions.js';
+import { E, PyBaseException, exceptionSetField, exceptionArgs, exceptionMember, exceptionSetMember } from './exceptions.js';
 import { tpCallArgsTuple } from './classes.js';
-import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { None, newNone } from './singletons.js';
 import { newInt, newBool, PyInt } from './int.js';
 import { PyStr, newStr, internStr } from './str.js';
 import { PyTuple, newTuple, newEmptyTuple } from './tuple.js';
-import { newList, listAppend, type PyList } from './list.js';
+import { newList, listAppend, PyList } from './list.js';
 import { newDict, dictSetSteal, dictGetStr, dictDelStr } from './dict.js';
 import { defineMethods, defineAttribute, exactlyOne } from '../builtins/args.js';
 import { newGetSetDescriptor } from './descriptors.js';
-import { repr, str as strOf, typeName, iterateToArray } from '../protocols/abstract.js';
+import { repr, str as strOf, typeName, iterateToArray, hasAttr, getAttr, setAttr } from '../protocols/abstract.js';
 import { rt } from '../runtime.js';
+import { makeSlot, SlotKind } from '../../events/kinds.js';
+import { installExceptionGroupMethods } from './exception-group.js';
 
 type Getter = (o: PyObject) => PyObject;
 
@@ -36,7 +37,6 @@ function exceptionArgsTuple(args: PyObject[], nkw: number): PyObject {
 }
 
 export function installExceptionMethods(): void {
-  bindNotesList(() => newList([]));
   const base = E.BaseException!;
   base.newInstance = (t, args, kw) => {
     const nkw = kw ? kw.length : 0;
@@ -74,13 +74,10 @@ export function installExceptionMethods(): void {
   };
   base.instanceSet = (o, name, v) => {
     const e = o as PyBaseException;
-    if (!e.dict) {
-      if (v === null) return false;
-      e.dict = newDict();
-      rt.ev.refAdded(e.serial, e.dict.serial, 0);
-    }
-    if (v === null) return dictGetStr(e.dict, name) !== null && (dictDelStr(e.dict, name), true);
-    dictSetSteal(e.dict, internStr(name), v);
+    if (!e.dict && v === null) return false;
+    const d = exceptionDict(e);
+    if (v === null) return dictGetStr(d, name) !== null && (dictDelStr(d, name), true);
+    dictSetSteal(d, internStr(name), v);
     return true;
   };
   E.KeyError!.str = (o) => {
@@ -101,11 +98,7 @@ export function installExceptionMethods(): void {
   attr(base, '__suppress_context__', (o) => newBool((o as PyBaseException).suppressContext), (o, v) => {
     (o as PyBaseException).suppressContext = v !== null && (v as PyInt).v === 1;
   });
-  attr(base, '__dict__', (o) => {
-    const e = o as PyBaseException;
-    if (!e.dict) e.dict = newDict();
-    return newref(e.dict);
-  });
+  attr(base, '__dict__', (o) => newref(exceptionDict(o as PyBaseException)));
   defineMethods(base, {
     with_traceback: (self, args, kw) => {
       const tb = exactlyOne('with_traceback', args, kw);
@@ -113,10 +106,7 @@ export function installExceptionMethods(): void {
       return newref(self!);
     },
     add_note: (self, args, kw) => {
-      const note = exactlyOne('add_note', args, kw);
-      if (!(note instanceof PyStr)) throw pyError(E.TypeError!, `note must be a str, not '${typeName(note)}'`);
-      const e = self as PyBaseException;
-      listAppend(exceptionNotes(e) as PyList, note);
+      exceptionAddNote(self!, exactlyOne('add_note', args, kw));
       return newNone();
     },
     __reduce__: (self) => newTuple([newref(self!.type), newref((self as PyBaseException).args)]),
@@ -155,6 +145,7 @@ export function installExceptionMethods(): void {
   attr(E.ImportError!, 'name', () => newNone());
 
   installOSError();
+  installExceptionGroupMethods();
 
   // Each static exception type names its own tp_init, and most their own tp_new (the
   // exceptions.c macros), so T.__init__ is "<slot wrapper '__init__' of 'T' objects>".
@@ -170,6 +161,29 @@ export function installExceptionMethods(): void {
 }
 
 
+
+/**
+ * BaseException.add_note (3.11): the notes are a list in the instance's __notes__
+ * attribute, made on the first note.
+ */
+export function exceptionAddNote(e: PyObject, note: PyObject): void {
+  if (!(note instanceof PyStr)) throw pyError(E.TypeError!, `note must be a str, not '${typeName(note)}'`);
+  if (!hasAttr(e, '__notes__')) {
+    const fresh = newList([]);
+    try {
+      setAttr(e, '__notes__', fresh);
+    } finally {
+      decref(fresh);
+    }
+  }
+  const notes = getAttr(e, '__notes__');
+  try {
+    if (!(notes instanceof PyList)) throw pyError(E.TypeError!, 'Cannot add note: __notes__ is not a list');
+    listAppend(notes, note);
+  } finally {
+    decref(notes);
+  }
+}
 
 // ---------------------------------------------------------------- OSError
 
@@ -229,4 +243,13 @@ function installOSError(): void {
     __str__: (self) => oserror.str!(self!),
     __reduce__: (self) => newTuple([newref(self!.type), newref((self as PyBaseException).args)]),
   });
+}
+
+/** The exception's __dict__ (borrowed), created on first use; the log sees the new reference. */
+function exceptionDict(e: PyBaseException): import('./dict.js').PyDict {
+  if (!e.dict) {
+    e.dict = newDict();
+    rt.ev.refAdded(e.serial, e.dict.serial, makeSlot(SlotKind.Attribute, rt.ev.strings.intern('__dict__')));
+  }
+  return e.dict;
 }

@@ -10,6 +10,7 @@ import { makeBuiltinType } from './typeobject.js';
 import { rt } from '../runtime.js';
 import { incref } from '../heap/refcount.js';
 import { makeStatic } from './str.js';
+import { toPyHash, type PyHash } from './object.js';
 
 export type IntValue = number | bigint;
 
@@ -127,12 +128,13 @@ export function intSizeof(v: IntValue): number {
 const HASH_MODULUS = (1n << 61n) - 1n;
 
 /** CPython's int hash: the value modulo 2**61 - 1, with -1 mapped to -2. */
-export function intHash(v: IntValue): number {
-  if (typeof v === 'number') return v === -1 ? -2 : v;
-  const a = v < 0n ? -v : v;
-  let h = Number(a % HASH_MODULUS);
-  if (v < 0n) h = -h;
-  return h === -1 ? -2 : h;
+export function intHash(v: IntValue): PyHash {
+  if (typeof v === 'number' && Math.abs(v) < 2 ** 53) return v === -1 ? -2 : v;
+  const b = BigInt(v);
+  const a = b < 0n ? -b : b;
+  let h = a % HASH_MODULUS;
+  if (b < 0n) h = -h;
+  return h === -1n ? -2 : toPyHash(h);
 }
 
 export const INT_MAX_STR_DIGITS = 4300;

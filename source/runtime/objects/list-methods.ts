@@ -190,7 +190,10 @@ function fillList(l: PyList, iterable: PyObject): void {
 
 function listSort(l: PyList, key: PyObject | null, reverse: boolean): void {
   const items = l.items;
-  // The list is empty while sorting (as CPython does), and restored after.
+  const ev = rt.ev;
+  // The list is empty while sorting (as CPython does), and restored after; the log
+  // follows, since comparisons run Python code that may look.
+  for (let i = 0; i < items.length; i++) ev.refRemoved(l.serial, items[i]!.serial, indexSlot(i));
   l.items = [];
   let keys: PyObject[] | null = null;
   try {
@@ -207,19 +210,14 @@ function listSort(l: PyList, key: PyObject | null, reverse: boolean): void {
     for (let i = 0; i < result.length; i++) items[i] = result[i]!;
   } finally {
     if (keys) for (const k of keys) decref(k);
-    if (l.items.length) {
-      const extra = l.items;
-      l.items = items;
+    const extra = l.items;
+    for (let i = 0; i < extra.length; i++) ev.refRemoved(l.serial, extra[i]!.serial, indexSlot(i));
+    l.items = items;
+    for (let i = 0; i < items.length; i++) ev.refAdded(l.serial, items[i]!.serial, indexSlot(i));
+    if (extra.length) {
       for (const x of extra) decref(x);
       throw pyError(E.ValueError!, 'list modified during sort');
     }
-    l.items = items;
-  }
-  // Report the new order: items keep their list, their positions change.
-  const ev = rt.ev;
-  for (let i = 0; i < items.length; i++) {
-    ev.refRemoved(l.serial, items[i]!.serial, indexSlot(i));
-    ev.refAdded(l.serial, items[i]!.serial, indexSlot(i));
   }
 }
 
@@ -257,6 +255,7 @@ function reprShort(o: PyObject): string {
   return reprOf(o);
 }
 import { repr as reprOf } from '../protocols/abstract.js';
+import { toPyHash, type PyHash } from './object.js';
 
 export function initListSlots(): void {
   const t = listType;
@@ -442,19 +441,22 @@ const XXPRIME_5 = 2870177450012600261n;
 const MASK64 = (1n << 64n) - 1n;
 
 /** tuplehash: the xxHash-based combination of item hashes (3.8+). */
-export function tupleHash(items: readonly PyObject[]): number | bigint {
+export function tupleHash(items: readonly PyObject[]): PyHash {
+  return tupleHashOfHashes(items.map((x) => hashOf(x)));
+}
+
+/** tuplehash's xxHash-based combination of the items' hashes. */
+export function tupleHashOfHashes(hashes: readonly PyHash[]): PyHash {
   let acc = XXPRIME_5;
-  for (const x of items) {
-    const h = hashOf(x);
+  for (const h of hashes) {
     const lane = BigInt.asUintN(64, BigInt(h));
     acc = (acc + lane * XXPRIME_2) & MASK64;
     acc = ((acc << 31n) | (acc >> 33n)) & MASK64;
     acc = (acc * XXPRIME_1) & MASK64;
   }
-  acc = (acc + (BigInt(items.length) ^ (XXPRIME_5 ^ 3527539n))) & MASK64;
+  acc = (acc + (BigInt(hashes.length) ^ (XXPRIME_5 ^ 3527539n))) & MASK64;
   if (acc === MASK64) return 1546275796;
-  const signed = BigInt.asIntN(64, acc);
-  return signed >= BigInt(Number.MIN_SAFE_INTEGER) && signed <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(signed) : signed;
+  return toPyHash(BigInt.asIntN(64, acc));
 }
 
 function tupleGetItem(o: PyObject, key: PyObject): PyObject {
@@ -505,7 +507,7 @@ export function initTupleSlots(): void {
     if (items.length === 1) return newStr(sequenceRepr(o, items, '(', ',)', '()', '(...)'));
     return newStr(sequenceRepr(o, items, '(', ')', '()', '(...)'));
   };
-  t.hash = (o) => tupleHash((o as PyTuple).items) as number;
+  t.hash = (o) => tupleHash((o as PyTuple).items);
   t.richcompare = (a, b, op: RichOp) => {
     if (!(b instanceof PyTuple) || !(a instanceof PyTuple)) return newNotImplemented();
     return compareSequences(a.items, b.items, op);

@@ -122,7 +122,7 @@ export function listSetItem(l: PyList, i: number, value: PyObject): void {
 export function listInsertSteal(l: PyList, i: number, value: PyObject): void {
   const n = l.items.length;
   listResize(l, n + 1);
-  if (i < n) rt.ev.emit(EventKind.ItemsShifted, 0, l.serial, i, 1);
+  if (i < n) rt.ev.emit(EventKind.ItemsShifted, l.serial, i, 1);
   l.items.splice(i, 0, value);
   rt.ev.refAdded(l.serial, value.serial, indexSlot(i));
 }
@@ -132,7 +132,7 @@ export function listPop(l: PyList, i: number): PyObject {
   const item = l.items[i]!;
   rt.ev.refRemoved(l.serial, item.serial, indexSlot(i));
   l.items.splice(i, 1);
-  if (i < l.items.length) rt.ev.emit(EventKind.ItemsShifted, 0, l.serial, i + 1, -1 >>> 0);
+  if (i < l.items.length) rt.ev.emit(EventKind.ItemsShifted, l.serial, i + 1, -1 >>> 0);
   listResize(l, l.items.length);
   return item;
 }
@@ -147,7 +147,7 @@ export function listReplaceSlice(l: PyList, lo: number, hi: number, values: PyOb
   for (let i = 0; i < removed.length; i++) ev.refRemoved(l.serial, removed[i]!.serial, indexSlot(lo + i));
   const delta = values.length - removed.length;
   const newLength = l.items.length + delta;
-  if (delta !== 0 && hi < l.items.length) ev.emit(EventKind.ItemsShifted, 0, l.serial, hi, delta >>> 0);
+  if (delta !== 0 && hi < l.items.length) ev.emit(EventKind.ItemsShifted, l.serial, hi, delta >>> 0);
   if (delta > 0) listResize(l, newLength);
   l.items.splice(lo, hi - lo, ...values);
   for (let i = 0; i < values.length; i++) ev.refAdded(l.serial, values[i]!.serial, indexSlot(lo + i));

@@ -6,7 +6,7 @@ import { PyObject, PyType } from './object.js';
 import { objectType, typeType, lookup, typeModified } from './typeobject.js';
 import { decref, incref, newref, xdecref } from '../heap/refcount.js';
 import { pyError, PyRaise } from '../errors.js';
-import { E, PyBaseException, exceptionSetField, exceptionArgs, exceptionNotes, bindNotesList } from './exceptions.js';
+import { E, PyBaseException, exceptionSetField, exceptionArgs } from './exceptions.js';
 import { None, newNone, NotImplemented } from './singletons.js';
 import { newInt, newBool, PyInt } from './int.js';
 import { PyStr, newStr, internStr } from './str.js';

@@ -3,7 +3,7 @@
  * probes of 9, then perturbed jumps), so that iteration order and sys.getsizeof match:
  * 216 bytes with the built-in 8-slot table, 216 + 16·size beyond (section 1.5).
  */
-import { PyObject, type PyType, type Visit } from './object.js';
+import { PyObject, type PyType, type Visit, type PyHash } from './object.js';
 import { makeBuiltinType } from './typeobject.js';
 import { rt } from '../runtime.js';
 import { decref, incref } from '../heap/refcount.js';
@@ -19,7 +19,7 @@ const DUMMY = { dummy: true } as unknown as PyObject;
 
 export class PySet extends PyObject {
   keys: (PyObject | null)[] = new Array(MIN_SIZE).fill(null);
-  hashes: number[] = new Array(MIN_SIZE).fill(0);
+  hashes: PyHash[] = new Array(MIN_SIZE).fill(0);
   mask = MIN_SIZE - 1;
   /** Active + dummy entries. */
   fill = 0;
@@ -66,7 +66,7 @@ export function newSet(type: PyType = setType): PySet {
 }
 
 // Hashing and equality come from the protocol layer.
-let hashOf: (o: PyObject) => number;
+let hashOf: (o: PyObject) => PyHash;
 let keysEqual: (a: PyObject, b: PyObject) => boolean;
 export function bindSetProtocols(hash: typeof hashOf, eq: typeof keysEqual): void {
   hashOf = hash;
@@ -74,18 +74,19 @@ export function bindSetProtocols(hash: typeof hashOf, eq: typeof keysEqual): voi
 }
 
 /** The low 32 bits of a hash as an unsigned 64-bit value (enough for any mask). */
-function low32(h: number): number {
-  return Number(BigInt.asUintN(32, BigInt(Math.trunc(h))));
+function low32(h: PyHash): number {
+  return Number(BigInt.asUintN(32, BigInt(h)));
 }
-function high32(h: number): number {
-  return Number(BigInt.asUintN(32, BigInt(Math.trunc(h)) >> 32n));
+function high32(h: PyHash): number {
+  return Number(BigInt.asUintN(32, BigInt(h) >> 32n));
 }
 
 /** Probe sequence of CPython's set lookups; yields table indices until fn returns true. */
-function probe(s: PySet, h: number, fn: (i: number) => boolean): void {
+function probe(s: PySet, h: PyHash, fn: (i: number) => boolean): void {
   const mask = s.mask;
-  let lo = h >= 0 && h < 2 ** 31 ? h : low32(h);
-  let hi = h >= 0 && h < 2 ** 31 ? 0 : high32(h);
+  const small = typeof h === 'number' && h >= 0 && h < 2 ** 31;
+  let lo = small ? (h as number) : low32(h);
+  let hi = small ? 0 : high32(h);
   let i = lo & mask;
   for (;;) {
     const probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
@@ -204,7 +205,7 @@ function setTableMemory(s: PySet, size: number): void {
   if (old !== 0) rt.heap.allocator.free(old);
 }
 
-function insertClean(s: PySet, key: PyObject, h: number): void {
+function insertClean(s: PySet, key: PyObject, h: PyHash): void {
   probe(s, h, (i) => {
     if (s.keys[i] !== null) return false;
     s.keys[i] = key;

@@ -28,7 +28,7 @@ import { reportUnraisable } from '../interpreter/unraisable.js';
 export class PyWeakref extends PyObject {
   /** The referent (not a counted reference), or null once dead (wr_object == Py_None). */
   referent: PyObject | null;
-  hash: number | null = null;
+  hash: number | bigint | null = null;
   constructor(
     type: PyType,
     referent: PyObject,
@@ -314,7 +314,7 @@ function clearWeakRefs(o: PyObject): void {
   for (let k = 0; k < 2 && list.length; k++) {
     const head = list[0] as PyWeakref;
     if (head.callback !== null) break;
-    ev.emit(EventKind.WeakrefCleared, 0, head.serial, o.serial);
+    ev.emit(EventKind.WeakrefCleared, head.serial, o.serial);
     clearWeakrefAndCallback(head);
   }
   const count = list.length;
@@ -323,7 +323,7 @@ function clearWeakRefs(o: PyObject): void {
     const cb = w.callback;
     w.callback = null;
     if (cb) ev.refRemoved(w.serial, cb.serial, callbackSlot());
-    ev.emit(EventKind.WeakrefCleared, 0, w.serial, o.serial);
+    ev.emit(EventKind.WeakrefCleared, w.serial, o.serial);
     unlink(w);
     if (cb !== null) {
       if (w.rc > 0) handleCallback(w, cb);
@@ -335,7 +335,7 @@ function clearWeakRefs(o: PyObject): void {
       const cb = w.callback;
       w.callback = null;
       if (cb) ev.refRemoved(w.serial, cb.serial, callbackSlot());
-      ev.emit(EventKind.WeakrefCleared, 0, w.serial, o.serial);
+      ev.emit(EventKind.WeakrefCleared, w.serial, o.serial);
       unlink(w);
       if (cb === null) continue;
       if (w.rc > 0) {
@@ -356,7 +356,7 @@ function clearWeakRefs(o: PyObject): void {
 
 /** handle_callback: callback(ref); an error is printed as unraisable. */
 function handleCallback(w: PyWeakref, callback: PyObject): void {
-  rt.ev.emit(EventKind.CallbackRun, 0, w.serial);
+  rt.ev.emit1(EventKind.CallbackRun, w.serial);
   try {
     incref(w);
     decref(call(callback, [w]));
