@@ -97,7 +97,7 @@ export class CodeContext {
     }
     this.names.add(name);
     this.codeObject.names.push(s);
-    rt.ev.refAdded(this.codeObject.serial, s.serial, 0);
+    rt.ev.refAdded(this.codeObject.serial, s.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('co_names')));
     return s;
   }
 

@@ -22,6 +22,7 @@ export function initSubclassDicts(types: readonly PyType[]): void {
     if (!t.flags.baseType || t.subclasses !== null) continue;
     t.subclasses = newDict();
     makeStatic(t.subclasses);
+    rt.ev.refAdded(t.serial, t.subclasses.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('__subclasses__')));
   }
 }
 
