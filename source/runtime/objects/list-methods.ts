@@ -417,6 +417,7 @@ export function listRepeat(items: readonly PyObject[], count: number): PyList {
     increfMany(x, count);
     const arr = new Array<PyObject>(count).fill(x);
     const l = new PyList(listType, arr);
+    l.allocated = n; // counted by the Allocated event's size
     rt.heap.allocate(l, true);
     allocateItems(l, n);
     const ev = rt.ev;
@@ -427,6 +428,7 @@ export function listRepeat(items: readonly PyObject[], count: number): PyList {
   for (let k = 0, p = 0; k < count; k++) for (const x of items) out[p++] = x;
   for (const x of items) increfMany(x, count);
   const l = new PyList(listType, out);
+  l.allocated = n; // counted by the Allocated event's size
   rt.heap.allocate(l, true);
   allocateItems(l, n);
   for (let i = 0; i < n; i++) rt.ev.refAdded(l.serial, out[i]!.serial, indexSlot(i));

@@ -54,6 +54,8 @@ export function initListType(): void {
  */
 export function newList(items: PyObject[], capacity = items.length, type: PyType = listType, fresh = false): PyList {
   const l = new PyList(type, items);
+  // The Allocated event reports sys.getsizeof, which counts the item array to come.
+  l.allocated = Math.max(capacity, items.length);
   rt.heap.allocate(l, true, fresh);
   allocateItems(l, Math.max(capacity, items.length));
   const ev = rt.ev;
