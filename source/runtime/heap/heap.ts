@@ -189,6 +189,7 @@ export class Heap {
     } finally {
       this.startingUp = wasStarting;
       for (let i = 0; i < counts.length; i++) this.count[i] = counts[i]!;
+      this.emitCounts(OUTSIDE_COLLECTION);
       for (const [list, n] of freeListLengths) this.settleFreeList(list, n);
       // Objects appended to generation 0 since `before` join generation 2.
       const moved: PyObject[] = [];

@@ -24,7 +24,7 @@ for i in range(1000):
         first = i + 1
 print("first automatic collection at allocation", first)
 print("start/stop:", starts[0], stops[0])
-for i in range(20000):
+for i in range(7700):
     keep.append(C())
 by_gen = [0, 0, 0]
 for g, _ in starts:
@@ -39,7 +39,7 @@ gc.collect()
 gc.set_threshold(100, 3, 3)
 starts.clear(); stops.clear()
 gc.callbacks.append(cb)
-for i in range(12000):
+for i in range(6000):
     keep.append(C())
 print("threshold (100, 3, 3):", [s[0] for s in starts][:40])
 print("gen 2 starts:", [s for s in starts if s[0] == 2])
@@ -51,7 +51,7 @@ starts.clear(); stops.clear()
 gc.callbacks.append(cb)
 class Node:
     pass
-for i in range(3000):
+for i in range(1500):
     a = Node(); b = Node(); a.o = b; b.o = a
 del a, b
 print("collections:", len(starts), "collected:", sum(s[1] for s in stops))
@@ -60,7 +60,7 @@ gc.callbacks.remove(cb)
 # disabled: counting goes on, no collection; the first allocation after enable collects
 gc.collect()
 gc.disable()
-more = [C() for _ in range(5000)]
+more = [C() for _ in range(2000)]
 print("disabled:", gc.get_count())
 gc.enable()
 x = C()
