@@ -1,7 +1,8 @@
 /**
  * For every conformance program: the heap projection folded from the log equals the
  * runtime's own live heap (objects, refcounts, sizes, addresses, generations, edges,
- * frames, gc counts and thresholds) at the end and at sampled line starts during the run.
+ * frames, gc counts, thresholds and statistics) at the end and at sampled line starts
+ * during the run.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -42,6 +43,9 @@ function compareWithRuntime(p: Projection, runtime: Runtime): string[] {
     const sizes = [0, 1, 2, 3].map((g) => runtime.heap.generations[g]!.length);
     const projected = p.generationSize.map((n, g) => n - dying[g]!);
     if (projected.join() !== sizes.join()) diffs.push(`generation sizes ${projected} expected ${sizes}`);
+    // gc.get_stats(): collections, collected and uncollectable per generation.
+    const stats = JSON.stringify((runtime.state.get('gc') as { collector: { stats: unknown } }).collector.stats);
+    if (JSON.stringify(p.stats) !== stats) diffs.push(`gc stats ${JSON.stringify(p.stats)} expected ${stats}`);
   }
   if (p.threshold.join() !== runtime.heap.threshold.join()) diffs.push(`thresholds ${p.threshold} expected ${runtime.heap.threshold}`);
   if (p.enabled !== runtime.heap.enabled) diffs.push(`enabled ${p.enabled} expected ${runtime.heap.enabled}`);
