@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { runProgram } from '../runtime/run.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { PYTHON_MODEL, writeRecording } from '../events/record-file.js';
+import { benchStats } from './bench-stats.js';
 
 declare const HEAPSCOPE_VERSION: string;
 
@@ -25,10 +26,12 @@ const push = (stream: 1 | 2, text: string) => {
 };
 let exitCode: number;
 let runtime: Runtime | null = null;
+const bench = benchStats();
 try {
-  const result = runProgram(filename, source, { stdout: (t) => push(1, t), stderr: (t) => push(2, t) });
+  const result = runProgram(filename, source, { stdout: (t) => push(1, t), stderr: (t) => push(2, t), beforeRun: bench?.beforeRun });
   exitCode = result.exitCode;
   runtime = result.runtime;
+  bench?.finish(result.runtime);
 } catch (e) {
   if (e instanceof RangeError && /call stack/.test(e.message)) {
     push(2, 'heapscope: the program recursed deeper than heapscope can follow (raise the limit less with sys.setrecursionlimit)\n');

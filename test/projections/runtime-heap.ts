@@ -12,8 +12,9 @@
  * - A generator's references to its frame's locals belong to the frame node too
  *   (generator --gi_frame--> frame), and so does the one to its function (f_func, held
  *   until the frame is cleared).
- * - Code objects are not GC objects (no tp_traverse) but hold their constants and names:
- *   the log shows those references as <co_consts>, <co_names>, .co_name, .co_qualname.
+ * - Code objects are not GC objects (no tp_traverse) but hold their constants, names,
+ *   co_name and co_qualname: the log shows those references as <co_consts>, <co_names>,
+ *   .co_name and .co_qualname.
  * - A dict holds its keys: the log shows every key as a reference, while dict_traverse
  *   skips the keys of a table with only str keys (they cannot form cycles).
  * - A type holds its tp_subclasses dict (<__subclasses__>), which type_traverse does not
@@ -93,6 +94,8 @@ export function runtimeNodes(runtime: Runtime): Map<number, ExpectedNode> {
   const weak = makeSlot(SlotKind.Label, strings.intern(WEAK_REFERENT_LABEL));
   const consts = makeSlot(SlotKind.Label, strings.intern('co_consts'));
   const names = makeSlot(SlotKind.Label, strings.intern('co_names'));
+  const coName = makeSlot(SlotKind.Attribute, strings.intern('co_name'));
+  const coQualname = makeSlot(SlotKind.Attribute, strings.intern('co_qualname'));
   const giFrame = makeSlot(SlotKind.Label, strings.intern('gi_frame'));
   const subclasses = makeSlot(SlotKind.Label, strings.intern('__subclasses__'));
   const out = new Map<number, ExpectedNode>();
@@ -101,8 +104,8 @@ export function runtimeNodes(runtime: Runtime): Map<number, ExpectedNode> {
     if (o instanceof PyFrameObject) pairs = [o.frame.serial, fFrame];
     else if (o instanceof PyCode) {
       pairs = [...o.consts.flatMap((c) => [c.serial, consts]), ...o.names.flatMap((c) => [c.serial, names])];
-      if (o.nameObj) pairs.push(o.nameObj.serial, makeSlot(SlotKind.Attribute, strings.intern('co_name')));
-      if (o.qualnameObj) pairs.push(o.qualnameObj.serial, makeSlot(SlotKind.Attribute, strings.intern('co_qualname')));
+      if (o.nameObj) pairs.push(o.nameObj.serial, coName);
+      if (o.qualnameObj) pairs.push(o.qualnameObj.serial, coQualname);
     }
     else if (o instanceof PyGenerator) {
       if (!o.frame.released) pairs.push(o.frame.serial, giFrame);
