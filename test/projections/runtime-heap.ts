@@ -29,6 +29,7 @@ import type { Frame } from '../../source/runtime/interpreter/frame.js';
 import { PyCode } from '../../source/runtime/objects/function.js';
 import { PyDict, keyObjectSlot } from '../../source/runtime/objects/dict.js';
 import { PyType } from '../../source/runtime/objects/object.js';
+import { madeClassTuples } from '../../source/runtime/objects/classes.js';
 import { makeSlot, SlotKind, WEAK_REFERENT_LABEL } from '../../source/events/kinds.js';
 
 export type ExpectedNode = {
@@ -98,6 +99,8 @@ export function runtimeNodes(runtime: Runtime): Map<number, ExpectedNode> {
   const coQualname = makeSlot(SlotKind.Attribute, strings.intern('co_qualname'));
   const giFrame = makeSlot(SlotKind.Label, strings.intern('gi_frame'));
   const subclasses = makeSlot(SlotKind.Label, strings.intern('__subclasses__'));
+  const basesLabel = makeSlot(SlotKind.Label, strings.intern('__bases__'));
+  const mroLabel = makeSlot(SlotKind.Label, strings.intern('__mro__'));
   const out = new Map<number, ExpectedNode>();
   for (const o of runtime.heap.live!.values()) {
     let pairs: number[] = [];
@@ -112,6 +115,10 @@ export function runtimeNodes(runtime: Runtime): Map<number, ExpectedNode> {
     } else o.type.traverse?.(o, (t: PyObject, slot: number) => void pairs.push(t.serial, slot >>> 0));
     if (o instanceof PyDict && o.unicodeKeys) o.keys.forEach((k) => k && pairs.push(k.serial, keyObjectSlot(k)));
     if (o instanceof PyType && o.subclasses) pairs.push(o.subclasses.serial, subclasses);
+    // A builtin type holds its __bases__ and __mro__ (made on first use); type_traverse
+    // visits only heap types.
+    const made = o instanceof PyType && !o.flags.heap ? madeClassTuples(o) : null;
+    if (made) pairs.push(made.tuple.serial, basesLabel, made.mro.serial, mroLabel);
     if (o instanceof PyWeakref && o.referent) pairs.push(o.referent.serial, weak);
     out.set(o.serial, {
       serial: o.serial,

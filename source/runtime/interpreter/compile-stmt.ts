@@ -146,7 +146,7 @@ function compileStmtBody(st: Stmt, cx: CodeContext): StmtFn {
         if (test(f)) return Completion.Normal;
         const args = msg ? [msg(f)] : [];
         f.instr = st.test;
-        const exc = call(newref(E.AssertionError!), args);
+        const exc = call(E.AssertionError!, args);
         throw new PyRaise(exc);
       };
     }

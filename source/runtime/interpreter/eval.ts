@@ -72,6 +72,6 @@ export function evalSource(mode: 'eval' | 'exec', args: PyObject[], kw: readonly
 /** A SyntaxError exception from a compile-time error in eval/exec source. */
 function syntaxErrorException(e: PythonSyntaxError): PyRaise {
   const details = newTuple([newStr(e.filename), newInt(e.lineno), newInt(e.offset), newStr(e.lineText), newInt(e.lineno), newInt(e.endOffset || e.offset)]);
-  const exc = call(newref(E[e.excType]!), [newStr(e.msg), details]);
+  const exc = call(E[e.excType]!, [newStr(e.msg), details]);
   return new PyRaise(exc);
 }

@@ -131,7 +131,7 @@ export function setContext(exc: PyObject, f: Frame | null): void {
 export function makeRaise(x: PyObject, cause: PyObject | null | undefined): PyObject {
   let exc: PyObject;
   if (x.type.isSubtypeOf(rtTypeType()) && (x as PyType).isSubtypeOf(E.BaseException!)) {
-    exc = call(newref(x), []);
+    exc = call(x, []);
     if (!(exc instanceof PyBaseException)) {
       const tn = typeName(exc);
       decref(exc);
@@ -145,7 +145,7 @@ export function makeRaise(x: PyObject, cause: PyObject | null | undefined): PyOb
   if (cause !== undefined) {
     let c: PyObject | null = null;
     if (cause !== null && cause !== None) {
-      if (cause.type.isSubtypeOf(rtTypeType()) && (cause as PyType).isSubtypeOf(E.BaseException!)) c = call(newref(cause), []);
+      if (cause.type.isSubtypeOf(rtTypeType()) && (cause as PyType).isSubtypeOf(E.BaseException!)) c = call(cause, []);
       else if (cause instanceof PyBaseException) c = newref(cause);
       else {
         decref(exc);

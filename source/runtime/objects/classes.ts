@@ -148,6 +148,11 @@ export function initTypeSlots(): void {
 /** The tuples a class keeps: __bases__ and __mro__ (owned). */
 const classBases = new WeakMap<PyType, { tuple: PyTuple; mro: PyTuple }>();
 
+/** A type's __bases__ and __mro__ tuples if made yet (for tests that compare with the log). */
+export function madeClassTuples(cls: PyType): { tuple: PyTuple; mro: PyTuple } | null {
+  return classBases.get(cls) ?? null;
+}
+
 /**
  * type_call: tp_new, then tp_init when the result is an instance of the type.
  *
