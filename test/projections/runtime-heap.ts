@@ -19,6 +19,8 @@
  *   skips the keys of a table with only str keys (they cannot form cycles).
  * - A type holds its tp_subclasses dict (<__subclasses__>), which type_traverse does not
  *   visit.
+ * - functools' lru_cache links are not GC objects either; the wrapper's tp_traverse visits
+ *   their results for them.
  */
 import type { Runtime } from '../../source/runtime/runtime.js';
 import type { PyObject } from '../../source/runtime/objects/object.js';
@@ -30,6 +32,7 @@ import { PyCode } from '../../source/runtime/objects/function.js';
 import { PyDict, keyObjectSlot } from '../../source/runtime/objects/dict.js';
 import { PyType } from '../../source/runtime/objects/object.js';
 import { madeClassTuples } from '../../source/runtime/objects/classes.js';
+import { PyLruCache, PyLruLink } from '../../source/runtime/modules/functools/lru-cache.js';
 import { makeSlot, SlotKind, WEAK_REFERENT_LABEL } from '../../source/events/kinds.js';
 
 export type ExpectedNode = {
@@ -95,6 +98,8 @@ export function runtimeNodes(runtime: Runtime): Map<number, ExpectedNode> {
   const weak = makeSlot(SlotKind.Label, strings.intern(WEAK_REFERENT_LABEL));
   const consts = makeSlot(SlotKind.Label, strings.intern('co_consts'));
   const names = makeSlot(SlotKind.Label, strings.intern('co_names'));
+  const lruKey = makeSlot(SlotKind.Label, strings.intern('key'));
+  const lruResult = makeSlot(SlotKind.Label, strings.intern('result'));
   const coName = makeSlot(SlotKind.Attribute, strings.intern('co_name'));
   const coQualname = makeSlot(SlotKind.Attribute, strings.intern('co_qualname'));
   const giFrame = makeSlot(SlotKind.Label, strings.intern('gi_frame'));
@@ -110,7 +115,12 @@ export function runtimeNodes(runtime: Runtime): Map<number, ExpectedNode> {
       if (o.nameObj) pairs.push(o.nameObj.serial, coName);
       if (o.qualnameObj) pairs.push(o.qualnameObj.serial, coQualname);
     }
-    else if (o instanceof PyGenerator) {
+    else if (o instanceof PyLruLink) pairs = [o.key.serial, lruKey, o.result.serial, lruResult];
+    else if (o instanceof PyLruCache) {
+      // lru_cache_tp_traverse visits its links' results on their behalf (links are not GC
+      // objects); the log shows those references where they are, on the links.
+      o.type.traverse!(o, (t: PyObject, slot: number) => void (slot >>> 0 !== lruResult && pairs.push(t.serial, slot >>> 0)));
+    } else if (o instanceof PyGenerator) {
       if (!o.frame.released) pairs.push(o.frame.serial, giFrame);
     } else o.type.traverse?.(o, (t: PyObject, slot: number) => void pairs.push(t.serial, slot >>> 0));
     if (o instanceof PyDict && o.unicodeKeys) o.keys.forEach((k) => k && pairs.push(k.serial, keyObjectSlot(k)));
