@@ -201,7 +201,8 @@ export class PyType extends PyObject {
 
   /** tp_name: what error messages show; builtin types of other modules include the module. */
   get tpName(): string {
-    return this.flags.heap || this.module === 'builtins' ? this.name : `${this.module}.${this.name}`;
+    // A name that already says its module ("weakref.ProxyType") is the whole tp_name.
+    return this.flags.heap || this.module === 'builtins' || this.name.includes('.') ? this.name : `${this.module}.${this.name}`;
   }
 
   isSubtypeOf(other: PyType): boolean {
