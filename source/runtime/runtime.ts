@@ -21,6 +21,11 @@ export type RuntimeOptions = {
   stderr?: Writer;
   /** Called at the start of every line of Python code (the session's pause point). */
   onLine?: (frame: Frame) => void;
+  /**
+   * Called when the main module has finished (normally, by an uncaught exception or by
+   * SystemExit), before the interpreter is shut down: the dashboard pauses here.
+   */
+  onMainDone?: (exitCode: number) => void;
 };
 
 // The active runtime. Assigned by Runtime.activate().
@@ -40,6 +45,7 @@ export class Runtime {
   stdout: Writer;
   stderr: Writer;
   onLine: ((frame: Frame) => void) | null;
+  onMainDone: ((exitCode: number) => void) | null;
   /** Line tracers (interpreter/line-hook.ts); replaced, never mutated, when one is added or removed. */
   tracers: import('./interpreter/line-hook.js').Tracer[] = [];
   /** Main script path as given (tracebacks print it as given) and its source lines. */
@@ -57,6 +63,7 @@ export class Runtime {
     this.stdout = options.stdout ?? ((t) => process.stdout.write(t));
     this.stderr = options.stderr ?? ((t) => process.stderr.write(t));
     this.onLine = options.onLine ?? null;
+    this.onMainDone = options.onMainDone ?? null;
   }
 
   /** Make this the runtime that the object model operates on. */
