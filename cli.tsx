@@ -14,6 +14,14 @@ const cli = meow(
     $ heapscope run FILE.py            run headless: the program's output, as python3 prints it
     $ heapscope replay FILE.jsonl      open a recorded session
 
+  Options of run
+    --max-steps N                      stop after N lines have started (exit code 125)
+    --timeout SECONDS                  stop after SECONDS of running (exit code 124)
+    --memory-limit SIZE                MemoryError when the modelled heap would pass SIZE
+                                       (such as 512M or 2G; default 2G)
+    --check                            check the heap's invariants at the end (exit code 70
+                                       if one fails)
+
   Options
     --version                          show the version
     --help                             show this help
@@ -25,7 +33,12 @@ const cli = meow(
   {
     importMeta: import.meta,
     version: typeof HEAPSCOPE_VERSION === 'string' ? HEAPSCOPE_VERSION : '0.0.0',
-    flags: {},
+    flags: {
+      maxSteps: { type: 'string' },
+      timeout: { type: 'string' },
+      memoryLimit: { type: 'string' },
+      check: { type: 'boolean' },
+    },
     allowUnknownFlags: false,
   },
 );

@@ -4,30 +4,68 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { runProgram } from '../runtime/run.js';
+import { Limits, isStackOverflow } from '../runtime/limits.js';
+import { checkInvariants } from '../runtime/check/invariants.js';
+import { brokenPipe } from '../runtime/interpreter/host-io.js';
+import type { RunOptions } from './run-options.js';
 
-type Input = { filename: string; source: string };
+export type WorkerInput = {
+  filename: string;
+  source: string;
+  options: RunOptions;
+  /** Int32 flags shared with the main thread: [0] = stdout is a broken pipe. */
+  control: SharedArrayBuffer;
+};
 
-const { filename, source } = workerData as Input;
+export type WorkerMessage =
+  | { type: 'output'; chunks: { stream: 1 | 2; text: string }[] }
+  | { type: 'exit'; code: number };
+
+const { filename, source, options, control } = workerData as WorkerInput;
+const flags = new Int32Array(control);
 let pending: { stream: 1 | 2; text: string }[] = [];
+let lastFlush = Date.now();
+const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 const flush = () => {
-  if (pending.length) parentPort!.postMessage({ type: 'output', chunks: pending });
+  if (pending.length) post({ type: 'output', chunks: pending });
   pending = [];
+  lastFlush = Date.now();
 };
 const push = (stream: 1 | 2, text: string) => {
   pending.push({ stream, text });
-  if (pending.length > 256) flush();
+  if (pending.length > 256 || Date.now() - lastFlush > 50) flush();
 };
+const stdout = (text: string) => {
+  // python3 writing into a closed pipe: print() raises BrokenPipeError.
+  if (Atomics.load(flags, 0) === 1) throw brokenPipe();
+  push(1, text);
+};
+
 let exitCode: number;
 try {
-  exitCode = runProgram(filename, source, { stdout: (t) => push(1, t), stderr: (t) => push(2, t) }).exitCode;
+  const limits = new Limits(options);
+  const { exitCode: code, runtime } = runProgram(filename, source, {
+    checking: options.check === true,
+    limits,
+    stdout,
+    stderr: (t) => push(2, t),
+  });
+  exitCode = code;
+  if (options.check) {
+    const violations = checkInvariants(runtime);
+    for (const v of violations.slice(0, 20)) push(2, `heapscope: --check: ${v.kind}: ${v.message}\n`);
+    if (violations.length > 20) push(2, `heapscope: --check: ... and ${violations.length - 20} more\n`);
+    if (violations.length) exitCode = 70;
+  }
 } catch (e) {
-  if (e instanceof RangeError && /call stack/.test(e.message)) {
+  if (isStackOverflow(e)) {
     push(2, 'heapscope: the program recursed deeper than heapscope can follow (raise the limit less with sys.setrecursionlimit)\n');
     exitCode = 1;
   } else {
-    push(2, `heapscope: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    const detail = process.env.HEAPSCOPE_DEBUG && e instanceof Error ? `\n${e.stack}` : ' (set HEAPSCOPE_DEBUG=1 for details)';
+    push(2, `heapscope: internal error: ${e instanceof Error ? e.message : String(e)}${detail}\n`);
     exitCode = 70;
   }
 }
 flush();
-parentPort!.postMessage({ type: 'exit', code: exitCode });
+post({ type: 'exit', code: exitCode });

@@ -25,6 +25,7 @@ import { formatException } from './interpreter/traceback.js';
 import { str as strOf } from './protocols/abstract.js';
 import { collectNow } from './modules/gc.js';
 import { rt } from './runtime.js';
+import { RunStopped, STOP_EXIT_CODES } from './limits.js';
 
 export type RunResult = {
   exitCode: number;
@@ -98,10 +99,13 @@ export function executeMain(runtime: Runtime, source: string): number {
   } catch (e) {
     if (e instanceof PyRaise) exitCode = reportUncaught(runtime, e.exc);
     else if (e instanceof ProgramStopped) {
+      // A stopped program is not finalized: no more of its code runs.
       runtime.writeStderr(`heapscope: ${e.reason}\n`);
-      exitCode = 3;
+      runtime.stopped = true;
+      exitCode = e instanceof RunStopped ? STOP_EXIT_CODES[e.kind] : 3;
     } else throw e;
   }
+  if (runtime.stopped) return exitCode;
   decref(main.dict);
   decref(main.dict);
   // The parser's arena (literal objects) and the module's code object go away after the run.

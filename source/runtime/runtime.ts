@@ -10,6 +10,7 @@ import { Heap } from './heap/heap.js';
 import { bindRefcountLog } from './heap/refcount.js';
 import type { PyObject } from './objects/object.js';
 import type { Frame } from './interpreter/frame.js';
+import { Limits } from './limits.js';
 
 export type Writer = (text: string) => void;
 
@@ -20,6 +21,8 @@ export type RuntimeOptions = {
   stderr?: Writer;
   /** Called at the start of every line of Python code (the session's pause point). */
   onLine?: (frame: Frame) => void;
+  /** Step budget, deadline and modelled memory limit (default: 2 GiB, no step or time limit). */
+  limits?: Limits;
 };
 
 // The active runtime. Assigned by Runtime.activate().
@@ -37,6 +40,9 @@ export class Runtime {
   stdout: Writer;
   stderr: Writer;
   onLine: ((frame: Frame) => void) | null;
+  readonly limits: Limits;
+  /** Set when the program was stopped by a limit (it is not finalized). */
+  stopped = false;
   /** Main script path as given (tracebacks print it as given) and its source lines. */
   filename = '<string>';
   sourceLines: string[] = [];
@@ -51,6 +57,7 @@ export class Runtime {
     this.stdout = options.stdout ?? ((t) => process.stdout.write(t));
     this.stderr = options.stderr ?? ((t) => process.stderr.write(t));
     this.onLine = options.onLine ?? null;
+    this.limits = options.limits ?? new Limits();
   }
 
   /** Make this the runtime that the object model operates on. */

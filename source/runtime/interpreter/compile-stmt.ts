@@ -50,6 +50,7 @@ export function compileBlockGen(stmts: readonly Stmt[], cx: CodeContext, skipDoc
   return genBlock(skipDocstring && docstringOf(stmts) !== null ? stmts.slice(1) : stmts, cx);
 }
 import { genBlock } from './compile-gen.js';
+import { hostError } from '../limits.js';
 
 /** Report the line, then run the statement. */
 export function withLine(pos: Position, fn: StmtFn): StmtFn {
@@ -634,7 +635,8 @@ function compileTry(st: StmtOf<'Try'>, cx: CodeContext): StmtFn {
       const c = body(f);
       if (c === Completion.Normal && orelse) return orelse(f);
       return c;
-    } catch (err) {
+    } catch (e) {
+      const err = hostError(e);
       if (!(err instanceof PyRaise) || !handlers.length) throw err;
       raised = err;
     }
@@ -679,7 +681,8 @@ function compileTry(st: StmtOf<'Try'>, cx: CodeContext): StmtFn {
     let c: Completion;
     try {
       c = tryExcept(f);
-    } catch (err) {
+    } catch (e) {
+      const err = hostError(e);
       if (!(err instanceof PyRaise)) throw err;
       tracebackHere(err, f);
       // The finally body runs with the exception as the handled one.
@@ -777,7 +780,8 @@ function compileWithItem(item: StmtOf<'With'>['items'][number], body: StmtFn, st
       if (store) store(f, entered);
       else decref(entered);
       c = body(f);
-    } catch (err) {
+    } catch (thrown) {
+      const err = hostError(thrown);
       if (!(err instanceof PyRaise)) {
         decref(exit);
         throw err;

@@ -2,6 +2,7 @@
  * Tracebacks: the traceback and frame objects an exception collects as it passes through
  * frames (PyTraceBack_Here), and CPython 3.11's printed form with PEP 657 carets.
  */
+import { formatErrorText } from '../../python/syntax-error.js';
 import { PyObject, type PyType, type Visit } from '../objects/object.js';
 import { makeBuiltinType } from '../objects/typeobject.js';
 import { rt } from '../runtime.js';
@@ -257,14 +258,8 @@ function syntaxErrorLocation(exc: PyObject): string | null {
   const text = get('text');
   const offset = get('offset');
   if (text instanceof PyStr) {
-    const stripped = text.v.replace(/^[ \t\f]+/, '').trimEnd();
-    out += `    ${stripped}\n`;
-    if (offset instanceof PyInt && Number(offset.v) > 0) {
-      const removed = text.v.length - text.v.replace(/^[ \t\f]+/, '').length;
-      const end = get('end_offset');
-      const width = end instanceof PyInt && Number(end.v) > Number(offset.v) ? Number(end.v) - Number(offset.v) : 1;
-      out += `    ${' '.repeat(Math.max(0, Number(offset.v) - 1 - removed))}${'^'.repeat(width)}\n`;
-    }
+    const end = get('end_offset');
+    out += formatErrorText(text.v, offset instanceof PyInt ? Number(offset.v) : 0, end instanceof PyInt ? Number(end.v) : 0);
   }
   return out;
 }
