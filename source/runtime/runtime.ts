@@ -41,6 +41,8 @@ export class Runtime {
   stderr: Writer;
   onLine: ((frame: Frame) => void) | null;
   readonly limits: Limits;
+  /** Called by breakpoint() (the dashboard pauses there); null: breakpoint() does nothing. */
+  onBreakpoint: (() => void) | null = null;
   /** Set when the program was stopped by a limit (it is not finalized). */
   stopped = false;
   /** Main script path as given (tracebacks print it as given) and its source lines. */

@@ -27,6 +27,7 @@ import { E as Exceptions, EXCEPTION_NAMES } from '../objects/exceptions.js';
 import { rt } from '../runtime.js';
 import { bindArgs, exactlyOne, positional, noKeywords } from './args.js';
 import { defineBuiltin, defineBuiltinValue } from './registry.js';
+import { sandboxError } from '../modules/sandbox.js';
 import {
   call, callBorrowed, getAttr, getAttrOrNull, setAttr, hasAttr, getIter, iterNext, isTrue, hashOf, repr, str as strOf,
   reprObject, richCompareBool, binaryOp, unaryOp, typeName, indexValue, length as lengthOf, iterateToArray, callMethod,
@@ -488,12 +489,20 @@ export function installBuiltins(): void {
   defineBuiltin('vars', (_s, args, kw) => varsBuiltin(args, kw));
   defineBuiltin('globals', () => newref(rt.frame!.globals));
   defineBuiltin('locals', () => frameLocalsDict(rt.frame!));
-  defineBuiltin('input', () => {
+  // Scenarios read no input: input() meets the end of stdin, as python3 < /dev/null.
+  defineBuiltin('input', (_s, args, kw) => {
+    const [prompt] = positional('input', args, kw, 0, 1);
+    if (prompt !== undefined) rt.writeStdout(strOf(prompt));
     throw pyError(E.EOFError!, 'EOF when reading a line');
   });
-  defineBuiltin('open', (_s, args) => {
-    const name = args[0] instanceof PyStr ? args[0].v : '';
-    throw pyError(E.PermissionError!, `heapscope runs scenarios in a sandbox: open() is not available${name ? ` (tried to open '${name}')` : ''}`);
+  defineBuiltin('open', () => {
+    throw sandboxError('open()');
+  });
+  // breakpoint(): the session's hook (the dashboard pauses there), else nothing, as with
+  // PYTHONBREAKPOINT=0: heapscope never starts pdb.
+  defineBuiltin('breakpoint', () => {
+    rt.onBreakpoint?.();
+    return newNone();
   });
   defineBuiltin('__import__', (_s, args, kw) => {
     const [name] = bindArgs('__import__', args, kw, ['name', 'globals', 'locals', 'fromlist', 'level'], 1, 5);
@@ -502,7 +511,7 @@ export function installBuiltins(): void {
   defineBuiltin('exec', (_s, args, kw) => evalSource('exec', args, kw));
   defineBuiltin('eval', (_s, args, kw) => evalSource('eval', args, kw));
   defineBuiltin('compile', () => {
-    throw pyError(E.PermissionError!, 'heapscope runs scenarios in a sandbox: compile() is not available');
+    throw pyError(E.NotImplementedError!, 'heapscope does not support compile() yet; use exec() or eval() on the source string');
   });
   const exit = (_s: PyObject | null, args: PyObject[]) => {
     throw new PyRaise(newException(E.SystemExit!, args.map((a) => newref(a))));

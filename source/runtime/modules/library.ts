@@ -2,4 +2,5 @@
  * Standard-library modules heapscope provides beyond sys, gc and weakref. Each module
  * registers itself with the importer when this file is loaded.
  */
-export {};
+import './os.js';
+import './importlib.js';
