@@ -8,8 +8,9 @@ import { makeBuiltinType } from '../objects/typeobject.js';
 import { rt } from '../runtime.js';
 import { decref, incref, newref, xdecref } from '../heap/refcount.js';
 import { PyRaise } from '../errors.js';
-import { PyBaseException, exceptionSetField, exceptionArgs, E } from '../objects/exceptions.js';
-import { dictGetStr } from '../objects/dict.js';
+import { PyBaseException, exceptionSetField, exceptionArgs, exceptionMember, E } from '../objects/exceptions.js';
+import { dictGetStr, dictItems, PyDict } from '../objects/dict.js';
+import { suggestName } from './suggestions.js';
 import { PyStr } from '../objects/str.js';
 import { PyInt } from '../objects/int.js';
 import { makeSlot, SlotKind } from '../../events/kinds.js';
@@ -240,11 +241,24 @@ export function formatExceptionOnly(exc: PyObject): string {
     if (e instanceof PyRaise) decref(e.exc);
     msg = '<exception str() failed>';
   }
+  if (exc instanceof PyBaseException && t.isSubtypeOf(E.NameError!)) msg += nameErrorSuggestion(exc);
   let out = msg ? `${name}: ${msg}\n` : `${name}\n`;
   if (exc instanceof PyBaseException && exc.notes) {
     for (const note of exceptionNotes(exc)) out += note + '\n';
   }
   return out;
+}
+
+/** ". Did you mean: 'x'?" for a NameError with a name (the eval loop's), from its innermost frame. */
+function nameErrorSuggestion(exc: PyBaseException): string {
+  const name = exceptionMember(exc, 'name');
+  if (!(name instanceof PyStr) || !(exc.traceback instanceof PyTraceback)) return '';
+  let tb: PyTraceback = exc.traceback;
+  while (tb.next instanceof PyTraceback) tb = tb.next;
+  const f = tb.frame.frame;
+  const keys = (d: PyObject) => (d instanceof PyDict ? dictItems(d).map(([k]) => k).filter((k): k is PyStr => k instanceof PyStr).map((k) => k.v) : []);
+  const found = suggestName(name.v, [f.code.varnames, keys(f.globals), keys(f.builtins)]);
+  return found === null ? '' : `. Did you mean: '${found}'?`;
 }
 
 /** The `  File ..., line N` block printed for a SyntaxError with a location, or null. */

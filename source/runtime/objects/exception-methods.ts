@@ -138,7 +138,10 @@ export function installExceptionMethods(): void {
     const a = exceptionArgs(o as PyBaseException);
     return a.length === 1 ? newref(a[0]!) : a.length === 0 ? newNone() : newref((o as PyBaseException).args);
   });
-  for (const t of [E.AttributeError!, E.NameError!]) attr(t, 'name', () => newNone());
+  attr(E.AttributeError!, 'name', () => newNone());
+  attr(E.NameError!, 'name', (o) => orNone(exceptionMember(o as PyBaseException, 'name')), (o, v) =>
+    exceptionSetMember(o as PyBaseException, 'name', v === null ? null : newref(v)),
+  );
   attr(E.ImportError!, 'name', () => newNone());
 
   installOSError();
