@@ -5,7 +5,7 @@
  *
  * Bump EVENT_FORMAT_VERSION whenever a kind's meaning or layout changes.
  */
-export const EVENT_FORMAT_VERSION = 1;
+export const EVENT_FORMAT_VERSION = 2;
 
 export const enum EventKind {
   /** serial, typeName(str), size, addrLow, addrHigh; arg = AllocFlags */
@@ -56,6 +56,25 @@ export const enum EventKind {
   TypeNamed = 23,
   /** container, start index, delta (int32): every [i] slot with i >= start moves by delta */
   ItemsShifted = 24,
+  // ---- memory model (issue 7): process memory and memory_profiler's line table
+  /**
+   * rssPages, arenas: the modelled process memory changed (heap/allocator.ts); emitted at
+   * page granularity, with the number of pymalloc arenas then mapped.
+   */
+  ProcessMemory = 25,
+  /**
+   * table, filename(str), firstLine, lastLine: a function was added to a memory_profiler
+   * LineProfiler; its table (numbered per runtime) covers lines firstLine..lastLine.
+   */
+  ProfileFunction = 26,
+  /**
+   * table, line, prevLine (0 for none), rssPages, nextLine: one CodeMap.trace() of
+   * memory_profiler, taken at a 'line' trace event (nextLine: the line starting) or a
+   * 'return' one (nextLine 0); fold with projections/profiler.ts.
+   */
+  ProfileSample = 27,
+  /** table: the table was printed (show_results); it is final. */
+  ProfileReported = 28,
 }
 
 export const EVENT_WORDS: Record<EventKind, number> = {
@@ -83,6 +102,10 @@ export const EVENT_WORDS: Record<EventKind, number> = {
   [EventKind.ExceptionRaised]: 2,
   [EventKind.TypeNamed]: 2,
   [EventKind.ItemsShifted]: 3,
+  [EventKind.ProcessMemory]: 2,
+  [EventKind.ProfileFunction]: 4,
+  [EventKind.ProfileSample]: 5,
+  [EventKind.ProfileReported]: 1,
 };
 
 export const enum AllocFlags {

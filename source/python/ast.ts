@@ -99,7 +99,21 @@ export type ExceptHandler = Position & {
   readonly name: string | null;
   readonly body: readonly Stmt[];
 };
-export type MatchCase = { readonly pattern: Position; readonly guard: Expr | null; readonly body: readonly Stmt[] };
+/** PEP 634 patterns, as CPython's `pattern` nodes. */
+export type Pattern =
+  | Node<'MatchValue', { value: Expr }>
+  | Node<'MatchSingleton', { value: ConstantValue & { type: 'None' | 'bool' } }>
+  | Node<'MatchSequence', { patterns: readonly Pattern[] }>
+  | Node<'MatchMapping', { keys: readonly Expr[]; patterns: readonly Pattern[]; rest: string | null }>
+  | Node<'MatchClass', { cls: Expr; patterns: readonly Pattern[]; kwdAttrs: readonly string[]; kwdPatterns: readonly Pattern[] }>
+  | Node<'MatchStar', { name: string | null }>
+  | Node<'MatchAs', { pattern: Pattern | null; name: string | null }>
+  | Node<'MatchOr', { patterns: readonly Pattern[] }>;
+
+export type PatternKind = Pattern['kind'];
+export type PatternOf<K extends PatternKind> = Extract<Pattern, { kind: K }>;
+
+export type MatchCase = { readonly pattern: Pattern; readonly guard: Expr | null; readonly body: readonly Stmt[] };
 
 export type FunctionDefFields = {
   name: string;

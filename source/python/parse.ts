@@ -15,6 +15,7 @@ import type {
 } from './ast.js';
 import { LiteralError, decodeEscapes, decodeNumber, stringTokenShape } from './literals.js';
 import { PythonSyntaxError, UnsupportedSyntax } from './syntax-error.js';
+import { missingCaseColon, parseCasePatterns, type PatternEnv } from './parse-pattern.js';
 import { checkIndentation, checkLegacyCall, checkMissingColon, scanTokens, type TokenScan } from './tokenizer-check.js';
 
 const BINARY_OPERATORS: Record<string, Operator> = {
@@ -57,7 +58,12 @@ function firstError(text: string, filename: string, parseError: PythonSyntaxErro
   const before = (e: PythonSyntaxError | null) =>
     e !== null && (e.lineno < parseError.lineno || (e.lineno === parseError.lineno && e.offset <= parseError.offset));
   if (before(scan.error)) return scan.error!;
-  if (before(indentation)) return indentation!;
+  if (before(indentation)) {
+    // An indented block after a header without its colon is "expected ':'" (the parser
+    // meets the header's NEWLINE before the tokenizer's INDENT).
+    const colon = indentation!.msg === 'unexpected indent' ? checkMissingColon(text, filename, indentation!.lineno - 1) : null;
+    return colon ?? indentation!;
+  }
   const open = scan.unclosed.filter((b) => b.line < parseError.lineno || (b.line === parseError.lineno && b.col < parseError.offset - 1));
   if (open.length && parseError.msg === 'invalid syntax') {
     const b = open[open.length - 1]!;
@@ -68,7 +74,7 @@ function firstError(text: string, filename: string, parseError: PythonSyntaxErro
     if (legacy) return legacy;
   }
   if (parseError.msg === 'invalid syntax') {
-    const colon = checkMissingColon(text, filename, parseError.lineno) ?? (parseError.offset <= 1 ? checkMissingColon(text, filename, parseError.lineno - 1) : null);
+    const colon = checkMissingColon(text, filename, parseError.lineno, parseError.offset) ?? (parseError.offset <= 1 ? checkMissingColon(text, filename, parseError.lineno - 1) : null);
     if (colon) return colon;
   }
   return parseError;
@@ -95,13 +101,29 @@ function parseWithRepairs(text: string) {
   // Lezer's Number token needs a digit after the point; `4.` and `1.e5` are valid Python.
   // Swapping `4.` for `.4` keeps the length; the converter decodes the original text.
   let patched = text.replace(/(?<![\w.])(\d[\d_]*)\.(?=[eEjJ][+-]?\d|[eEjJ]\b|[^\w.]|$)/g, (_m, digits: string) => `.${digits}`);
+  // `match *a, b:` reads as a multiplication to lezer; without the star it is a match
+  // statement whose subject the converter re-reads from the original text.
+  patched = patched.replace(/^([ \t]*match[ \t]+)\*/gm, (m, head: string, at: number) => {
+    const colon = scanLogicalLine(patched, at + m.length, true);
+    const rest = colon < 0 ? '' : patched.slice(colon + 1, scanLogicalLine(patched, colon + 1, false));
+    return colon >= 0 && !rest.trim() ? head + ' ' : m;
+  });
   let tree = parser.parse(patched);
-  for (let attempt = 0; attempt < 8; attempt++) {
+  // Each pass repairs what lezer could read up to; a broken case clause hides the next ones.
+  for (let attempt = 0; attempt < 256; attempt++) {
     const spans: Span[] = [];
     tree.iterate({
       enter: (ref) => {
         if (!ref.type.isError) return;
         for (let up: SyntaxNode | null = ref.node.parent; up; up = up.parent) {
+          if (up.name === 'MatchStatement') {
+            // A subject lezer cannot read (`match a, *b:`): blank it, the converter re-reads it.
+            const kw = up.firstChild;
+            const body = up.getChild('MatchBody');
+            const end = body ? body.from : kw ? scanLogicalLine(patched, kw.to, true) : -1;
+            if (kw?.name === 'match' && ref.from < end && end - kw.to >= 2) spans.push({ from: kw.to, to: end });
+            if (ref.from < end) return;
+          }
           const at = repairSpan(up, patched);
           if (at) {
             spans.push(at);
@@ -109,6 +131,12 @@ function parseWithRepairs(text: string) {
           }
           // A decorator that lezer cut short leaves its error beside the Decorator node.
           const prev = ref.node.prevSibling;
+          // So does a case clause: its error follows the MatchClause inside MatchBody.
+          if (up.name === 'MatchBody' && prev?.name === 'MatchClause') {
+            const span = repairSpan(prev, patched);
+            if (span) spans.push(span);
+            return;
+          }
           if (up.name === 'DecoratedStatement' && prev?.name === 'Decorator') {
             const span = repairSpan(prev, patched);
             if (span) spans.push(span);
@@ -134,6 +162,13 @@ function repairSpan(n: SyntaxNode, text: string): Span | null {
     const end = scanLogicalLine(text, at.to, false);
     return end - at.to >= 2 ? { from: at.to, to: end } : null;
   }
+  if (n.name === 'MatchClause') {
+    // A pattern lezer cannot read: blank it; the converter re-reads it from the text.
+    const kw = n.firstChild;
+    if (!kw || kw.name !== 'case') return null;
+    const end = scanPatternEnd(text, kw.to);
+    return end - kw.to >= 2 ? { from: kw.to, to: end } : null;
+  }
   if (n.name === 'WithStatement') {
     let kw = n.firstChild;
     if (kw?.name === 'async') kw = kw.nextSibling;
@@ -142,6 +177,35 @@ function repairSpan(n: SyntaxNode, text: string): Span | null {
     return end - kw.to >= 2 ? { from: kw.to, to: end } : null;
   }
   return null;
+}
+
+/**
+ * From `from` (just after `case`), the offset where the patterns end: a top-level `if`
+ * (the guard) or ':'; -1 when the line ends first.
+ */
+function scanPatternEnd(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"' || c === "'") {
+      i = skipString(text, i) - 1;
+      continue;
+    }
+    if (c === '\\' && text[i + 1] === '\n') {
+      i++;
+      continue;
+    }
+    if (c === '#') {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+      continue;
+    }
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (depth <= 0 && c === '\n') return -1;
+    else if (depth <= 0 && c === ':') return i;
+    else if (depth <= 0 && text.startsWith('if', i) && !/\w/.test(text[i - 1] ?? ' ') && !/\w/.test(text[i + 2] ?? ' ')) return i;
+  }
+  return -1;
 }
 
 /**
@@ -165,7 +229,7 @@ function scanLogicalLine(text: string, from: number, toColon: boolean): number {
     else if (c === ')' || c === ']' || c === '}') depth--;
     else if (depth === 0 && (c === '\n' || c === '#')) return toColon ? -1 : i;
     else if (depth === 0 && toColon && /\blambda\b/.test(text.slice(i, i + 7)) && !/\w/.test(text[i - 1] ?? ' ')) lambdas++;
-    else if (depth === 0 && toColon && c === ':') {
+    else if (depth === 0 && toColon && c === ':' && text[i + 1] !== '=') {
       if (lambdas) lambdas--;
       else return i;
     }
@@ -519,18 +583,23 @@ class Converter {
       const c = k[i]!;
       if (c.name === 'except') {
         let j = i + 1;
-        if (k[j]?.name === '*') {
-          isStar = true;
-          j++;
+        const star = k[j]?.name === '*';
+        if (star) j++;
+        // invalid_try_stmt: a try takes except or except*, not both
+        if (handlers.length && star !== isStar) {
+          this.syntaxError(c.from, star ? k[j - 1]!.to : c.to, "cannot have both 'except' and 'except*' on the same 'try'");
         }
+        isStar = star;
+        if (star && k[j]!.name === 'Body') this.syntaxError(k[j]!.from, k[j]!.from + 1, 'expected one or more exception types');
         let type: Expr | null = null;
         let name: string | null = null;
         if (k[j]!.name !== 'Body') {
           type = this.expr(k[j]!);
           j++;
           if (k[j]!.name === ',') {
+            // from the first type to the last one
             let last = j;
-            while (k[last + 1] && k[last + 1]!.name !== 'Body' && k[last + 1]!.name !== 'as') last++;
+            while (k[last + 1] && k[last + 1]!.name !== 'as' && k[last + 1]!.name !== 'Body') last++;
             this.syntaxError(k[j - 1]!.from, k[last]!.to, 'multiple exception types must be parenthesized');
           }
           if (k[j]!.name === 'as') {
@@ -653,21 +722,70 @@ class Converter {
 
   private matchStatement(k: SyntaxNode[], p: Position): Stmt {
     const matchBody = k.find((c) => c.name === 'MatchBody')!;
-    const subjectNodes = k.slice(1, k.indexOf(matchBody));
-    const subject = this.expressionList(subjectNodes, 'Load');
-    const cases: MatchCase[] = this.kids(matchBody)
-      .filter((c) => c.name === 'MatchClause')
-      .map((clause) => {
-        const ck = this.kids(clause);
-        const guardNode = ck.find((c) => c.name === 'Guard');
-        const bodyNode = ck.find((c) => c.name === 'Body')!;
-        return {
-          pattern: this.pos(ck[1]!.from, ck[ck.indexOf(guardNode ?? bodyNode) - 1]!.to),
-          guard: guardNode ? this.expr(this.kids(guardNode)[1]!) : null,
-          body: this.body(bodyNode),
-        };
-      });
+    // Lezer reads one expression; the subject may be a tuple with starred items.
+    const subject = this.expressionListText(k[0]!.to, matchBody.from);
+    // Children in source order, so that a pattern's error comes before later ones.
+    const cases: MatchCase[] = [];
+    for (let clause = matchBody.firstChild; clause; clause = clause.nextSibling) {
+      if (clause.type.isError) this.checkError(clause);
+      if (clause.name !== 'MatchClause') continue;
+      // The patterns come first in the source, so their errors are reported first.
+      const caseKw = clause.firstChild!;
+      const guardNode = clause.getChild('Guard');
+      const bodyNode = clause.getChild('Body');
+      if (!bodyNode) return missingCaseColon(this.patternEnv(), caseKw.to + this.base, scanLogicalLine(this.text, caseKw.to + this.base, false));
+      const pattern = parseCasePatterns(this.patternEnv(), caseKw.to + this.base, (guardNode ?? bodyNode).from + this.base);
+      this.kids(clause);
+      cases.push({ pattern, guard: guardNode ? this.expr(this.kids(guardNode)[1]!) : null, body: this.body(bodyNode) });
+    }
     return { kind: 'Match', ...p, subject, cases };
+  }
+
+  /** `a, *b, c` re-read from the text at [from, to): one expression or a Tuple. */
+  private expressionListText(from: number, to: number): Expr {
+    const text = this.text.slice(from + this.base, to + this.base);
+    const pieces = splitTopLevel(text, ',');
+    const item = (piece: { text: string; start: number }): Expr => {
+      const lead = piece.text.length - piece.text.trimStart().length;
+      const at = from + piece.start + lead;
+      const body = piece.text.trim();
+      if (!body.startsWith('*')) return this.subExpression(at, body);
+      const value = this.subExpression(at + 1, body.slice(1));
+      return { kind: 'Starred', ...this.pos(at, at + body.length), value, ctx: 'Load' };
+    };
+    if (pieces.length === 1) {
+      const only = item(pieces[0]!);
+      if (only.kind === 'Starred') this.syntaxError(from, to);
+      return only;
+    }
+    const elts: Expr[] = [];
+    pieces.forEach((piece, i) => {
+      if (!piece.text.trim()) {
+        if (i === pieces.length - 1 && i > 0) return; // a trailing comma
+        this.syntaxError(from + piece.start, from + piece.start);
+      }
+      elts.push(item(piece));
+    });
+    const first = pieces[0]!;
+    const start = from + first.start + (first.text.length - first.text.trimStart().length);
+    // The tuple ends at its last item, or after a trailing comma.
+    const last = pieces[pieces.length - 1]!;
+    const end = last.text.trim() ? from + last.start + last.text.trimEnd().length : from + last.start;
+    return { kind: 'Tuple', ...this.pos(start, end), elts, ctx: 'Load' };
+  }
+
+  /** How parse-pattern.ts reads patterns from the module text and reports errors. */
+  private patternEnv(): PatternEnv {
+    return {
+      text: this.text,
+      pos: (a, b) => this.pos(a - this.base, b - this.base),
+      error: (a, b, message) => {
+        const line = this.lines.line(a);
+        const endCol = this.lines.line(b) === line && b > a ? this.lines.col(b) + 1 : 0;
+        throw new PythonSyntaxError(message, this.filename, line, this.lines.col(a) + 1, this.lines.lineText(line), 'SyntaxError', endCol);
+      },
+      identifier,
+    };
   }
 
   private parameters(n: SyntaxNode, lambda: boolean): Arguments {

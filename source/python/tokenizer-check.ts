@@ -267,12 +267,18 @@ export function logicalLineStarts(text: string): number[] {
 }
 
 /** `if x` / `for x in y` / `class A` without the colon: "expected ':'" at the line's end. */
-export function checkMissingColon(text: string, filename: string, errorLine: number): PythonSyntaxError | null {
+export function checkMissingColon(text: string, filename: string, errorLine: number, errorOffset = Infinity): PythonSyntaxError | null {
   const lines = text.split('\n');
   const raw = lines[errorLine - 1] ?? '';
   const code = stripComment(raw.trim());
-  if (!/^(async\s+)?(if|elif|else|for|while|try|except|finally|with|def|class)\b/.test(code) || code.endsWith(':')) return null;
-  if (/^(else|try|finally)$/.test(code) === false && /^(if|elif|while|for|with|def|class|except)\b/.test(code) === false) return null;
+  // The header must end where the error is: `if x pass` is "invalid syntax" at `pass`.
+  const codeEnd = raw.length - raw.trimStart().length + code.length;
+  if (errorOffset - 1 < codeEnd) return null;
+  if (!/^(async\s+)?(if|elif|else|for|while|try|except|finally|with|def|class|match|case)\b/.test(code) || code.endsWith(':')) return null;
+  if (/^(else|try|finally)$/.test(code) === false && /^(if|elif|while|for|with|def|class|except|match|case)\b/.test(code) === false) return null;
+  if (hasTopLevelColon(code)) return null;
+  // `match`/`case` are soft keywords: only a header when something follows them
+  if (/^(match|case)\s*($|[=.,)\]}:;]|[-+*/%&|^<>!]=)/.test(code)) return null;
   const end = raw.trimEnd().length;
   return new PythonSyntaxError("expected ':'", filename, errorLine, end + 1, raw);
 }
@@ -297,4 +303,21 @@ export function checkLegacyCall(text: string, filename: string, errorLine: numbe
     return new PythonSyntaxError(`Missing parentheses in call to '${m[2]}'. Did you mean ${m[2]}(...)?`, filename, ln, start + 1, raw, 'SyntaxError', end + 1);
   }
   return null;
+}
+
+/** A ':' outside brackets and strings (not the walrus): the header has its colon. */
+function hasTopLevelColon(code: string): boolean {
+  let depth = 0;
+  let q: string | null = null;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i]!;
+    if (q) {
+      if (c === '\\') i++;
+      else if (c === q) q = null;
+    } else if (c === '"' || c === "'") q = c;
+    else if (OPEN.includes(c)) depth++;
+    else if (CLOSE.includes(c)) depth--;
+    else if (c === ':' && depth === 0 && code[i + 1] !== '=') return true;
+  }
+  return false;
 }

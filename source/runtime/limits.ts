@@ -88,9 +88,9 @@ function atLine(): string {
   return `, at line ${f.lineno} of ${file}`;
 }
 
-/** Bytes of the modelled heap in use now. */
+/** The modelled process's memory now: its resident set (allocator model). */
 export function modelledBytes(): number {
-  return rt.heap.allocator.allocatedBytes;
+  return rt.heap.allocator.rss;
 }
 
 /**

@@ -45,6 +45,8 @@ export class Runtime {
   onBreakpoint: (() => void) | null = null;
   /** Set when the program was stopped by a limit (it is not finalized). */
   stopped = false;
+  /** Line tracers (interpreter/line-hook.ts); replaced, never mutated, when one is added or removed. */
+  tracers: import('./interpreter/line-hook.js').Tracer[] = [];
   /** Main script path as given (tracebacks print it as given) and its source lines. */
   filename = '<string>';
   sourceLines: string[] = [];

@@ -23,7 +23,7 @@ describe('conformance with CPython 3.11', () => {
       let stderr = '';
       // CPython shows the script's absolute path; both sides replace the folder with <DIR>.
       const dir = join(here, 'programs');
-      const { exitCode } = runProgram(join(dir, file), source, {
+      const { exitCode, runtime } = runProgram(join(dir, file), source, {
         checking: true,
         stdout: (t) => (stdout += t),
         stderr: (t) => (stderr += t),
@@ -31,6 +31,8 @@ describe('conformance with CPython 3.11', () => {
       expect(stdout.split(dir).join('<DIR>')).toBe(expected.stdout);
       expect(stderr.split(dir).join('<DIR>')).toBe(expected.stderr);
       expect(exitCode).toBe(expected.exitCode);
+      // Every block freed was allocated (the memory model's bookkeeping, docs/memory-model.md).
+      expect(runtime.heap.allocator.system.unknownFrees).toBe(0);
     });
   }
 });

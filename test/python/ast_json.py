@@ -10,6 +10,7 @@ import sys
 RENAME = {
     'decorator_list': 'decoratorList', 'format_spec': 'formatSpec', 'kw_defaults': 'kwDefaults',
     'context_expr': 'contextExpr', 'optional_vars': 'optionalVars', 'is_async': 'isAsync',
+    'kwd_attrs': 'kwdAttrs', 'kwd_patterns': 'kwdPatterns',
 }
 DROP = {'type_comment', 'type_ignores', 'kind', 'type_params'}
 ASYNC = {'AsyncFunctionDef': 'FunctionDef', 'AsyncFor': 'For', 'AsyncWith': 'With'}
@@ -31,7 +32,7 @@ def convert(node, lines, in_fstring=False):
         return type(node).__name__
     name = type(node).__name__
     out = {}
-    if isinstance(node, (ast.stmt, ast.expr)):
+    if isinstance(node, (ast.stmt, ast.expr, ast.pattern)):
         out['kind'] = ASYNC.get(name, 'Try' if name == 'TryStar' else name)
     if hasattr(node, 'lineno') and not in_fstring:
         out['line'] = node.lineno
@@ -46,10 +47,8 @@ def convert(node, lines, in_fstring=False):
         if name == 'Constant' and field == 'value':
             out['value'] = constant(value)
             continue
-        if name == 'match_case' and field == 'pattern':
-            out['pattern'] = {'line': value.lineno, 'col': char_col(lines, value.lineno, value.col_offset),
-                              'endLine': value.end_lineno,
-                              'endCol': char_col(lines, value.end_lineno, value.end_col_offset)}
+        if name == 'MatchSingleton' and field == 'value':
+            out['value'] = constant(value)
             continue
         out[key] = convert(value, lines, in_fstring or name == 'JoinedStr')
     if name in ASYNC or name == 'comprehension':

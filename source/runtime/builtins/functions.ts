@@ -386,6 +386,7 @@ export function installBuiltins(): void {
   ];
   for (const [name, t] of types) defineBuiltinValue(name, newref(t));
   for (const name of EXCEPTION_NAMES) defineBuiltinValue(name, newref(Exceptions[name]!));
+  defineBuiltinValue('ExceptionGroup', newref(Exceptions.ExceptionGroup!));
   defineBuiltinValue('EnvironmentError', newref(Exceptions.OSError!));
   defineBuiltinValue('IOError', newref(Exceptions.OSError!));
   defineBuiltinValue('None', newNone());

@@ -1,161 +1,153 @@
 /**
- * The address model behind id(): a model of CPython 3.11's pymalloc (Objects/obmalloc.c)
- * for requests of at most 512 bytes, and of the system allocator for larger ones.
+ * CPython 3.11's allocator entry points (PyObject_Malloc / PyMem_Malloc, their Realloc and
+ * Free; one allocator since 3.6) over the two models beneath them, and the process memory
+ * they add up to.
  *
- * pymalloc serves 32 size classes (16, 32, ..., 512 bytes). Blocks of one class live in
- * 16 KiB pools; pools are carved from 1 MiB arenas. A pool hands out the most recently
- * freed block first (LIFO), then fresh blocks in address order. New pools come from the
- * most heavily used arena, so that lightly used arenas can drain. Those rules decide
- * which address a new object gets, hence CPython's observable id() reuse.
+ *   request of 1..512 bytes  → pymalloc (pymalloc.ts): arenas, pools, blocks
+ *   0 or more than 512 bytes → the system allocator (system-malloc.ts): glibc heap and mmap
+ *
+ * Modelled process memory (what psutil and memory_profiler call RSS) is
+ *   interpreter baseline + modules' code + resident arena pages + resident system pages.
+ * The baseline is set when start-up ends so that a script starts at the RSS measured for
+ * `python3 script.py` (3.11.7: 13.2 MiB); every change after that comes from the models.
+ *
+ * tracemalloc hooks in here (`tracer`): it sees every request with the size asked for, as
+ * CPython's tracemalloc sees the PyMem/PyObject calls.
  */
+import { Pymalloc, PAGE_SIZE, SMALL_REQUEST_THRESHOLD, locateArenaAddress, blockSizeOfClass } from './pymalloc.js';
+import { SystemMalloc } from './system-malloc.js';
 
-export const ALIGNMENT = 16;
-export const SMALL_REQUEST_THRESHOLD = 512;
-export const POOL_SIZE = 16 * 1024;
-export const ARENA_SIZE = 1024 * 1024;
-export const POOLS_PER_ARENA = ARENA_SIZE / POOL_SIZE;
-/** Pool header (struct pool_header) before the first block. */
-export const POOL_OVERHEAD = 48;
+/** RSS of `python3 script.py` (CPython 3.11.7) when the script's first line runs, in pages. */
+export const START_RSS_PAGES = 3384; // 13.22 MiB, measured (reference 8.2: "≈ 13 MiB at start")
 
-/** Where the model's arenas and large blocks live (plausible 64-bit Linux mmap addresses). */
-const ARENA_BASE = 0x7f3a_c000_0000;
-const SYSTEM_BASE = 0x5600_0000_0000;
+export type MemoryTracer = {
+  /** A block of `size` requested bytes was allocated at `address`. */
+  alloc(address: number, size: number): void;
+  /** The block at `address` was released. */
+  free(address: number): void;
+};
 
-export function sizeClassOf(nbytes: number): number {
-  return ((Math.max(nbytes, 1) + ALIGNMENT - 1) >> 4) - 1;
-}
-
-export class Pool {
-  /** Freed blocks, most recent last (popped first). */
-  readonly freeBlocks: number[] = [];
-  /** Offset of the first never-used block. */
-  nextOffset = POOL_OVERHEAD;
-  used = 0;
-  constructor(
-    readonly arena: Arena,
-    readonly address: number,
-    readonly sizeClass: number,
-  ) {}
-  get blockSize(): number {
-    return (this.sizeClass + 1) * ALIGNMENT;
-  }
-  get capacity(): number {
-    return Math.floor((POOL_SIZE - POOL_OVERHEAD) / this.blockSize);
-  }
-  get isFull(): boolean {
-    return this.freeBlocks.length === 0 && this.nextOffset + this.blockSize > POOL_SIZE;
-  }
-}
-
-export class Arena {
-  readonly pools: (Pool | null)[] = new Array(POOLS_PER_ARENA).fill(null);
-  /** Pools that were used and are empty again, reusable for any size class. */
-  readonly emptyPools: number[] = [];
-  /** Pools never carved yet. */
-  nextPool = 0;
-  constructor(
-    readonly index: number,
-    readonly address: number,
-  ) {}
-  get freePools(): number {
-    return this.emptyPools.length + (POOLS_PER_ARENA - this.nextPool);
-  }
-}
+/** Where an address lives, for "which arena is this object in". */
+export type BlockLocation =
+  | { kind: 'pymalloc'; arena: number; pool: number; sizeClass: number; blockSize: number }
+  | { kind: 'heap' }
+  | { kind: 'mmap' }
+  | { kind: 'unknown' };
 
 export class Allocator {
-  readonly arenas: Arena[] = [];
-  /** Pools with at least one used and one free block, per size class; first is used first. */
-  private readonly usedPools: Pool[][] = Array.from({ length: SMALL_REQUEST_THRESHOLD / ALIGNMENT }, () => []);
-  private readonly poolsByAddress = new Map<number, Pool>();
-  /** Large blocks: freed addresses by size, reused LIFO. */
-  private readonly systemFree = new Map<number, number[]>();
-  private systemNext = SYSTEM_BASE;
-  /** Bytes currently handed out (requests rounded to the block size). */
-  allocatedBytes = 0;
+  readonly pymalloc = new Pymalloc();
+  readonly system = new SystemMalloc();
+  /** tracemalloc, while it traces. */
+  tracer: MemoryTracer | null = null;
+  /** The interpreter's own resident memory that the models do not build (code, libraries, stacks). */
+  interpreterBytes = 0;
+  /** Resident memory of loaded modules whose contents are not modelled object by object. */
+  moduleBytes = 0;
+  /** Highest RSS since the last resetPeak() (memory_usage's maximum). */
+  peakRss = 0;
+  /** Called with the new RSS whenever it changes (page granularity). */
+  onRssChange: ((rss: number) => void) | null = null;
 
+  constructor() {
+    const changed = () => this.changed();
+    this.pymalloc.onChange = changed;
+    this.system.onChange = changed;
+  }
+
+  /** Modelled resident set size, in bytes. */
+  get rss(): number {
+    return this.interpreterBytes + this.moduleBytes + this.pymalloc.residentPages * PAGE_SIZE + this.system.residentBytes;
+  }
+
+  private changed(): void {
+    const rss = this.rss;
+    if (rss > this.peakRss) this.peakRss = rss;
+    this.onRssChange?.(rss);
+  }
+
+  /** End of start-up: the baseline makes the modelled RSS read `pages` pages now. */
+  calibrateStart(pages = START_RSS_PAGES): void {
+    this.interpreterBytes = 0;
+    this.interpreterBytes = Math.max(0, pages * PAGE_SIZE - this.rss);
+    this.peakRss = 0;
+    this.changed();
+  }
+
+  /** A module with `bytes` of unmodelled code and data was loaded. */
+  addModuleMemory(bytes: number): void {
+    this.moduleBytes += bytes;
+    this.changed();
+  }
+
+  resetPeak(): void {
+    this.peakRss = this.rss;
+  }
+
+  // ---------------------------------------------------------------- PyObject_Malloc & co
+
+  /** PyObject_Malloc / PyMem_Malloc (and their Calloc). */
   malloc(nbytes: number): number {
-    if (nbytes > SMALL_REQUEST_THRESHOLD || nbytes === 0) return this.systemMalloc(nbytes);
-    const cls = sizeClassOf(nbytes);
-    const candidates = this.usedPools[cls]!;
-    let pool = candidates[0];
-    if (pool === undefined) {
-      pool = this.newPool(cls);
-      candidates.unshift(pool);
-    }
-    let address: number;
-    if (pool.freeBlocks.length) address = pool.freeBlocks.pop()!;
-    else {
-      address = pool.address + pool.nextOffset;
-      pool.nextOffset += pool.blockSize;
-    }
-    pool.used++;
-    if (pool.isFull) candidates.shift();
-    this.allocatedBytes += pool.blockSize;
+    const address = this.rawAlloc(nbytes);
+    const t = this.tracer;
+    if (t !== null) t.alloc(address, nbytes);
     return address;
   }
 
-  free(address: number, nbytes: number): void {
-    if (nbytes > SMALL_REQUEST_THRESHOLD || nbytes === 0) {
-      this.systemFreeBlock(address, nbytes);
-      return;
-    }
-    const pool = this.poolsByAddress.get(address - (address % POOL_SIZE));
-    if (!pool) return;
-    const wasFull = pool.isFull;
-    pool.freeBlocks.push(address);
-    pool.used--;
-    this.allocatedBytes -= pool.blockSize;
-    const candidates = this.usedPools[pool.sizeClass]!;
-    if (pool.used === 0) {
-      // The pool becomes empty: it returns to its arena for any size class.
-      const at = candidates.indexOf(pool);
-      if (at >= 0) candidates.splice(at, 1);
-      this.poolsByAddress.delete(pool.address);
-      const slot = (pool.address - pool.arena.address) / POOL_SIZE;
-      pool.arena.pools[slot] = null;
-      pool.arena.emptyPools.push(slot);
-    } else if (wasFull) {
-      candidates.unshift(pool);
-    }
+  /** PyObject_Free / PyMem_Free; 0 is ignored. The size argument is not needed (kept for callers' clarity). */
+  free(address: number, _nbytes?: number): void {
+    if (address === 0) return;
+    this.rawFree(address);
+    const t = this.tracer;
+    if (t !== null) t.free(address);
   }
 
-  private newPool(cls: number): Pool {
-    // Take a pool from the usable arena with the fewest free pools (the most used one).
-    let best: Arena | null = null;
-    for (const arena of this.arenas) {
-      if (arena.freePools === 0) continue;
-      if (best === null || arena.freePools < best.freePools) best = arena;
+  /**
+   * PyObject_Realloc / PyMem_Realloc (_PyObject_Realloc): a pymalloc block stays where it is
+   * when the new size fits and saves less than a quarter of it, else it moves (possibly to
+   * the system allocator); a system block stays with the system allocator whatever its size.
+   */
+  realloc(address: number, nbytes: number): number {
+    if (address === 0) return this.malloc(nbytes);
+    let result: number;
+    const size = this.pymalloc.blockSize(address);
+    if (size !== 0) {
+      if (nbytes !== 0 && nbytes <= size && 4 * nbytes > 3 * size) result = address;
+      else {
+        result = this.rawAlloc(nbytes);
+        this.pymalloc.free(address);
+      }
+    } else {
+      result = this.system.realloc(address, nbytes === 0 ? 1 : nbytes);
     }
-    if (best === null) {
-      best = new Arena(this.arenas.length, ARENA_BASE + this.arenas.length * ARENA_SIZE);
-      this.arenas.push(best);
+    const t = this.tracer;
+    if (t !== null) {
+      t.free(address);
+      t.alloc(result, nbytes);
     }
-    const slot = best.emptyPools.length ? best.emptyPools.pop()! : best.nextPool++;
-    const pool = new Pool(best, best.address + slot * POOL_SIZE, cls);
-    best.pools[slot] = pool;
-    this.poolsByAddress.set(pool.address, pool);
-    return pool;
+    return result;
   }
 
-  private systemMalloc(nbytes: number): number {
-    const size = roundUp(Math.max(nbytes, 1), 16);
-    this.allocatedBytes += size;
-    const reuse = this.systemFree.get(size);
-    if (reuse?.length) return reuse.pop()!;
-    const address = this.systemNext + 16; // malloc's chunk header
-    this.systemNext += size + 16;
-    return address;
+  private rawAlloc(nbytes: number): number {
+    if (nbytes !== 0 && nbytes <= SMALL_REQUEST_THRESHOLD) return this.pymalloc.malloc(nbytes);
+    // PyMem_RawMalloc(0) asks malloc for 1 byte.
+    return this.system.malloc(nbytes === 0 ? 1 : nbytes);
   }
 
-  private systemFreeBlock(address: number, nbytes: number): void {
-    const size = roundUp(Math.max(nbytes, 1), 16);
-    this.allocatedBytes -= size;
-    let list = this.systemFree.get(size);
-    if (!list) this.systemFree.set(size, (list = []));
-    list.push(address);
+  private rawFree(address: number): void {
+    if (!this.pymalloc.free(address)) this.system.free(address);
   }
-}
 
-function roundUp(n: number, to: number): number {
-  return Math.ceil(n / to) * to;
+  // ---------------------------------------------------------------- inspection
+
+  locate(address: number): BlockLocation {
+    const p = this.pymalloc.poolOf(address);
+    if (p >= 0) {
+      const where = locateArenaAddress(address)!;
+      const sizeClass = this.pymalloc.poolInfo(p).sizeClass;
+      return { kind: 'pymalloc', arena: where.arena, pool: p, sizeClass, blockSize: blockSizeOfClass(sizeClass) };
+    }
+    if (this.system.isMapped(address)) return { kind: 'mmap' };
+    if (this.system.chunkSize(address) > 0) return { kind: 'heap' };
+    return { kind: 'unknown' };
+  }
 }

@@ -10,6 +10,7 @@ import { AllocFlags, EventKind } from '../../events/kinds.js';
 import type { EventLog } from '../../events/log.js';
 import { UNTRACKED, type PyObject, type PyType } from '../objects/object.js';
 import { Allocator } from './allocator.js';
+import { PAGE_SIZE } from './pymalloc.js';
 import { GcList } from './gc-list.js';
 import { decref, incref } from './refcount.js';
 import { makeSlot, SlotKind } from '../../events/kinds.js';
@@ -57,6 +58,10 @@ export class Heap {
   ) {
     this.live = checking ? new Map() : null;
     this.classSlot = makeSlot(SlotKind.Label, ev.strings.intern('__class__'));
+    // Process memory joins the log once start-up has calibrated it (allocator.calibrateStart).
+    this.allocator.onRssChange = (rss) => {
+      if (!this.startingUp) ev.emit(EventKind.ProcessMemory, 0, rss / PAGE_SIZE, this.allocator.pymalloc.counters.current);
+    };
   }
 
   get serialCount(): number {
@@ -68,17 +73,26 @@ export class Heap {
     return ++this.nextSerial;
   }
 
-  /** Bytes of the object's own memory block: its size plus the GC and managed-dict headers. */
+  /**
+   * Bytes the object's own memory block is requested with (PyObject_Malloc's argument): its
+   * size plus the GC and managed-dict headers. Separate blocks (a list's item array, a
+   * dict's keys table) are allocated by their types.
+   */
   blockBytes(o: PyObject): number {
     const t = o.type;
-    return (t.objectSize ? t.objectSize(o) : t.basicSize) + (t.flags.gc ? 16 : 0) + (t.flags.managedDict ? 16 : 0);
+    const own = t.objectSize !== null ? t.objectSize(o) : t.sizeof !== null ? t.sizeof(o) : t.basicSize;
+    return own + (t.flags.gc ? 16 : 0) + (t.flags.managedDict ? 16 : 0);
   }
 
-  /** Give a freshly constructed object its identity and report it (PyObject_New + GC link). */
-  allocate(o: PyObject, track: boolean): void {
+  /**
+   * Give a freshly constructed object its identity and report it (PyObject_New + GC link).
+   * `fresh`: allocate without the type's free list, as PyType_GenericAlloc does (`list()`,
+   * `dict()` go through tp_alloc, `[]` and `{}` through the free lists).
+   */
+  allocate(o: PyObject, track: boolean, fresh = false): void {
     const t = o.type;
     let flags = 0;
-    const freeList = t.freeListFor ? t.freeListFor(o) : null;
+    const freeList = t.freeListFor && !fresh ? t.freeListFor(o) : null;
     if (freeList !== null && freeList.addresses.length) {
       o.addr = freeList.addresses.pop()!;
     } else {
@@ -152,7 +166,7 @@ export class Heap {
       this.ev.freed(o.serial, true);
     } else {
       const headers = (t.flags.gc ? 16 : 0) + (t.flags.managedDict ? 16 : 0);
-      this.allocator.free(o.addr - headers, this.blockBytes(o));
+      this.allocator.free(o.addr - headers);
       if (t.flags.gc && this.count[0]! > 0) this.count[0]!--;
       this.ev.freed(o.serial, !t.flags.gc);
     }
@@ -160,12 +174,17 @@ export class Heap {
     if (t.flags.heap) decref(t);
   }
 
+  /** Address of the object's memory block (before its GC and managed-dict headers). */
+  blockAddress(o: PyObject): number {
+    const t = o.type;
+    return o.addr - (t.flags.gc ? 16 : 0) - (t.flags.managedDict ? 16 : 0);
+  }
+
   /** Free-list memory goes back to the allocator (end of a full collection). */
-  clearFreeLists(lists: Iterable<FreeList>, blockBytes: (list: FreeList) => number, gcHeader: boolean): void {
+  clearFreeLists(lists: Iterable<FreeList>, gcHeader: boolean): void {
     for (const list of lists) {
-      const bytes = blockBytes(list);
       for (const addr of list.addresses) {
-        this.allocator.free(addr - (gcHeader ? 16 : 0), bytes);
+        this.allocator.free(addr - (gcHeader ? 16 : 0));
         if (gcHeader && this.count[0]! > 0) this.count[0]!--;
       }
       list.addresses.length = 0;

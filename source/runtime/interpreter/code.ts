@@ -23,6 +23,8 @@ export type CodeBody = {
   qualname: string;
   filename: string;
   firstLineno: number;
+  /** Last line of the definition (its end line in the AST): where inspect.getsourcelines' block ends. */
+  lastLineno: number;
   /** Positional parameters (posonly + regular), keyword-only, positional-only count. */
   argcount: number;
   posonlyargcount: number;

@@ -12,7 +12,7 @@ import { newList, listAppendSteal, type PyList } from '../objects/list.js';
 import { newSet, setAdd, type PySet } from '../objects/set.js';
 import { newDict, dictSetSteal, type PyDict } from '../objects/dict.js';
 import { getIter } from '../protocols/abstract.js';
-import { compileExpr, compileTest } from './compile-expr.js';
+import { compileExpr, compileIterable, compileTest } from './compile-expr.js';
 import { compileStore } from './compile-stmt.js';
 import { lineStarted } from './line-hook.js';
 
@@ -21,7 +21,7 @@ type Loop = { iter: ((f: Frame) => PyObject) | null; store: (f: Frame, v: PyObje
 function compileLoops(generators: readonly Comprehension[], cx: CodeContext): Loop[] {
   return generators.map((g, i) => ({
     // The outermost iterable was evaluated by the caller and arrives as `.0`.
-    iter: i === 0 ? null : compileExpr(g.iter, cx),
+    iter: i === 0 ? null : compileIterable(g.iter, cx),
     store: compileStore(g.target, cx),
     tests: g.ifs.map((t) => compileTest(t, cx)),
     pos: g.iter,

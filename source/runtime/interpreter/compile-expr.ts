@@ -19,7 +19,7 @@ import { E } from '../objects/exceptions.js';
 import { None, newNone } from '../objects/singletons.js';
 import { PyInt, intType, newBool, True, False, addValues, subValues, compareValues, newIntValue } from '../objects/int.js';
 import { PyStr, internStr, newStr, strType } from '../objects/str.js';
-import { newTuple, newEmptyTuple } from '../objects/tuple.js';
+import { newTuple, newEmptyTuple, type PyTuple } from '../objects/tuple.js';
 import { newList, listAppendSteal, PyList } from '../objects/list.js';
 import { newDict, dictGetStr, dictSetSteal, dictStoreName, PyDict, dictType } from '../objects/dict.js';
 import { newSet, setAdd, PySet } from '../objects/set.js';
@@ -30,7 +30,7 @@ import {
   unaryOp, strObject, reprObject, iterateToArray, typeName,
 } from '../protocols/abstract.js';
 import { nameError, unboundFree, unboundLocal, joinStrings } from './ops.js';
-import { compileConstant, compileConstantObject, foldConstant } from './constants.js';
+import { compileConstant, compileConstantObject, foldConstant, foldDisplay, isConstantTree } from './constants.js';
 import { compileFunctionObject, compileComprehension } from './compile-function.js';
 import { formatObject } from '../objects/format.js';
 import { asciiOf } from '../builtins/text.js';
@@ -114,24 +114,6 @@ export function compileExpr(e: Expr, cx: CodeContext): ExprFn {
   }
 }
 
-/** Is the expression made only of constants (a candidate for folding)? */
-function isConstantTree(e: Expr): boolean {
-  switch (e.kind) {
-    case 'Constant':
-      return true;
-    case 'UnaryOp':
-      return e.op !== 'Not' && isConstantTree(e.operand);
-    case 'BinOp':
-      return isConstantTree(e.left) && isConstantTree(e.right);
-    case 'Tuple':
-      return e.ctx === 'Load' && e.elts.every((x) => x.kind !== 'Starred' && isConstantTree(x));
-    case 'Subscript':
-      return e.ctx === 'Load' && e.slice.kind !== 'Slice' && isConstantTree(e.value) && isConstantTree(e.slice);
-    default:
-      return false;
-  }
-}
-
 /** A condition evaluated to a JS boolean (POP_JUMP_IF_FALSE), with fast paths. */
 export function compileTest(e: Expr, cx: CodeContext): (f: Frame) => boolean {
   if (e.kind === 'UnaryOp' && e.op === 'Not') {
@@ -206,6 +188,7 @@ export function compileNameLoad(name: string, cx: CodeContext, pos: Position): E
     }
     case 'global-explicit':
     case 'global-implicit':
+      cx.useName(name);
       return (f) => {
         let v = dictGetStr(f.globals, name);
         if (v === null) v = dictGetStr(f.builtins, name);
@@ -217,6 +200,7 @@ export function compileNameLoad(name: string, cx: CodeContext, pos: Position): E
         return v;
       };
     case 'name':
+      cx.useName(name);
       return (f) => {
         let v = f.ns !== null ? dictGetStr(f.ns, name) : null;
         if (v === null) v = dictGetStr(f.globals, name);
@@ -248,13 +232,11 @@ export function compileNameStore(name: string, cx: CodeContext): StoreFn {
     }
     case 'global-explicit':
     case 'global-implicit': {
-      const key = cx.useConstant(internStr(name)) as PyStr;
-      decref(key);
+      const key = cx.useName(name);
       return (f, v) => dictStoreName(f.globals, key, v);
     }
     case 'name': {
-      const key = cx.useConstant(internStr(name)) as PyStr;
-      decref(key);
+      const key = cx.useName(name);
       return (f, v) => dictStoreName(f.ns ?? f.globals, key, v);
     }
   }
@@ -265,8 +247,7 @@ export function compileNameStore(name: string, cx: CodeContext): StoreFn {
 function compileAttribute(e: ExprOf<'Attribute'>, cx: CodeContext): ExprFn {
   const value = compileExpr(e.value, cx);
   const name = e.attr;
-  cx.useConstant(internStr(name));
-  decref(internStr(name));
+  cx.useName(name);
   return (f) => {
     const o = value(f);
     f.instr = e;
@@ -433,8 +414,7 @@ function compileCall(e: ExprOf<'Call'>, cx: CodeContext): ExprFn {
     const objFn = compileExpr(e.func.value, cx);
     const name = e.func.attr;
     const attrPos = e.func;
-    cx.useConstant(internStr(name));
-    decref(internStr(name));
+    cx.useName(name);
     const n = plan.fns.length;
     return (f) => {
       const obj = objFn(f);
@@ -708,10 +688,28 @@ function isLiteral(e: Expr): boolean {
   }
 }
 
+/** The last operand of `in`/`not in` is an iterable: a constant display there is folded. */
+function compileComparator(op: string, e: Expr, cx: CodeContext): ExprFn {
+  return op === 'In' || op === 'NotIn' ? compileIterable(e, cx) : compileExpr(e, cx);
+}
+
+/**
+ * An expression used only for iteration or membership (fold_iter in ast_opt.c): a list or
+ * set display of constants becomes a constant tuple or frozenset.
+ */
+export function compileIterable(e: Expr, cx: CodeContext): ExprFn {
+  if ((e.kind === 'List' || e.kind === 'Set') && e.elts.every((x) => x.kind !== 'Starred' && isConstantTree(x))) {
+    const folded = foldDisplay(e.elts, e.kind === 'List' ? 'tuple' : 'frozenset', cx);
+    if (folded !== null) return compileConstantObject(folded, cx);
+  }
+  return compileExpr(e, cx);
+}
+
 function compileCompare(e: ExprOf<'Compare'>, cx: CodeContext): ExprFn {
   checkCompare(e, cx);
   const left = compileExpr(e.left, cx);
-  const rights = e.comparators.map((c) => compileExpr(c, cx));
+  const last = e.comparators.length - 1;
+  const rights = e.comparators.map((c, i) => (i === last ? compileComparator(e.ops[i]!, c, cx) : compileExpr(c, cx)));
   const ops = e.ops;
   return (f) => {
     let a = left(f);
@@ -761,7 +759,7 @@ function compileCompareBool(e: ExprOf<'Compare'>, cx: CodeContext): ((f: Frame) 
   checkCompare(e, cx);
   const op = e.ops[0]!;
   const left = compileExpr(e.left, cx);
-  const right = compileExpr(e.comparators[0]!, cx);
+  const right = compileComparator(op, e.comparators[0]!, cx);
   const rich = RICH_OPS[op];
   return (f) => {
     const a = left(f);
@@ -814,14 +812,25 @@ function compileCompareBool(e: ExprOf<'Compare'>, cx: CodeContext): ((f: Frame) 
 // ---------------------------------------------------------------- displays
 
 function compileSequence(elts: readonly Expr[], cx: CodeContext, kind: 'tuple' | 'list', pos: Position): ExprFn {
+  // A list display of 3+ constants: BUILD_LIST 0 + LIST_EXTEND from a constant tuple, which
+  // rounds the capacity up to even (section 1.3).
+  if (kind === 'list' && elts.length >= 3 && elts.every((x) => x.kind !== 'Starred' && isConstantTree(x))) {
+    const folded = foldDisplay(elts, 'tuple', cx);
+    if (folded !== null) {
+      const load = compileConstantObject(folded, cx);
+      return (f) => {
+        const t = load(f) as PyTuple;
+        const l = newList(t.items.map((x) => newref(x)), (t.items.length + 1) & ~1);
+        decref(t);
+        return l;
+      };
+    }
+  }
   const hasStar = elts.some((x) => x.kind === 'Starred');
   const fns = elts.map((x) => compileExpr(x.kind === 'Starred' ? x.value : x, cx));
   const starred = elts.map((x) => x.kind === 'Starred');
   if (!hasStar) {
     const n = fns.length;
-    // A display of 3+ constants is built by extending an empty list from a constant
-    // tuple, which rounds the capacity up to even (section 1.3).
-    const allConstant = kind === 'list' && n >= 3 && elts.every((x) => x.kind === 'Constant');
     const bigDisplay = kind === 'list' && n > 30;
     if (kind === 'tuple' && n === 0) return () => newEmptyTuple();
     return (f) => {
@@ -835,7 +844,7 @@ function compileSequence(elts: readonly Expr[], cx: CodeContext, kind: 'tuple' |
       }
       if (kind === 'tuple') return newTuple(items);
       if (bigDisplay) return listByAppends(items);
-      return newList(items, allConstant ? (n + 1) & ~1 : n);
+      return newList(items, n);
     };
   }
   // BUILD_LIST + LIST_APPEND / LIST_EXTEND (+ LIST_TO_TUPLE for a tuple display)
@@ -883,27 +892,31 @@ function listByAppends(items: PyObject[]): PyObject {
 }
 
 function compileSet(e: ExprOf<'Set'>, cx: CodeContext): ExprFn {
+  // {1, 2, 3, ...}: BUILD_SET 0 + SET_UPDATE from a constant frozenset (one presize).
+  if (e.elts.length >= 3 && e.elts.every((x) => x.kind !== 'Starred' && isConstantTree(x))) {
+    const folded = foldDisplay(e.elts, 'frozenset', cx);
+    if (folded !== null) {
+      const load = compileConstantObject(folded, cx);
+      return (f) => {
+        const frozen = load(f);
+        const s = newSet();
+        try {
+          setUpdateFrom(s, frozen);
+        } catch (err) {
+          decref(s);
+          throw err;
+        } finally {
+          decref(frozen);
+        }
+        return s;
+      };
+    }
+  }
   const fns = e.elts.map((x) => compileExpr(x.kind === 'Starred' ? x.value : x, cx));
   const starred = e.elts.map((x) => x.kind === 'Starred');
-  const constantBulk = e.elts.length >= 3 && e.elts.every((x) => x.kind === 'Constant');
   return (f) => {
     const s = newSet();
     try {
-      if (constantBulk) {
-        // {1, 2, 3, ...}: BUILD_SET 0 + SET_UPDATE from a constant frozenset (one presize).
-        const tmp = newSet();
-        try {
-          for (const fn of fns) {
-            const v = fn(f);
-            setAdd(tmp, v);
-            decref(v);
-          }
-          setUpdateFrom(s, tmp);
-        } finally {
-          decref(tmp);
-        }
-        return s;
-      }
       for (let i = 0; i < fns.length; i++) {
         const v = fns[i]!(f);
         try {

@@ -17,7 +17,7 @@ import { newDict, dictSetSteal } from '../objects/dict.js';
 import { None, newNone } from '../objects/singletons.js';
 import { call, getIter } from '../protocols/abstract.js';
 import { makeSlot, SlotKind } from '../../events/kinds.js';
-import { compileExpr, compileNameLoad, compileNameStore } from './compile-expr.js';
+import { compileExpr, compileIterable, compileNameLoad, compileNameStore } from './compile-expr.js';
 import { compileBlock, compileBlockGen } from './compile-stmt.js';
 import { compileComprehensionBody } from './compile-comprehension.js';
 import { estimateStackSize } from './stack-depth.js';
@@ -42,6 +42,7 @@ export function compileCodeObject(
     qualname,
     filename: module.filename,
     firstLineno,
+    lastLineno: firstLineno,
     argcount: args ? args.posonlyargs.length + args.args.length : scope.params.length,
     posonlyargcount: args ? args.posonlyargs.length : 0,
     kwonlyargcount: args ? args.kwonlyargs.length : 0,
@@ -61,6 +62,11 @@ export function compileCodeObject(
   };
   const code = new PyCode(codeType, body);
   rt.heap.allocate(code, false);
+  // co_name and co_qualname: one object when they are equal (a module-level def)
+  code.nameObj = internStr(name);
+  code.qualnameObj = qualname === name ? newref(code.nameObj) : newStr(qualname);
+  rt.ev.refAdded(code.serial, code.nameObj.serial, makeSlot(SlotKind.Attribute, strings.intern('co_name')));
+  rt.ev.refAdded(code.serial, code.qualnameObj.serial, makeSlot(SlotKind.Attribute, strings.intern('co_qualname')));
   const cx = new CodeContext(module, scope, body, code, qualname);
   compileBody(cx);
   return { cx, code };
@@ -112,9 +118,17 @@ export function compileFunctionObject(node: StmtOf<'FunctionDef'> | ExprOf<'Lamb
   const name = node.kind === 'FunctionDef' ? node.name : '<lambda>';
   const qualname = childQualname(cx, name);
   const firstLineno = node.kind === 'FunctionDef' && node.decoratorList.length ? node.decoratorList[0]!.line : node.line;
-  const { code } = compileCodeObject(cx.module, scope, name, qualname, firstLineno, node.args, (inner) =>
-    functionBody(node.kind === 'FunctionDef' ? node.body : node.body, inner, scope, node),
-  );
+  const doc = node.kind === 'FunctionDef' ? docstringOf(node.body) : null;
+  let docObj: PyObject | null = null;
+  const { code } = compileCodeObject(cx.module, scope, name, qualname, firstLineno, node.args, (inner) => {
+    // co_consts[0] is the docstring, or None (which also keeps a lambda from having one)
+    if (doc !== null) {
+      docObj = inner.useConstant(newStr(doc));
+      decref(docObj);
+    } else inner.useConstant(None);
+    functionBody(node.kind === 'FunctionDef' ? node.body : node.body, inner, scope, node);
+  });
+  code.body.lastLineno = node.endLine;
   // The code object is a constant of the enclosing code object.
   cx.useConstant(code);
   decref(code);
@@ -126,13 +140,8 @@ export function compileFunctionObject(node: StmtOf<'FunctionDef'> | ExprOf<'Lamb
   const annotations = node.kind === 'FunctionDef' ? compileAnnotations(node.args, node.returns, cx) : null;
   const freevars = code.body.freevars;
   const closureCells = freevars.map((n) => cx.cellIndex.get(n));
-  const nameObj = cx.useConstant(internStr(name));
-  decref(nameObj);
-  const qualObj = cx.useConstant(newStr(qualname));
-  decref(qualObj);
-  const doc = node.kind === 'FunctionDef' ? docstringOf(node.body) : null;
-  const docObj = doc !== null ? cx.useConstant(newStr(doc)) : null;
-  if (docObj) decref(docObj);
+  const nameObj = code.nameObj!;
+  const qualObj = code.qualnameObj!;
   return (f) => {
     const dflt = defaults.map((d) => d(f));
     const kwd = kwDefaults.map((k) => [k.name, k.fn(f)] as const);
@@ -232,16 +241,18 @@ export function compileComprehension(e: ExprOf<'ListComp' | 'SetComp' | 'DictCom
   const scope = cx.module.symtable.scopes.get(e)!;
   const name = scope.name;
   const qualname = childQualname(cx, name);
-  const { code } = compileCodeObject(cx.module, scope, name, qualname, e.line, null, (inner) => compileComprehensionBody(e, inner));
+  const { code } = compileCodeObject(cx.module, scope, name, qualname, e.line, null, (inner) => {
+    compileComprehensionBody(e, inner);
+    if (e.kind === 'GeneratorExp') inner.useConstant(None); // the implicit `return None`
+  });
+  code.body.lastLineno = e.endLine;
   cx.useConstant(code);
   decref(code);
-  const outerIter = compileExpr(e.generators[0]!.iter, cx);
+  const outerIter = compileIterable(e.generators[0]!.iter, cx);
   const freevars = code.body.freevars;
   const closureCells = freevars.map((n) => cx.cellIndex.get(n));
-  const nameObj = cx.useConstant(internStr(name));
-  decref(nameObj);
-  const qualObj = cx.useConstant(newStr(qualname));
-  decref(qualObj);
+  const nameObj = code.nameObj!;
+  const qualObj = code.qualnameObj!;
   return (f) => {
     const iterable = outerIter(f);
     let it: PyObject;
@@ -277,12 +288,12 @@ export function compileClassDef(st: StmtOf<'ClassDef'>, cx: CodeContext): StmtFn
   const qualname = childQualname(cx, st.name);
   const firstLineno = st.decoratorList.length ? st.decoratorList[0]!.line : st.line;
   const { code } = compileCodeObject(cx.module, scope, st.name, qualname, firstLineno, null, (inner) => {
-    const moduleKey = inner.useConstant(internStr('__module__'));
-    decref(moduleKey);
-    const qualKey = inner.useConstant(internStr('__qualname__'));
-    decref(qualKey);
+    // LOAD_NAME __name__; STORE_NAME __module__; LOAD_CONST '<qualname>'; STORE_NAME __qualname__
     const qualValue = inner.useConstant(newStr(qualname));
     decref(qualValue);
+    inner.useName('__name__');
+    const moduleKey = inner.useName('__module__');
+    const qualKey = inner.useName('__qualname__');
     const block = compileBlock(st.body, inner, false);
     const classCell = inner.cellIndex.get('__class__');
     inner.body.run = (f) => {
@@ -302,6 +313,7 @@ export function compileClassDef(st: StmtOf<'ClassDef'>, cx: CodeContext): StmtFn
       return c;
     };
   });
+  code.body.lastLineno = st.endLine;
   cx.useConstant(code);
   decref(code);
   const bases = st.bases.map((b) => (b.kind === 'Starred' ? { star: true, fn: compileExpr(b.value, cx) } : { star: false, fn: compileExpr(b, cx) }));

@@ -13,8 +13,10 @@ import { pyError, PyRaise } from '../errors.js';
 import { E, PyBaseException } from '../objects/exceptions.js';
 import { None, newNone } from '../objects/singletons.js';
 import { call, getIter, isTrue, iterNext, callMethod, binaryOp, getAttr, getItem, typeName, loadMethod } from '../protocols/abstract.js';
-import { compileExpr, compileTest, binarySlotOf } from './compile-expr.js';
-import { compileStmt, compileStore, exceptionMatchesType, withHandled, withLine } from './compile-stmt.js';
+import { noteAssignedValue } from './constants.js';
+import { compileExpr, compileIterable, compileTest, binarySlotOf } from './compile-expr.js';
+import { compileStmt, compileStore, exceptionMatchesType, withHandled, withLine, checkLeavesExceptStar, compileSilentDelete } from './compile-stmt.js';
+import { compileExceptStarGen } from './compile-try-star.js';
 import { containsYield } from './scope.js';
 import { lineStarted } from './line-hook.js';
 import { tracebackHere } from './traceback.js';
@@ -24,6 +26,7 @@ import { newList } from '../objects/list.js';
 import { lookup } from '../objects/typeobject.js';
 import { notImplemented } from './compile-function.js';
 import { setContext } from './ops.js';
+import { compileMatchGen } from './compile-match.js';
 
 type ExprGen = (f: Frame) => Generator<PyObject, PyObject, PyObject>;
 type Compiled = { plain: StmtFn; gen: null } | { plain: null; gen: GenStmtFn };
@@ -56,6 +59,8 @@ export function stmtContainsYield(st: Stmt): boolean {
         st.orelse.some(stmtContainsYield) ||
         st.finalbody.some(stmtContainsYield)
       );
+    case 'Match':
+      return containsYield(st.subject) || st.cases.some((c) => (c.guard !== null && containsYield(c.guard)) || c.body.some(stmtContainsYield));
     case 'Raise':
       return (st.exc !== null && containsYield(st.exc)) || (st.cause !== null && containsYield(st.cause));
     case 'Assert':
@@ -101,6 +106,7 @@ function genStmtBody(st: Stmt, cx: CodeContext): GenStmtFn {
       };
     }
     case 'Assign': {
+      noteAssignedValue(st.value, cx);
       const value = compileExprGen(st.value, cx);
       const stores = st.targets.map((t) => compileStore(t, cx));
       return function* (f) {
@@ -149,6 +155,7 @@ function genStmtBody(st: Stmt, cx: CodeContext): GenStmtFn {
     }
     case 'Return': {
       const value = compileExprGen(st.value!, cx);
+      checkLeavesExceptStar(st, cx, true);
       return function* (f) {
         f.retval = yield* value(f);
         return Completion.Return;
@@ -191,6 +198,8 @@ function genStmtBody(st: Stmt, cx: CodeContext): GenStmtFn {
       return genTry(st, cx);
     case 'With':
       return genWith(st, cx);
+    case 'Match':
+      return compileMatchGen(st, cx, (e) => compileExprGen(e, cx), (e) => condGen(e, cx), (body) => genBlock(body, cx));
     case 'Raise':
     case 'Assert':
     case 'Delete':
@@ -232,7 +241,7 @@ function condGen(e: Expr, cx: CodeContext): (f: Frame) => Generator<PyObject, bo
 }
 
 function genFor(st: StmtOf<'For'>, cx: CodeContext): GenStmtFn {
-  const iterable = compileExprGen(st.iter, cx);
+  const iterable = containsYield(st.iter) ? compileExprGen(st.iter, cx) : plainGen(compileIterable(st.iter, cx));
   const store = compileStore(st.target, cx);
   cx.loopDepth++;
   const body = genBlock(st.body, cx);
@@ -273,9 +282,9 @@ function genFor(st: StmtOf<'For'>, cx: CodeContext): GenStmtFn {
 }
 
 function genTry(st: StmtOf<'Try'>, cx: CodeContext): GenStmtFn {
-  if (st.isStar) return unsupportedGen('except*', st.line);
   const body = genBlock(st.body, cx);
-  const handlers = st.handlers.map((h) => ({
+  const exceptStar = st.isStar ? compileExceptStarGen(st, cx, (h) => genBlock(h.body, cx), (name) => compileSilentDelete(name, cx)) : null;
+  const handlers = (st.isStar ? [] : st.handlers).map((h) => ({
     type: h.type ? compileExpr(h.type, cx) : null,
     pos: h.type,
     body: genBlock(h.body, cx),
@@ -295,9 +304,10 @@ function genTry(st: StmtOf<'Try'>, cx: CodeContext): GenStmtFn {
       if (c === Completion.Normal) return yield* orelse(f);
       return c;
     } catch (err) {
-      if (!(err instanceof PyRaise) || !handlers.length) throw err;
+      if (!(err instanceof PyRaise) || !(handlers.length || exceptStar)) throw err;
       raised = err;
     }
+    if (exceptStar) return yield* exceptStar(f, raised);
     tracebackHere(raised, f);
     const exc = raised.exc;
     let handler: (typeof handlers)[number] | null = null;
@@ -450,14 +460,16 @@ function genWith(st: StmtOf<'With'>, cx: CodeContext): GenStmtFn {
 // ---------------------------------------------------------------- expressions
 
 /** An expression that may contain yield, as a JS generator returning a new reference. */
+/** A plain expression in a generator body. */
+function plainGen(plain: (f: Frame) => PyObject): ExprGen {
+  // eslint-disable-next-line require-yield
+  return function* (f) {
+    return plain(f);
+  };
+}
+
 export function compileExprGen(e: Expr, cx: CodeContext): ExprGen {
-  if (!containsYield(e)) {
-    const plain = compileExpr(e, cx);
-    // eslint-disable-next-line require-yield
-    return function* (f) {
-      return plain(f);
-    };
-  }
+  if (!containsYield(e)) return plainGen(compileExpr(e, cx));
   switch (e.kind) {
     case 'Yield': {
       const value = e.value ? compileExprGen(e.value, cx) : null;

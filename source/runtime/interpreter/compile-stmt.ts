@@ -22,12 +22,15 @@ import {
   call, delItem, getAttr, getItem, getIter, inplaceOp, isTrue, iterNext, setAttr, setItem, typeName,
 } from '../protocols/abstract.js';
 import { lookup } from '../objects/typeobject.js';
-import { compileExpr, compileNameLoad, compileNameStore, compileTest, binarySlotOf } from './compile-expr.js';
+import { compileExpr, compileIterable, compileNameLoad, compileNameStore, compileTest, binarySlotOf } from './compile-expr.js';
 import { compileClassDef, compileFunctionDef, unsupportedStatement, docstringOf } from './compile-function.js';
 import { nameError, unboundFree, unboundLocal, unpack, makeRaise, setContext } from './ops.js';
 import { tracebackHere } from './traceback.js';
 import { importFrom, importModule, importStar } from '../modules/importer.js';
 import { lineStarted } from './line-hook.js';
+import { compileMatch } from './compile-match.js';
+import { compileExceptStar } from './compile-try-star.js';
+import { isConstantTree, noteAssignedValue } from './constants.js';
 import { UnsupportedSyntax } from '../../python/syntax-error.js';
 
 /** A block of statements; `skipDocstring` for function, class and module bodies. */
@@ -101,13 +104,18 @@ function compileStmtBody(st: Stmt, cx: CodeContext): StmtFn {
     case 'Nonlocal':
       return () => Completion.Normal;
     case 'Break':
+      checkLeavesExceptStar(st, cx, false);
       if (!cx.loopDepth) throw syntaxError("'break' outside loop", st, cx);
       return () => Completion.Break;
     case 'Continue':
+      checkLeavesExceptStar(st, cx, false);
       if (!cx.loopDepth) throw syntaxError("'continue' not properly in loop", st, cx);
       return () => Completion.Continue;
     case 'Return': {
       const value = st.value ? compileExpr(st.value, cx) : null;
+      // compiler_return: a constant value keeps its own location, anything else the statement's
+      const constant = st.value !== null && st.value.line === st.line && isConstantTree(st.value);
+      checkLeavesExceptStar(constant ? st.value! : st, cx, true);
       return (f) => {
         f.retval = value ? value(f) : newNone();
         return Completion.Return;
@@ -152,9 +160,20 @@ function compileStmtBody(st: Stmt, cx: CodeContext): StmtFn {
     case 'ClassDef':
       return compileClassDef(st, cx);
     case 'Match':
-      return unsupportedStatement('the match statement', st);
+      return compileMatch(st, cx, (body) => compileBlock(body, cx, false));
     default:
       return assertNever(st, 'statement');
+  }
+}
+
+/**
+ * compiler_unwind_fblock_stack meets an except* body before the loop (or, for return,
+ * anywhere in the function): a SyntaxError at the statement, or at return's value.
+ */
+export function checkLeavesExceptStar(at: Position, cx: CodeContext, isReturn: boolean): void {
+  const depth = cx.exceptStarLoopDepth;
+  if (depth >= 0 && (isReturn || depth === cx.loopDepth)) {
+    throw syntaxError("'break', 'continue' and 'return' cannot appear in an except* block", at, cx);
   }
 }
 
@@ -179,6 +198,7 @@ export function compileStore(t: Expr, cx: CodeContext): Store {
     case 'Attribute': {
       const obj = compileExpr(t.value, cx);
       const name = t.attr;
+      cx.useName(name);
       return (f, v) => {
         let o: PyObject;
         try {
@@ -256,6 +276,7 @@ export function compileStore(t: Expr, cx: CodeContext): Store {
 }
 
 function compileAssign(st: StmtOf<'Assign'>, cx: CodeContext): StmtFn {
+  noteAssignedValue(st.value, cx);
   const value = compileExpr(st.value, cx);
   const stores = st.targets.map((t) => compileStore(t, cx));
   if (stores.length === 1) {
@@ -306,6 +327,7 @@ function compileAugAssign(st: StmtOf<'AugAssign'>, cx: CodeContext): StmtFn {
   if (t.kind === 'Attribute') {
     const obj = compileExpr(t.value, cx);
     const name = t.attr;
+    cx.useName(name);
     return (f) => {
       const o = obj(f);
       try {
@@ -437,6 +459,7 @@ function compileDelete(t: Expr, cx: CodeContext): (f: Frame) => void {
         };
       }
       const useNs = kind === 'name';
+      cx.useName(name);
       return (f) => {
         const d = useNs && f.ns ? f.ns : f.globals;
         if (!dictDelStr(d, name)) {
@@ -447,6 +470,7 @@ function compileDelete(t: Expr, cx: CodeContext): (f: Frame) => void {
     }
     case 'Attribute': {
       const obj = compileExpr(t.value, cx);
+      cx.useName(t.attr);
       return (f) => {
         const o = obj(f);
         f.instr = t;
@@ -518,7 +542,7 @@ function compileWhile(st: StmtOf<'While'>, cx: CodeContext): StmtFn {
 
 function compileFor(st: StmtOf<'For'>, cx: CodeContext): StmtFn {
   if (st.isAsync) return unsupportedStatement('async for', st);
-  const iterable = compileExpr(st.iter, cx);
+  const iterable = compileIterable(st.iter, cx);
   const store = compileStore(st.target, cx);
   cx.loopDepth++;
   const body = compileBlock(st.body, cx, false);
@@ -594,7 +618,7 @@ export function exceptionMatchesType(exc: PyObject, t: PyObject): boolean {
 }
 
 /** `del name` at the end of `except ... as name` (no error if already unbound). */
-function compileSilentDelete(name: string, cx: CodeContext): (f: Frame) => void {
+export function compileSilentDelete(name: string, cx: CodeContext): (f: Frame) => void {
   const kind = cx.scope.kindOf(name);
   if (kind === 'local') {
     const i = cx.varIndex.get(name)!;
@@ -621,9 +645,9 @@ export function withHandled<T>(f: Frame, exc: PyObject, body: () => T): T {
 }
 
 function compileTry(st: StmtOf<'Try'>, cx: CodeContext): StmtFn {
-  if (st.isStar) return unsupportedStatement('except*', st);
   const body = compileBlock(st.body, cx, false);
-  const handlers = compileHandlers(st, cx);
+  const handlers = st.isStar ? [] : compileHandlers(st, cx);
+  const exceptStar = st.isStar ? compileExceptStar(st, cx, (h) => compileBlock(h.body, cx, false), (name) => compileSilentDelete(name, cx)) : null;
   const orelse = st.orelse.length ? compileBlock(st.orelse, cx, false) : null;
   cx.handlerDepth++;
   const finalbody = st.finalbody.length ? compileBlock(st.finalbody, cx, false) : null;
@@ -637,9 +661,10 @@ function compileTry(st: StmtOf<'Try'>, cx: CodeContext): StmtFn {
       return c;
     } catch (e) {
       const err = hostError(e);
-      if (!(err instanceof PyRaise) || !handlers.length) throw err;
+      if (!(err instanceof PyRaise) || !(handlers.length || exceptStar)) throw err;
       raised = err;
     }
+    if (exceptStar) return exceptStar(f, raised);
     tracebackHere(raised, f);
     const exc = raised.exc;
     let handler: Handler | null = null;

@@ -11,14 +11,15 @@ import type { ExprFn } from './code.js';
 import { incref } from '../heap/refcount.js';
 import { PyRaise } from '../errors.js';
 import { decref } from '../heap/refcount.js';
-import { newIntValue, True, False, PyInt, intType, bitLength, normalize } from '../objects/int.js';
+import { newIntValue, True, False, PyInt, intType, bitLength, normalize, isSmallInt } from '../objects/int.js';
 import { newFloat, floatType, PyFloat } from '../objects/float.js';
 import { internStr, isIdentifierLike, newStr, strType, PyStr } from '../objects/str.js';
 import { newBytes, bytesType, PyBytes } from '../objects/bytes.js';
 import { None, Ellipsis } from '../objects/singletons.js';
 import { newTuple, PyTuple, tupleType } from '../objects/tuple.js';
 import { binaryOp, unaryOp, getItem } from '../protocols/abstract.js';
-import { newComplex } from '../objects/complex.js';
+import { newComplex, complexType } from '../objects/complex.js';
+import { newSet, setAdd, setKeys, frozensetType, type PySet } from '../objects/set.js';
 
 /** A fresh object for a literal (owned): interned when identifier-like, as the parser does. */
 function literalObject(v: ConstantValue): PyObject {
@@ -45,6 +46,51 @@ function literalObject(v: ConstantValue): PyObject {
   }
 }
 
+/**
+ * `x = <value>`: before parsing the value as an expression, the parser tries to read it as
+ * one more assignment target (`x = y = ...`), which reads its first token once more.
+ */
+export function noteAssignedValue(value: Expr, cx: CodeContext): void {
+  let e: Expr = value;
+  for (;;) {
+    switch (e.kind) {
+      case 'BinOp':
+        e = e.left;
+        continue;
+      case 'Compare':
+        e = e.left;
+        continue;
+      case 'BoolOp':
+        e = e.values[0]!;
+        continue;
+      case 'IfExp':
+        e = e.body;
+        continue;
+      case 'Attribute':
+      case 'Subscript':
+        e = e.value;
+        continue;
+      case 'Call':
+        e = e.func;
+        continue;
+      case 'Tuple':
+      case 'List':
+        if (!e.elts.length) return;
+        e = e.elts[0]!;
+        continue;
+      case 'ListComp':
+      case 'GeneratorExp':
+        e = e.elt;
+        continue;
+      case 'Constant':
+        cx.module.assignedFirstTokens.add(e);
+        return;
+      default:
+        return;
+    }
+  }
+}
+
 /** The constant-cache key of a value: type and value, as _PyCode_ConstantKey. */
 export function constantKey(o: PyObject): string {
   const t = o.type;
@@ -53,11 +99,30 @@ export function constantKey(o: PyObject): string {
   if (t === floatType) return 'f' + (Object.is((o as PyFloat).v, -0) ? '-0' : String((o as PyFloat).v));
   if (t === bytesType) return 'b' + Array.from((o as PyBytes).v).join(',');
   if (t === tupleType) return 't(' + (o as PyTuple).items.map(constantKey).join(',') + ')';
+  if (t === frozensetType) return 'z(' + setKeys(o as PySet).map(constantKey).sort().join(',') + ')';
   if (o === True) return 'T';
   if (o === False) return 'F';
   if (o === None) return 'N';
   if (o === Ellipsis) return 'E';
   return 'o' + o.serial;
+}
+
+/** Is the expression made only of constants (a candidate for folding)? */
+export function isConstantTree(e: Expr): boolean {
+  switch (e.kind) {
+    case 'Constant':
+      return true;
+    case 'UnaryOp':
+      return e.op !== 'Not' && isConstantTree(e.operand);
+    case 'BinOp':
+      return isConstantTree(e.left) && isConstantTree(e.right);
+    case 'Tuple':
+      return e.ctx === 'Load' && e.elts.every((x) => x.kind !== 'Starred' && isConstantTree(x));
+    case 'Subscript':
+      return e.ctx === 'Load' && e.slice.kind !== 'Slice' && isConstantTree(e.value) && isConstantTree(e.slice);
+    default:
+      return false;
+  }
 }
 
 // Limits of CPython's constant folding (Python/ast_opt.c).
@@ -73,14 +138,27 @@ export function foldConstant(e: Expr, cx: CodeContext): PyObject | null {
   const arena = cx.module.arena;
   switch (e.kind) {
     case 'Constant': {
+      const v = e.value.type;
+      // True, False, None and ... are keywords: the parser makes no object for them
+      if (v === 'bool' || v === 'None' || v === 'Ellipsis') return v === 'bool' ? (e.value.value ? True : False) : v === 'None' ? None : Ellipsis;
       const o = literalObject(e.value);
       arena.push(o);
+      // The parser builds a number's object each time a rule reads its token, and a cached
+      // small int is one object: twice for most occurrences, three times for the first
+      // token of an assignment's value (measured; see noteAssignedValue).
+      if (isSmallInt(o)) {
+        const extra = cx.module.assignedFirstTokens.has(e) ? 2 : 1;
+        for (let i = 0; i < extra; i++) {
+          incref(o);
+          arena.push(o);
+        }
+      }
       return o;
     }
     case 'UnaryOp': {
       if (e.op === 'Not') return null;
       const operand = foldConstant(e.operand, cx);
-      if (operand === null || !(operand.type === intType || operand.type === floatType || operand === True || operand === False)) return null;
+      if (operand === null || !(isNumber(operand) || operand.type === complexType)) return null;
       try {
         const r = unaryOp(operand, e.op === 'USub' ? 'neg' : e.op === 'UAdd' ? 'pos' : 'invert');
         arena.push(r);
@@ -137,14 +215,7 @@ export function foldConstant(e: Expr, cx: CodeContext): PyObject | null {
         if (v === null) return null;
         items.push(v);
       }
-      // merge_consts_recursive: the items of a constant tuple are merged constants too
-      const merged = items.map((v) => {
-        const key = constantKey(v);
-        const existing = cx.module.constCache.get(key);
-        if (existing !== undefined) return existing;
-        cx.module.constCache.set(key, v);
-        return v;
-      });
+      const merged = items.map((v) => mergeItem(v, cx));
       for (const x of merged) incref(x);
       const t = newTuple(merged);
       arena.push(t);
@@ -155,13 +226,49 @@ export function foldConstant(e: Expr, cx: CodeContext): PyObject | null {
   }
 }
 
+/**
+ * A display of constants folded into one constant (owned, held by the arena): a tuple for
+ * `[1, 2, 3]` and `x in [a, b]`, a frozenset for `{1, 2, 3}` and `x in {a, b}`; null when
+ * an element is not a constant after folding.
+ */
+export function foldDisplay(elts: readonly Expr[], kind: 'tuple' | 'frozenset', cx: CodeContext): PyObject | null {
+  const items: PyObject[] = [];
+  for (const x of elts) {
+    if (x.kind === 'Starred') return null;
+    const v = foldConstant(x, cx);
+    if (v === null) return null;
+    items.push(v);
+  }
+  const merged = items.map((v) => mergeItem(v, cx));
+  let o: PyObject;
+  if (kind === 'tuple') {
+    for (const x of merged) incref(x);
+    o = newTuple(merged);
+  } else {
+    const s = newSet(frozensetType);
+    for (const x of merged) setAdd(s, x);
+    o = s;
+  }
+  cx.module.arena.push(o);
+  return o;
+}
+
+/** merge_consts_recursive: the items of a constant tuple or frozenset are merged constants too. */
+function mergeItem(v: PyObject, cx: CodeContext): PyObject {
+  const key = constantKey(v);
+  const existing = cx.module.constCache.get(key);
+  if (existing !== undefined) return existing;
+  cx.module.constCache.set(key, v);
+  return v;
+}
+
 const SLOTS = {
   Add: 'add', Sub: 'sub', Mult: 'mul', MatMult: 'matmul', Div: 'truediv', Mod: 'mod', Pow: 'pow',
   LShift: 'lshift', RShift: 'rshift', BitOr: 'or', BitXor: 'xor', BitAnd: 'and', FloorDiv: 'floordiv',
 } as const;
 
 function isNumber(o: PyObject): boolean {
-  return o.type === intType || o.type === floatType || o === True || o === False;
+  return o.type === intType || o.type === floatType || o.type === complexType || o === True || o === False;
 }
 
 function sizeOf(o: PyObject): number {
@@ -214,6 +321,37 @@ function safeToFold(op: keyof typeof SLOTS, a: PyObject, b: PyObject): boolean {
     default:
       return isNumber(a) && isNumber(b);
   }
+}
+
+/**
+ * A constant the compiler makes itself rather than the parser (compile.c's
+ * ADDOP_LOAD_CONST_NEW: lengths, tuples of names and of keys): `o` (owned) is merged with
+ * an equal constant of the module and held by co_consts only, not by the AST arena.
+ */
+export function compilerConstant(o: PyObject, cx: CodeContext): PyObject {
+  const key = constantKey(o);
+  const existing = cx.module.constCache.get(key);
+  const c = existing ?? o;
+  if (existing === undefined) cx.module.constCache.set(key, o);
+  cx.useConstant(c);
+  decref(o);
+  return c;
+}
+
+/** A tuple of constants (owned) made by the compiler (fold_tuple_on_constants), items merged. */
+export function tupleConstant(items: PyObject[], cx: CodeContext): PyObject {
+  const merged = items.map((v) => {
+    const key = constantKey(v);
+    const existing = cx.module.constCache.get(key);
+    if (existing === undefined) {
+      cx.module.constCache.set(key, v);
+      return v;
+    }
+    incref(existing);
+    decref(v);
+    return existing;
+  });
+  return compilerConstant(newTuple(merged), cx);
 }
 
 /** A literal or folded-constant expression: returns the merged constant each time. */

@@ -3,12 +3,13 @@
  * merges equal constants across the whole compilation unit (as CPython's compiler does),
  * and per-code-object naming of locals and cells.
  */
-import type { Position } from '../../python/ast.js';
+import type { Expr, Position } from '../../python/ast.js';
 import type { PyObject } from '../objects/object.js';
 import type { PyCode } from '../objects/function.js';
 import type { Scope, SymbolTable } from './scope.js';
 import type { CodeBody } from './code.js';
-import { incref } from '../heap/refcount.js';
+import { decref, incref } from '../heap/refcount.js';
+import { internStr, type PyStr } from '../objects/str.js';
 import { rt } from '../runtime.js';
 
 export class ModuleCompiler {
@@ -19,6 +20,8 @@ export class ModuleCompiler {
    * the module finishes, which gives every literal one extra reference (section 2.1).
    */
   readonly arena: PyObject[] = [];
+  /** Literals that start an assignment's value (read once more by the parser). */
+  readonly assignedFirstTokens = new Set<Expr>();
   readonly lines: string[];
 
   constructor(
@@ -50,9 +53,13 @@ export class CodeContext {
   readonly cellIndex = new Map<string, number>();
   /** Constants this code object references (co_consts), each held once. */
   private readonly consts = new Set<PyObject>();
+  /** Names of globals, attributes and imports it uses (co_names), each held once. */
+  private readonly names = new Set<string>();
   loopDepth = 0;
   /** Inside a `finally` or `except` body: `continue`/`break` may need cleanup. */
   handlerDepth = 0;
+  /** loopDepth at the innermost enclosing except* body (-1: none), which break/continue/return may not leave. */
+  exceptStarLoopDepth = -1;
 
   constructor(
     readonly module: ModuleCompiler,
@@ -78,6 +85,19 @@ export class CodeContext {
       rt.ev.refAdded(this.codeObject.serial, c.serial, 0);
     }
     return c;
+  }
+
+  /** Record that this code object names `name` (co_names holds the interned str once); borrowed. */
+  useName(name: string): PyStr {
+    const s = internStr(name);
+    if (this.names.has(name)) {
+      decref(s);
+      return s;
+    }
+    this.names.add(name);
+    this.codeObject.names.push(s);
+    rt.ev.refAdded(this.codeObject.serial, s.serial, 0);
+    return s;
   }
 
   line(pos: Position): string {

@@ -14,6 +14,7 @@ import type { CodeBody } from './code.js';
 import { rt } from '../runtime.js';
 import { decref } from '../heap/refcount.js';
 import { EventKind } from '../../events/kinds.js';
+import { traceCall, traceReturn } from './line-hook.js';
 
 export class Frame {
   readonly locals: (PyObject | null)[];
@@ -75,6 +76,7 @@ export function enterFrame(f: Frame): void {
   rt.frame = f;
   rt.depth++;
   rt.ev.emit(EventKind.FrameEntered, 0, f.serial, rt.ev.strings.intern(f.code.qualname), f.back ? f.back.serial : 0);
+  if (rt.tracers.length !== 0) traceCall(f);
 }
 
 /**
@@ -82,6 +84,7 @@ export function enterFrame(f: Frame): void {
  * unless a frame object keeps them alive.
  */
 export function exitFrame(f: Frame): void {
+  if (rt.tracers.length !== 0) traceReturn(f);
   rt.frame = f.back;
   rt.depth--;
   f.exited = true;

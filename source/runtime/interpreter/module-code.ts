@@ -5,6 +5,7 @@
 import type { Module } from '../../python/ast.js';
 import type { PyCode } from '../objects/function.js';
 import { SymbolTable } from './scope.js';
+import { manglePrivateNames } from './mangle.js';
 import { ModuleCompiler } from './context.js';
 import { compileCodeObject, docstringOf } from './compile-function.js';
 import { compileBlock } from './compile-stmt.js';
@@ -15,7 +16,8 @@ import { dictSetSteal } from '../objects/dict.js';
 import { decref, incref } from '../heap/refcount.js';
 
 /** Compile an expression for eval(): the code object returns its value. */
-export function compileEvalCode(ast: Module, filename: string): { code: PyCode; compiler: ModuleCompiler } {
+export function compileEvalCode(parsed: Module, filename: string): { code: PyCode; compiler: ModuleCompiler } {
+  const ast = manglePrivateNames(parsed);
   const symtable = new SymbolTable(ast, filename);
   const compiler = new ModuleCompiler(symtable, filename, ast.source);
   const stmt = ast.body[0];
@@ -30,7 +32,8 @@ export function compileEvalCode(ast: Module, filename: string): { code: PyCode; 
   return { code, compiler };
 }
 
-export function compileModuleCode(ast: Module, filename: string): { code: PyCode; compiler: ModuleCompiler } {
+export function compileModuleCode(parsed: Module, filename: string): { code: PyCode; compiler: ModuleCompiler } {
+  const ast = manglePrivateNames(parsed);
   const symtable = new SymbolTable(ast, filename);
   const compiler = new ModuleCompiler(symtable, filename, ast.source);
   const { code } = compileCodeObject(compiler, symtable.module, '<module>', '<module>', 1, null, (cx) => {
@@ -42,8 +45,7 @@ export function compileModuleCode(ast: Module, filename: string): { code: PyCode
     }
     const docObj = cx.useConstant(newStr(doc));
     decref(docObj);
-    const key = cx.useConstant(internStr('__doc__'));
-    decref(key);
+    const key = cx.useName('__doc__');
     cx.body.run = (f) => {
       incref(key);
       incref(docObj);

@@ -8,7 +8,8 @@ import { decref, incref, newref } from '../heap/refcount.js';
 import { pyError, PyRaise } from '../errors.js';
 import { E, PyBaseException, exceptionSetField, exceptionSetMember, newException } from '../objects/exceptions.js';
 import { PyList, listType, newList } from '../objects/list.js';
-import { PyTuple, tupleType } from '../objects/tuple.js';
+import { PyTuple, tupleType, indexSlot } from '../objects/tuple.js';
+import { listExtend } from '../objects/list-methods.js';
 import { getIter, iterNext, call, typeName, getAttr } from '../protocols/abstract.js';
 import { None } from '../objects/singletons.js';
 import { PyStr, internStr, newStr } from '../objects/str.js';
@@ -74,14 +75,23 @@ export function unpack(value: PyObject, count: number, starIndex: number): PyObj
       if (x === null) throw pyError(E.ValueError!, `not enough values to unpack (expected at least ${count - 1}, got ${i})`);
       out.push(x);
     }
-    const rest: PyObject[] = [];
-    for (let x = iterNext(it); x !== null; x = iterNext(it)) rest.push(x);
-    if (rest.length < after) {
-      for (const x of rest) decref(x);
-      throw pyError(E.ValueError!, `not enough values to unpack (expected at least ${count - 1}, got ${starIndex + rest.length})`);
+    // unpack_iterable: l = PySequence_List(it), then the items after the star are moved
+    // off its end without resizing it.
+    const rest = newList([], 0);
+    try {
+      listExtend(rest, it);
+    } catch (e) {
+      decref(rest);
+      throw e;
     }
-    const tail = rest.splice(rest.length - after, after);
-    out.push(newList(rest, rest.length));
+    const ll = rest.items.length;
+    if (ll < after) {
+      decref(rest);
+      throw pyError(E.ValueError!, `not enough values to unpack (expected at least ${count - 1}, got ${starIndex + ll})`);
+    }
+    const tail = rest.items.splice(ll - after, after);
+    tail.forEach((x, i) => rt.ev.refRemoved(rest.serial, x.serial, indexSlot(ll - after + i)));
+    out.push(rest);
     out.push(...tail);
     return out;
   } catch (e) {

@@ -3,7 +3,7 @@
  * class body, which names are fast locals, cells (captured by an inner function), free
  * variables (taken from an enclosing function), explicit or implicit globals.
  */
-import type { Arguments, Comprehension, Expr, Module, Stmt } from '../../python/ast.js';
+import type { Arguments, Comprehension, Expr, Module, Pattern, Stmt } from '../../python/ast.js';
 import { PythonSyntaxError } from '../../python/syntax-error.js';
 
 export type ScopeKind = 'module' | 'class' | 'function' | 'lambda' | 'comprehension' | 'genexpr';
@@ -157,6 +157,7 @@ export class SymbolTable {
       case 'Match':
         this.visitExpr(st.subject, s);
         for (const c of st.cases) {
+          this.visitPattern(c.pattern, s);
           if (c.guard) this.visitExpr(c.guard, s);
           this.visitBody(c.body, s);
         }
@@ -216,6 +217,38 @@ export class SymbolTable {
       case 'Pass':
       case 'Break':
       case 'Continue':
+        return;
+    }
+  }
+
+  /** Captures bind names (symtable_visit_pattern); values, classes and keys are loads. */
+  private visitPattern(p: Pattern, s: Scope): void {
+    switch (p.kind) {
+      case 'MatchValue':
+        this.visitExpr(p.value, s);
+        return;
+      case 'MatchSingleton':
+        return;
+      case 'MatchSequence':
+      case 'MatchOr':
+        p.patterns.forEach((q) => this.visitPattern(q, s));
+        return;
+      case 'MatchStar':
+        if (p.name !== null) this.bind(p.name, s);
+        return;
+      case 'MatchMapping':
+        p.keys.forEach((k) => this.visitExpr(k, s));
+        p.patterns.forEach((q) => this.visitPattern(q, s));
+        if (p.rest !== null) this.bind(p.rest, s);
+        return;
+      case 'MatchClass':
+        this.visitExpr(p.cls, s);
+        p.patterns.forEach((q) => this.visitPattern(q, s));
+        p.kwdPatterns.forEach((q) => this.visitPattern(q, s));
+        return;
+      case 'MatchAs':
+        if (p.pattern !== null) this.visitPattern(p.pattern, s);
+        if (p.name !== null) this.bind(p.name, s);
         return;
     }
   }

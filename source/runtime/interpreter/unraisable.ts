@@ -7,7 +7,7 @@ import { rt } from '../runtime.js';
 import { decref } from '../heap/refcount.js';
 import { PyRaise } from '../errors.js';
 import { repr } from '../protocols/abstract.js';
-import { formatException } from './traceback.js';
+import { formatUnraisable } from './exception-print.js';
 
 /** Print "Exception ignored in: <obj>" and the traceback; consumes the reference to `exc`. */
 export function reportUnraisable(exc: PyObject, obj: PyObject | null, prefix = 'Exception ignored in'): void {
@@ -22,7 +22,7 @@ export function reportUnraisable(exc: PyObject, obj: PyObject | null, prefix = '
     }
     text += `${prefix}: ${r}\n`;
   }
-  text += formatException(exc);
+  text += formatUnraisable(exc);
   rt.writeStderr(text);
   decref(exc);
 }

@@ -16,7 +16,7 @@ import { newInt, newBool, PyInt } from '../objects/int.js';
 import { newStr } from '../objects/str.js';
 import { newTuple, PyTuple, tupleType, tupleFreeLists } from '../objects/tuple.js';
 import { newList, listAppend, PyList, listFreeList } from '../objects/list.js';
-import { newDict, dictSetSteal, dictFreeList } from '../objects/dict.js';
+import { newDict, dictSetSteal, dictFreeList, dictKeysFreeList } from '../objects/dict.js';
 import { floatFreeList } from '../objects/float.js';
 import { internStr } from '../objects/str.js';
 import { rt } from '../runtime.js';
@@ -53,10 +53,11 @@ export function createGcModule(): PyModule {
     isWeakref,
     clearFreeLists: () => {
       const heap = rt.heap;
-      heap.clearFreeLists([listFreeList], () => 56, true);
-      heap.clearFreeLists([dictFreeList], () => 64, true);
-      heap.clearFreeLists([floatFreeList], () => 24, false);
-      for (let n = 1; n < tupleFreeLists.length; n++) heap.clearFreeLists([tupleFreeLists[n]!], () => 40 + 8 * n, true);
+      heap.clearFreeLists([listFreeList], true);
+      heap.clearFreeLists([dictFreeList], true);
+      heap.clearFreeLists([dictKeysFreeList], false);
+      heap.clearFreeLists([floatFreeList], false);
+      for (let n = 1; n < tupleFreeLists.length; n++) heap.clearFreeLists([tupleFreeLists[n]!], true);
     },
   });
   rt.state.set('gc', state);

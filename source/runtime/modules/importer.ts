@@ -8,11 +8,11 @@ import type { Frame } from '../interpreter/frame.js';
 import { PyModule } from '../objects/module.js';
 import { decref, newref } from '../heap/refcount.js';
 import { pyError, PyRaise } from '../errors.js';
-import { E, PyBaseException, newException } from '../objects/exceptions.js';
+import { E, newException } from '../objects/exceptions.js';
+import { exceptionAddNote } from '../objects/exception-methods.js';
 import { HOST_MODULES, HOST_SUBMODULES, STDLIB_MODULES, sandboxError } from './sandbox.js';
 import { dictGetStr, dictSetSteal, dictItems, type PyDict } from '../objects/dict.js';
 import { internStr, newStr, PyStr } from '../objects/str.js';
-import { newList } from '../objects/list.js';
 import { getAttrOrNull } from '../protocols/abstract.js';
 import { rt } from '../runtime.js';
 
@@ -59,7 +59,8 @@ function moduleNotAvailable(name: string): PyRaise {
   }
   const e = newException(E.ModuleNotFoundError!, [newStr(`heapscope does not model the standard library module '${name}' yet`)]);
   const note = newStr(`heapscope provides these modules: ${providedModules().join(', ')}`);
-  (e as PyBaseException).notes = newList([note]);
+  exceptionAddNote(e, note);
+  decref(note);
   return new PyRaise(e);
 }
 

@@ -4,3 +4,5 @@
  */
 import './os.js';
 import './importlib.js';
+import './memory-profiler.js';
+import './tracemalloc.js';

@@ -19,7 +19,7 @@ import {
   addressOf, call, callBorrowed, defaultRepr, genericGetAttr, genericSetAttr, iterateToArray, isTrue, repr, typeName, hashNotImplemented,
 } from '../protocols/abstract.js';
 import {
-  PyInstance, SharedKeys, instanceClear, instanceDealloc, instanceDictGet, instanceDictSet, instanceGet, instanceSet,
+  PyInstance, SharedKeys, SHARED_KEYS_TABLE_BYTES, instanceClear, instanceDealloc, instanceDictGet, instanceDictSet, instanceGet, instanceSet,
   instanceTraverse, newInstance,
 } from './instance-values.js';
 import { installSlotWrappers, dunderChanged } from './slot-wrappers.js';
@@ -86,7 +86,11 @@ export function initTypeSlots(): void {
   t.flags.gc = true;
   t.flags.weakrefable = true;
   t.basicSize = 880;
-  t.sizeof = (self) => ((self as PyType).flags.heap ? 1672 : 408);
+  // type.__sizeof__: PyHeapTypeObject, plus the cached shared keys of instances with a
+  // managed dict (absent for subclasses of exceptions, which keep their own dict)
+  t.sizeof = (self) => ((self as PyType).flags.heap ? ((self as PyType).sharedKeys ? 1672 : 904) : 408);
+  // type_new's allocation: PyHeapTypeObject plus one PyMemberDef (40 bytes) per slot and a sentinel.
+  t.objectSize = (self) => 880 + 40 * ((self as PyType).slotNames.length + 1);
   t.repr = (self) => {
     const c = self as PyType;
     const mod = c.module && c.module !== 'builtins' ? `${c.module}.` : '';
@@ -127,6 +131,10 @@ export function initTypeSlots(): void {
   t.dealloc = (self) => {
     const c = self as PyType;
     t.clear!(c);
+    if (c.sharedKeys !== null && c.sharedKeys.keysAddr !== 0) {
+      rt.heap.allocator.free(c.sharedKeys.keysAddr);
+      c.sharedKeys.keysAddr = 0;
+    }
     if (c.base && c.flags.heap) {
       const b = c.base;
       decref(b);
@@ -339,10 +347,16 @@ function bestBase(bases: PyType[]): PyType {
   return winner ?? objectType;
 }
 
-/** The class that decides a class's layout: a builtin base, or the nearest class with slots. */
+/**
+ * The class that decides a class's layout (solid_base): the nearest class with slots, or
+ * builtin type that adds fields to its base (KeyError and IndexError share BaseException's).
+ */
 function layoutOf(t: PyType): PyType {
   let b: PyType = t;
-  while (b.flags.heap && b.base && b.slotNames.filter((n) => n !== '__dict__' && n !== '__weakref__').length === 0) b = b.base;
+  while (b.base) {
+    if (b.flags.heap ? b.slotNames.some((n) => n !== '__dict__' && n !== '__weakref__') : b.basicSize !== b.base.basicSize || b.itemSize !== b.base.itemSize) break;
+    b = b.base;
+  }
   return b;
 }
 
@@ -418,7 +432,11 @@ export function createClass(spec: ClassSpec): PyType {
   t.qualname = strOf(dictGetStr(namespace, '__qualname__')) ?? name;
   t.mro = computeMro(t, bases);
   inheritFromBases(t);
-  if (t.flags.managedDict) t.sharedKeys = new SharedKeys();
+  if (t.flags.managedDict) {
+    // _PyDict_NewKeysForClass: a 64-slot str-keys table (32 + 64 + 42·16 = 768 bytes), held until the class goes.
+    t.sharedKeys = new SharedKeys();
+    t.sharedKeys.keysAddr = rt.heap.allocator.malloc(SHARED_KEYS_TABLE_BYTES);
+  }
   if (solid === objectType) {
     t.instanceGet = instanceGet;
     t.instanceSet = instanceSet;
@@ -564,6 +582,8 @@ function installBuiltinSubclassStorage(t: PyType, solid: PyType): void {
   // int.__sizeof__ counts only its digits; the other bases count the subclass's basicsize.
   const extra = solid === intType || solid.isSubtypeOf(intType) ? 0 : t.basicSize - solid.basicSize;
   t.sizeof = (o) => (baseSizeof ? baseSizeof(o) : solid.basicSize) + extra;
+  const baseObjectSize = solid.objectSize;
+  if (baseObjectSize) t.objectSize = (o) => baseObjectSize(o) + extra;
   t.newInstance = (type, args, kw) => {
     const o = baseNew!(type, args, kw) as WithExtraDict;
     if (type.slotCount) o.slots = new Array(type.slotCount).fill(null);

@@ -12,6 +12,8 @@ import { newStr } from './str.js';
 import { newNotImplemented } from './singletons.js';
 import { newBool } from './int.js';
 import { newFloat } from './float.js';
+import { toPyHash } from './object.js';
+import { floatHash } from './float.js';
 
 export class PyComplex extends PyObject {
   constructor(
@@ -51,9 +53,11 @@ export function initComplexType(): void {
     const sign = c.im < 0 || Object.is(c.im, -0) ? '-' : '+';
     return newStr(`(${fmt(c.re)}${sign}${fmt(Math.abs(c.im))}j)`);
   };
+  // complex_hash: hash(real) + 1000003 * hash(imag), in unsigned 64-bit arithmetic
   complexType.hash = (o) => {
     const c = o as PyComplex;
-    return Math.trunc(c.re * 1000003 + c.im) | 0;
+    const h = BigInt.asIntN(64, BigInt(floatHash(c.re)) + 1000003n * BigInt(floatHash(c.im)));
+    return h === -1n ? -2 : toPyHash(h);
   };
   const n = complexType.number;
   const bin = (fn: (a: [number, number], b: [number, number]) => [number, number]) => (x: PyObject, y: PyObject) => {

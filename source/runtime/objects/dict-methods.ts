@@ -227,7 +227,8 @@ export function initDictSlots(): void {
     dictMergeFrom(a as PyDict, b, true);
     return newref(a);
   };
-  t.newInstance = (type) => newDict(type);
+  // dict_new allocates with tp_alloc (PyType_GenericAlloc): never from the free list.
+  t.newInstance = (type) => newDict(type, true);
   t.init = (o, args, kw) => {
     const nkw = kw ? kw.length : 0;
     const pos = args.slice(0, args.length - nkw);

@@ -9,7 +9,7 @@
  * __eq__. Dicts start untracked by the collector and become tracked when a value that
  * may be tracked is stored (MAINTAIN_TRACKING).
  */
-import { PyObject, UNTRACKED, type PyType, type Visit } from './object.js';
+import { PyObject, UNTRACKED, type PyType, type Visit, type PyHash } from './object.js';
 import { bindDictGetStr, makeBuiltinType } from './typeobject.js';
 import { rt } from '../runtime.js';
 import { decref, incref } from '../heap/refcount.js';
@@ -28,7 +28,7 @@ export class PyDict extends PyObject {
   /** Exact str/int/float keys → entry index. */
   index = new Map<PrimitiveKey, number>();
   /** Other keys: hash → entry indices. */
-  slow: Map<number, number[]> | null = null;
+  slow: Map<PyHash, number[]> | null = null;
   /** Live entries (ma_used). */
   used = 0;
   /** log2 of the table size; 0 while the dict uses the static empty table. */
@@ -39,6 +39,15 @@ export class PyDict extends PyObject {
   version = 0;
   /** Set while this is a split-table instance dict sharing its class's keys. */
   sharedKeys: SharedKeys | null = null;
+  /**
+   * The keys table (PyDictKeysObject) as a memory block: its address (0 while the dict
+   * uses the static empty table or its class's shared keys) and whether it is a minimal
+   * all-str table, the kind that goes to the keys free list when released.
+   */
+  keysAddr = 0;
+  keysMinimal = false;
+  /** A split dict's values array (taken over from the instance), else 0. */
+  valuesAddr = 0;
   constructor(type: PyType) {
     super(type);
   }
@@ -52,10 +61,15 @@ export class PyDict extends PyObject {
 
 export let dictType: PyType;
 export let dictFreeList: FreeList;
+/** Minimal keys tables (8 slots, str keys) kept for reuse: PyDict_MAXFREELIST = 80 (section 3.5). */
+export let dictKeysFreeList: FreeList;
+/** Bytes of a minimal str-keys table: 32 header + 8 index bytes + 5 entries of 16. */
+export const MINIMAL_KEYS_BYTES = 32 + 8 + 5 * 16;
 
 export function initDictType(): void {
   dictType = makeBuiltinType('dict', { gc: true, basicSize: 48 });
   dictFreeList = new FreeList('dict', 80);
+  dictKeysFreeList = new FreeList('dict keys', 80);
   dictType.sizeof = (o) => dictSizeof(o as PyDict);
   dictType.objectSize = () => 48;
   dictType.freeListFor = (o) => (o.type === dictType ? dictFreeList : null);
@@ -86,6 +100,7 @@ export function initDictType(): void {
 }
 
 function resetTable(d: PyDict): void {
+  releaseKeys(d);
   d.sharedKeys = null;
   d.keys = [];
   d.values = [];
@@ -101,14 +116,13 @@ export function dictSizeof(d: PyDict): number {
   // A split instance dict: the values array sized by the class's shared keys (section 1.6).
   if (d.sharedKeys) return 48 + 8 * (d.sharedKeys.names.length + d.sharedKeys.usable);
   if (!d.log2Size) return 48;
-  const S = 1 << d.log2Size;
-  const indexBytes = S <= 0x80 ? 1 : S <= 0x8000 ? 2 : S <= 0x80000000 ? 4 : 8;
-  return 48 + 32 + indexBytes * S + d.usable * (d.unicodeKeys ? 16 : 24);
+  return 48 + keysTableBytes(d);
 }
 
-export function newDict(type: PyType = dictType): PyDict {
+/** A new empty dict; `fresh` skips the free list (tp_alloc, as `dict()` allocates). */
+export function newDict(type: PyType = dictType, fresh = false): PyDict {
   const d = new PyDict(type);
-  rt.heap.allocate(d, type !== dictType);
+  rt.heap.allocate(d, type !== dictType, fresh);
   return d;
 }
 
@@ -179,7 +193,7 @@ export function keyLabel(k: PyObject): string {
 }
 
 // Hashing and equality of non-primitive keys come from the abstract protocol layer.
-let hashOf: (o: PyObject) => number;
+let hashOf: (o: PyObject) => PyHash;
 let keysEqual: (a: PyObject, b: PyObject) => boolean;
 export function bindDictProtocols(hash: typeof hashOf, eq: typeof keysEqual): void {
   hashOf = hash;
@@ -299,7 +313,7 @@ function splitDictAccepts(keys: SharedKeys, key: PyObject, isStr: boolean): bool
   return true;
 }
 
-function addSlow(d: PyDict, h: number, at: number): void {
+function addSlow(d: PyDict, h: PyHash, at: number): void {
   if (d.slow === null) d.slow = new Map();
   const list = d.slow.get(h);
   if (list) list.push(at);
@@ -312,8 +326,54 @@ function insertionResize(d: PyDict): void {
   let log2 = 3;
   while (1 << log2 < minSize) log2++;
   d.log2Size = log2;
+  replaceKeys(d);
   compact(d);
   rt.heap.resized(d);
+}
+
+/** Bytes of a keys table (new_keys_object): 32 + index bytes·S + usable entries·entry size. */
+export function keysTableBytes(d: PyDict): number {
+  const S = 1 << d.log2Size;
+  const indexBytes = S <= 0x80 ? 1 : S <= 0x8000 ? 2 : S <= 0x80000000 ? 4 : 8;
+  return 32 + indexBytes * S + d.usable * (d.unicodeKeys ? 16 : 24);
+}
+
+/**
+ * dictresize's memory: a new keys table for the current size and kind (a minimal str
+ * table from the keys free list when one is there), then the old table and a split
+ * dict's values array are released.
+ */
+function replaceKeys(d: PyDict): void {
+  const oldKeys = d.keysAddr;
+  const oldMinimal = d.keysMinimal;
+  const minimal = d.log2Size === 3 && d.unicodeKeys;
+  const freeList = dictKeysFreeList;
+  d.keysAddr = minimal && freeList.addresses.length ? freeList.addresses.pop()! : rt.heap.allocator.malloc(keysTableBytes(d));
+  d.keysMinimal = minimal;
+  if (oldKeys !== 0) freeKeysTable(oldKeys, oldMinimal);
+  if (d.valuesAddr !== 0) {
+    rt.heap.allocator.free(d.valuesAddr);
+    d.valuesAddr = 0;
+  }
+}
+
+/** The dict lets go of its keys table and values array (clear, dealloc). */
+function releaseKeys(d: PyDict): void {
+  if (d.keysAddr !== 0) {
+    freeKeysTable(d.keysAddr, d.keysMinimal);
+    d.keysAddr = 0;
+  }
+  if (d.valuesAddr !== 0) {
+    rt.heap.allocator.free(d.valuesAddr);
+    d.valuesAddr = 0;
+  }
+}
+
+/** free_keys_object: minimal str tables go to the free list while it has room. */
+function freeKeysTable(addr: number, minimal: boolean): void {
+  const freeList = dictKeysFreeList;
+  if (minimal && freeList.addresses.length < freeList.capacity) freeList.addresses.push(addr);
+  else rt.heap.allocator.free(addr);
 }
 
 /** Drop the holes left by deleted entries (a resize rebuilds the entry array). */

@@ -11,12 +11,13 @@ import { None, newNone } from './singletons.js';
 import { newInt, newBool, PyInt } from './int.js';
 import { PyStr, newStr, internStr } from './str.js';
 import { PyTuple, newTuple, newEmptyTuple } from './tuple.js';
-import { newList, listAppend, type PyList } from './list.js';
+import { newList, listAppend, PyList } from './list.js';
 import { newDict, dictSetSteal, dictGetStr, dictDelStr } from './dict.js';
 import { defineMethods, defineAttribute, exactlyOne } from '../builtins/args.js';
 import { newGetSetDescriptor } from './descriptors.js';
-import { repr, str as strOf, typeName, iterateToArray } from '../protocols/abstract.js';
+import { repr, str as strOf, typeName, iterateToArray, hasAttr, getAttr, setAttr } from '../protocols/abstract.js';
 import { rt } from '../runtime.js';
+import { installExceptionGroupMethods } from './exception-group.js';
 
 type Getter = (o: PyObject) => PyObject;
 
@@ -99,11 +100,7 @@ export function installExceptionMethods(): void {
       return newref(self!);
     },
     add_note: (self, args, kw) => {
-      const note = exactlyOne('add_note', args, kw);
-      if (!(note instanceof PyStr)) throw pyError(E.TypeError!, `note must be a str, not '${typeName(note)}'`);
-      const e = self as PyBaseException;
-      if (!e.notes) e.notes = newList([]);
-      listAppend(e.notes as PyList, note);
+      exceptionAddNote(self!, exactlyOne('add_note', args, kw));
       return newNone();
     },
     __reduce__: (self) => newTuple([newref(self!.type), newref((self as PyBaseException).args)]),
@@ -145,6 +142,7 @@ export function installExceptionMethods(): void {
   attr(E.ImportError!, 'name', () => newNone());
 
   installOSError();
+  installExceptionGroupMethods();
 
   // Each static exception type names its own tp_init, and most their own tp_new (the
   // exceptions.c macros), so T.__init__ is "<slot wrapper '__init__' of 'T' objects>".
@@ -160,6 +158,29 @@ export function installExceptionMethods(): void {
 }
 
 
+
+/**
+ * BaseException.add_note (3.11): the notes are a list in the instance's __notes__
+ * attribute, made on the first note.
+ */
+export function exceptionAddNote(e: PyObject, note: PyObject): void {
+  if (!(note instanceof PyStr)) throw pyError(E.TypeError!, `note must be a str, not '${typeName(note)}'`);
+  if (!hasAttr(e, '__notes__')) {
+    const fresh = newList([]);
+    try {
+      setAttr(e, '__notes__', fresh);
+    } finally {
+      decref(fresh);
+    }
+  }
+  const notes = getAttr(e, '__notes__');
+  try {
+    if (!(notes instanceof PyList)) throw pyError(E.TypeError!, 'Cannot add note: __notes__ is not a list');
+    listAppend(notes, note);
+  } finally {
+    decref(notes);
+  }
+}
 
 // ---------------------------------------------------------------- OSError
 

@@ -1,6 +1,8 @@
 /**
  * The builtin exception hierarchy (BaseException and its subclasses), with CPython's
- * instance layout: args, __traceback__, __context__, __cause__ and a __dict__ (88 bytes).
+ * instance layout: args, __traceback__, __context__, __cause__ and a __dict__ (88 bytes),
+ * which also holds 3.11's __notes__. ExceptionGroup, a heap type, is made later
+ * (exception-group.ts).
  */
 import { PyObject, type PyType, type Visit } from './object.js';
 import { makeBuiltinType } from './typeobject.js';
@@ -19,7 +21,6 @@ export class PyBaseException extends PyObject {
   cause: PyObject | null = null;
   suppressContext = false;
   dict: PyDict | null = null;
-  notes: PyObject | null = null;
   /** Fields of the larger exception structs (OSError's errno, strerror, filename, ...). */
   members: Record<string, PyObject> | null = null;
   constructor(type: PyType, args: PyObject) {
@@ -105,7 +106,7 @@ export const EXCEPTION_NAMES = HIERARCHY.map(([name]) => name);
 
 /** tp_basicsize of the exception structs larger than PyBaseExceptionObject (72), measured. */
 const BASIC_SIZES: Record<string, number> = {
-  BaseExceptionGroup: 96, SystemExit: 80, StopIteration: 80, ImportError: 96, NameError: 80, AttributeError: 88,
+  BaseExceptionGroup: 88, SystemExit: 80, StopIteration: 80, ImportError: 96, NameError: 80, AttributeError: 88,
   OSError: 112, SyntaxError: 136, UnicodeError: 112,
 };
 
@@ -121,7 +122,6 @@ export function initExceptionTypes(): void {
         const e = o as PyBaseException;
         if (e.dict) visit(e.dict, attrSlot('__dict__'));
         visit(e.args, attrSlot('args'));
-        if (e.notes) visit(e.notes, attrSlot('__notes__'));
         if (e.traceback) visit(e.traceback, attrSlot('__traceback__'));
         if (e.context) visit(e.context, attrSlot('__context__'));
         if (e.cause) visit(e.cause, attrSlot('__cause__'));
@@ -139,11 +139,11 @@ export function initExceptionTypes(): void {
 }
 
 function exceptionClear(e: PyBaseException, includeArgs: boolean): void {
-  for (const field of ['dict', 'notes', 'traceback', 'context', 'cause'] as const) {
+  for (const field of ['dict', 'traceback', 'context', 'cause'] as const) {
     const v = e[field];
     if (v) {
       e[field] = null;
-      rt.ev.refRemoved(e.serial, v.serial, attrSlot(field === 'dict' ? '__dict__' : field === 'notes' ? '__notes__' : `__${field}__`));
+      rt.ev.refRemoved(e.serial, v.serial, attrSlot(field === 'dict' ? '__dict__' : `__${field}__`));
       decref(v);
     }
   }

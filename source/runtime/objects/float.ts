@@ -6,6 +6,7 @@ import { PyObject, type PyType } from './object.js';
 import { makeBuiltinType } from './typeobject.js';
 import { rt } from '../runtime.js';
 import { FreeList } from '../heap/heap.js';
+import { toPyHash, type PyHash } from './object.js';
 
 export class PyFloat extends PyObject {
   constructor(
@@ -57,7 +58,7 @@ export function floatRepr(x: number): string {
 }
 
 /** CPython's float hash (Python/pyhash.c _Py_HashDouble), for values that fit. */
-export function floatHash(x: number): number {
+export function floatHash(x: number): PyHash {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? 0 : x > 0 ? 314159 : -314159;
   if (Number.isInteger(x) && Math.abs(x) < 2 ** 53) return x === -1 ? -2 : x;
   // Reduce m * 2**e modulo 2**61 - 1, following _Py_HashDouble.
@@ -84,9 +85,8 @@ export function floatHash(x: number): number {
   }
   const shift = BigInt(((e % 61) + 61) % 61);
   h = ((h << shift) & P) | (h >> (61n - shift));
-  let r = Number(h);
-  if (x < 0) r = -r;
-  return r === -1 ? -2 : r;
+  if (x < 0) h = -h;
+  return h === -1n ? -2 : toPyHash(h);
 }
 
 /** Python's round-half-even of a float to `ndigits` decimal places (via correctly rounded strings). */

@@ -329,3 +329,8 @@ export function formatObject(o: PyObject, spec: string): string {
 }
 
 export { big };
+
+/** format(x, spec) for a float value, e.g. formatFloat(21.25, '5.1f') === ' 21.2' (half-even). */
+export function formatFloat(x: number, spec: string): string {
+  return formatFloatValue(x, parseSpec(spec, 'float'), 'float');
+}

@@ -18,6 +18,11 @@ export const CO_NESTED = 0x10, CO_GENERATOR = 0x20, CO_COROUTINE = 0x80;
 export class PyCode extends PyObject {
   /** Constants this code object keeps alive (co_consts), owned. */
   consts: PyObject[] = [];
+  /** co_names: the global, attribute and import names it uses, owned. */
+  names: PyObject[] = [];
+  /** co_name and co_qualname (owned; functions made from the code share them). */
+  nameObj: PyObject | null = null;
+  qualnameObj: PyObject | null = null;
   constructor(
     type: PyType,
     readonly body: CodeBody,
@@ -121,9 +126,12 @@ export function initFunctionTypes(): void {
   codeType = makeBuiltinType('code', { baseType: false, basicSize: 192 });
   codeType.dealloc = (o) => {
     const c = o as PyCode;
-    const consts = c.consts;
+    const held = [...c.consts, ...c.names];
     c.consts = [];
-    for (let i = consts.length - 1; i >= 0; i--) decref(consts[i]!);
+    c.names = [];
+    for (let i = held.length - 1; i >= 0; i--) decref(held[i]!);
+    if (c.nameObj) decref(c.nameObj);
+    if (c.qualnameObj) decref(c.qualnameObj);
   };
 
   functionType = makeBuiltinType('function', { baseType: false, gc: true, weakrefable: true, basicSize: 136 });

@@ -20,6 +20,7 @@ import { EventKind, makeSlot, SlotKind } from '../../events/kinds.js';
 import { addressOf } from '../protocols/abstract.js';
 import { reportUnraisable } from '../interpreter/unraisable.js';
 import { hostError } from '../limits.js';
+import { traceCall, traceReturn } from '../interpreter/line-hook.js';
 
 export class PyGenerator extends PyObject {
   jsGen: Generator<PyObject, Completion, PyObject> | null = null;
@@ -141,6 +142,9 @@ export function resume(g: PyGenerator, sent: PyObject, thrown: PyObject | null):
   if (!g.started) {
     rt.ev.emit(EventKind.FrameEntered, 0, f.serial, rt.ev.strings.intern(f.code.qualname), f.back ? f.back.serial : 0);
   }
+  if (rt.tracers.length !== 0) traceCall(f);
+  // The 'return' trace event comes while the frame is still whole (before finish()).
+  let traced = false;
   try {
     let step: IteratorResult<PyObject, Completion>;
     if (!g.started) {
@@ -157,6 +161,7 @@ export function resume(g: PyGenerator, sent: PyObject, thrown: PyObject | null):
     if (!step.done) return { done: false, value: step.value };
     const r = f.retval ?? newNone();
     f.retval = null;
+    if (!traced) traced = traceLeave(f);
     finish(g);
     return { done: true, value: r };
   } catch (e) {
@@ -170,17 +175,26 @@ export function resume(g: PyGenerator, sent: PyObject, thrown: PyObject | null):
         re.suppressContext = true;
         incref(err.exc);
         exceptionSetField(re, 'context', err.exc);
+        if (!traced) traced = traceLeave(f);
         finish(g);
         throw new PyRaise(re);
       }
     }
+    if (!traced) traced = traceLeave(f);
     finish(g);
     throw err;
   } finally {
+    if (!traced) traceLeave(f);
     g.running = false;
     rt.frame = f.back;
     rt.depth--;
   }
+}
+
+/** The 'return' trace event of a generator frame that yields, returns or raises. */
+function traceLeave(f: Frame): boolean {
+  if (rt.tracers.length !== 0) traceReturn(f);
+  return true;
 }
 
 /** gen.send(value) semantics for a caller: the yielded value, or StopIteration(value). */

@@ -21,7 +21,12 @@ export class SharedKeys {
   readonly index = new Map<string, number>();
   /** Remaining budget (CPython's dk_usable of the shared keys). */
   usable = SHARED_KEYS_MAX;
+  /** The class's keys table as a memory block (0 once released). */
+  keysAddr = 0;
 }
+
+/** Bytes of a class's shared keys table: new_keys_object(log2 6, str keys). */
+export const SHARED_KEYS_TABLE_BYTES = 32 + 64 + 42 * 16;
 
 /** An instance of a Python class deriving (directly or not) from object. */
 export class PyInstance extends PyObject {
@@ -33,6 +38,8 @@ export class PyInstance extends PyObject {
   dict: PyDict | null = null;
   /** __slots__ storage. */
   slots: (PyObject | null)[];
+  /** The values array as a memory block (a PyMem allocation beside the object), 0 when there is none. */
+  valuesAddr = 0;
   constructor(type: PyType) {
     super(type);
     this.slots = type.slotCount ? new Array(type.slotCount).fill(null) : EMPTY;
@@ -46,12 +53,20 @@ const DICT_SLOT = () => makeSlot(SlotKind.Label, rt.ev.strings.intern('__dict__'
 /** Allocate an instance of heap type `t` (its class gains a reference). */
 export function newInstance(t: PyType): PyInstance {
   const o = new PyInstance(t);
-  if (t.flags.managedDict && t.sharedKeys) {
-    o.values = [];
-    if (t.sharedKeys.usable > 1) t.sharedKeys.usable--;
-  }
   rt.heap.allocate(o, true);
+  const keys = t.sharedKeys;
+  if (t.flags.managedDict && keys) {
+    // init_inline_values: the budget shrinks, then the array is sized to names + budget.
+    o.values = [];
+    if (keys.usable > 1) keys.usable--;
+    o.valuesAddr = rt.heap.allocator.malloc(valuesArrayBytes(keys.names.length + keys.usable));
+  }
   return o;
+}
+
+/** new_values(size): a prefix of size+2 bytes rounded up to 8, then one pointer per slot. */
+export function valuesArrayBytes(size: number): number {
+  return ((size + 2 + 7) & ~7) + 8 * size;
 }
 
 /** tp_traverse of instances: class, slots, values or dict. */
@@ -135,6 +150,10 @@ export function instanceDealloc(o: PyObject): void {
       const v = values[i];
       if (v) decref(v);
     }
+  }
+  if (inst.valuesAddr !== 0) {
+    rt.heap.allocator.free(inst.valuesAddr);
+    inst.valuesAddr = 0;
   }
   if (inst.dict) {
     const d = inst.dict;
@@ -247,6 +266,10 @@ export function materializeDict(inst: PyInstance, split = true): PyDict {
   const keys = inst.type.sharedKeys;
   const d = newDict(dictType);
   if (split && keys) (d as PyDict & { sharedKeys?: SharedKeys }).sharedKeys = keys;
+  // A split dict takes over the values array; an ordinary one gets its own keys table.
+  if (split && keys) d.valuesAddr = inst.valuesAddr;
+  else if (inst.valuesAddr !== 0) rt.heap.allocator.free(inst.valuesAddr);
+  inst.valuesAddr = 0;
   // Move each value: the instance's edge goes away, the dict's appears.
   const names = keys?.names ?? [];
   if (inst.values) {

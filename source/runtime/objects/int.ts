@@ -10,6 +10,7 @@ import { makeBuiltinType } from './typeobject.js';
 import { rt } from '../runtime.js';
 import { incref } from '../heap/refcount.js';
 import { makeStatic } from './str.js';
+import { toPyHash, type PyHash } from './object.js';
 
 export type IntValue = number | bigint;
 
@@ -35,6 +36,14 @@ let smallInts: PyInt[] = [];
 export function initIntTypes(): void {
   intType = makeBuiltinType('int', { basicSize: 24, itemSize: 4 });
   intType.sizeof = (o) => intSizeof((o as PyInt).v);
+  // The block: a one-digit int is made by _PyLong_FromMedium, which asks for
+  // sizeof(PyLongObject) = 32 bytes (24 + one 4-byte digit, padded); longer ones by
+  // _PyLong_New, 24 + 4 per digit. (_PyLong_New(1) asks for 28, on paths such as int(str);
+  // both land in the 32-byte size class.)
+  intType.objectSize = (o) => {
+    const size = intSizeof((o as PyInt).v);
+    return size === 28 ? 32 : size;
+  };
   boolType = makeBuiltinType('bool', { base: intType, baseType: false, basicSize: 24, itemSize: 4 });
 }
 
@@ -46,13 +55,12 @@ export function initIntSingletons(): void {
     makeStatic(o);
     smallInts.push(o);
   }
-  // True and False are static too, but start from an ordinary count (section 2.2).
+  // True and False are static too, but start from an ordinary count (section 2.2); their
+  // counts at script start come from startup-refcounts.ts.
   False = new PyInt(boolType, 0);
   rt.heap.allocate(False, false);
-  False.rc = 386;
   True = new PyInt(boolType, 1);
   rt.heap.allocate(True, false);
-  True.rc = 409;
 }
 
 /** An int object for a safe-integer value (new reference). */
@@ -120,12 +128,13 @@ export function intSizeof(v: IntValue): number {
 const HASH_MODULUS = (1n << 61n) - 1n;
 
 /** CPython's int hash: the value modulo 2**61 - 1, with -1 mapped to -2. */
-export function intHash(v: IntValue): number {
-  if (typeof v === 'number') return v === -1 ? -2 : v;
-  const a = v < 0n ? -v : v;
-  let h = Number(a % HASH_MODULUS);
-  if (v < 0n) h = -h;
-  return h === -1 ? -2 : h;
+export function intHash(v: IntValue): PyHash {
+  if (typeof v === 'number' && Math.abs(v) < 2 ** 53) return v === -1 ? -2 : v;
+  const b = BigInt(v);
+  const a = b < 0n ? -b : b;
+  let h = a % HASH_MODULUS;
+  if (b < 0n) h = -h;
+  return h === -1n ? -2 : toPyHash(h);
 }
 
 export const INT_MAX_STR_DIGITS = 4300;

@@ -7,7 +7,7 @@ import { decref, incref, increfMany, newref } from '../heap/refcount.js';
 import { pyError, PyRaise } from '../errors.js';
 import { E } from './exceptions.js';
 import { newNone, None, newNotImplemented } from './singletons.js';
-import { PyList, listType, newList, listResize, listAppend, listAppendSteal, listInsertSteal, listPop, listReplaceSlice, listClear, listSetItem, evenCapacity } from './list.js';
+import { PyList, listType, newList, listResize, listAppend, listAppendSteal, listInsertSteal, listPop, listReplaceSlice, listClear, listSetItem, evenCapacity, allocateItems } from './list.js';
 import { PyTuple, tupleType, newTuple, newEmptyTuple, indexSlot } from './tuple.js';
 import { PySlice } from './range.js';
 import { PyInt, newInt, newBool, intType } from './int.js';
@@ -104,7 +104,7 @@ export function listExtend(l: PyList, iterable: PyObject): void {
     const src = iterable.items.slice();
     if (!src.length) return;
     const m = l.items.length;
-    if (l.allocated === 0) preallocateExact(l, src.length);
+    if (l.itemsAddr === 0) preallocateExact(l, src.length);
     else listResize(l, m + src.length);
     for (const x of src) {
       incref(x);
@@ -118,7 +118,7 @@ export function listExtend(l: PyList, iterable: PyObject): void {
     const hint = lengthHint(iterable, 8);
     const m = l.items.length;
     if (hint > 0) {
-      if (l.allocated === 0) preallocateExact(l, hint);
+      if (l.itemsAddr === 0) preallocateExact(l, hint);
       else listResize(l, m + hint);
     }
     for (let x = iterNext(it); x !== null; x = iterNext(it)) {
@@ -136,7 +136,7 @@ export function listExtend(l: PyList, iterable: PyObject): void {
 /** list_preallocate_exact: an item array for exactly n (rounded up to even) items. */
 function preallocateExact(l: PyList, n: number): void {
   reserveItems(n);
-  l.allocated = evenCapacity(n);
+  allocateItems(l, evenCapacity(n));
   rt.heap.resized(l);
 }
 
@@ -182,7 +182,7 @@ export function listFromIterable(iterable: PyObject, type: PyType = listType): P
 }
 
 function fillList(l: PyList, iterable: PyObject): void {
-  if (iterable.type.length !== null && l.allocated === 0) {
+  if (iterable.type.length !== null && l.itemsAddr === 0) {
     const n = lengthHint(iterable, 0);
     if (n > 0) preallocateExact(l, n);
   }
@@ -258,6 +258,7 @@ function reprShort(o: PyObject): string {
   return reprOf(o);
 }
 import { repr as reprOf } from '../protocols/abstract.js';
+import { toPyHash, type PyHash } from './object.js';
 
 export function initListSlots(): void {
   const t = listType;
@@ -308,7 +309,8 @@ export function initListSlots(): void {
     }
     return newref(a);
   };
-  t.newInstance = (type) => newList([], 0, type);
+  // list_vectorcall / list_new allocate with PyType_GenericAlloc: never from the free list.
+  t.newInstance = (type) => newList([], 0, type, true);
   t.init = (o, args, kw) => {
     const [iterable] = bindArgs('list', args, kw, ['iterable'], 0, 1);
     const l = o as PyList;
@@ -418,8 +420,8 @@ export function listRepeat(items: readonly PyObject[], count: number): PyList {
     increfMany(x, count);
     const arr = new Array<PyObject>(count).fill(x);
     const l = new PyList(listType, arr);
-    l.allocated = n;
     rt.heap.allocate(l, true);
+    allocateItems(l, n);
     const ev = rt.ev;
     for (let i = 0; i < count; i++) ev.refAdded(l.serial, x.serial, indexSlot(i));
     return l;
@@ -428,8 +430,8 @@ export function listRepeat(items: readonly PyObject[], count: number): PyList {
   for (let k = 0, p = 0; k < count; k++) for (const x of items) out[p++] = x;
   for (const x of items) increfMany(x, count);
   const l = new PyList(listType, out);
-  l.allocated = n;
   rt.heap.allocate(l, true);
+  allocateItems(l, n);
   for (let i = 0; i < n; i++) rt.ev.refAdded(l.serial, out[i]!.serial, indexSlot(i));
   return l;
 }
@@ -442,19 +444,22 @@ const XXPRIME_5 = 2870177450012600261n;
 const MASK64 = (1n << 64n) - 1n;
 
 /** tuplehash: the xxHash-based combination of item hashes (3.8+). */
-export function tupleHash(items: readonly PyObject[]): number | bigint {
+export function tupleHash(items: readonly PyObject[]): PyHash {
+  return tupleHashOfHashes(items.map((x) => hashOf(x)));
+}
+
+/** tuplehash's xxHash-based combination of the items' hashes. */
+export function tupleHashOfHashes(hashes: readonly PyHash[]): PyHash {
   let acc = XXPRIME_5;
-  for (const x of items) {
-    const h = hashOf(x);
+  for (const h of hashes) {
     const lane = BigInt.asUintN(64, BigInt(h));
     acc = (acc + lane * XXPRIME_2) & MASK64;
     acc = ((acc << 31n) | (acc >> 33n)) & MASK64;
     acc = (acc * XXPRIME_1) & MASK64;
   }
-  acc = (acc + (BigInt(items.length) ^ (XXPRIME_5 ^ 3527539n))) & MASK64;
+  acc = (acc + (BigInt(hashes.length) ^ (XXPRIME_5 ^ 3527539n))) & MASK64;
   if (acc === MASK64) return 1546275796;
-  const signed = BigInt.asIntN(64, acc);
-  return signed >= BigInt(Number.MIN_SAFE_INTEGER) && signed <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(signed) : signed;
+  return toPyHash(BigInt.asIntN(64, acc));
 }
 
 function tupleGetItem(o: PyObject, key: PyObject): PyObject {
@@ -505,7 +510,7 @@ export function initTupleSlots(): void {
     if (items.length === 1) return newStr(sequenceRepr(o, items, '(', ',)', '()', '(...)'));
     return newStr(sequenceRepr(o, items, '(', ')', '()', '(...)'));
   };
-  t.hash = (o) => tupleHash((o as PyTuple).items) as number;
+  t.hash = (o) => tupleHash((o as PyTuple).items);
   t.richcompare = (a, b, op: RichOp) => {
     if (!(b instanceof PyTuple) || !(a instanceof PyTuple)) return newNotImplemented();
     return compareSequences(a.items, b.items, op);

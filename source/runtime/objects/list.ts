@@ -14,6 +14,8 @@ import { indexSlot } from './tuple.js';
 export class PyList extends PyObject {
   /** Allocated slots (CPython's `allocated`); `items.length` is ob_size. */
   allocated = 0;
+  /** Address of the item array (ob_item), a separate PyMem block of 8·allocated bytes; 0 for none. */
+  itemsAddr = 0;
   constructor(
     type: PyType,
     public items: PyObject[],
@@ -40,16 +42,19 @@ export function initListType(): void {
     const l = o as PyList;
     const items = l.items;
     l.items = [];
-    l.allocated = 0;
+    freeItems(l);
     for (let i = items.length - 1; i >= 0; i--) decref(items[i]!);
   };
 }
 
-/** A new list owning `items` (stolen), with capacity `capacity` (default: exactly n). */
-export function newList(items: PyObject[], capacity = items.length, type: PyType = listType): PyList {
+/**
+ * A new list owning `items` (stolen), with capacity `capacity` (default: exactly n);
+ * `fresh` skips the free list (tp_alloc, as `list()` allocates).
+ */
+export function newList(items: PyObject[], capacity = items.length, type: PyType = listType, fresh = false): PyList {
   const l = new PyList(type, items);
-  l.allocated = Math.max(capacity, items.length);
-  rt.heap.allocate(l, true);
+  rt.heap.allocate(l, true, fresh);
+  allocateItems(l, Math.max(capacity, items.length));
   const ev = rt.ev;
   for (let i = 0; i < items.length; i++) ev.refAdded(l.serial, items[i]!.serial, indexSlot(i));
   return l;
@@ -66,7 +71,28 @@ export function listResize(l: PyList, newLength: number): void {
   if (newLength - l.items.length > capacity - newLength) capacity = (newLength + 3) & ~3;
   if (newLength === 0) capacity = 0;
   l.allocated = capacity;
+  // PyMem_Realloc(ob_item, 8·capacity), also for 0 bytes (a 1-byte malloc, as CPython does).
+  l.itemsAddr = rt.heap.allocator.realloc(l.itemsAddr, 8 * capacity);
   rt.heap.resized(l);
+}
+
+/**
+ * A fresh item array of `capacity` slots for a list that has none (PyList_New,
+ * list_new_prealloc, list_preallocate_exact): one PyMem block of 8·capacity bytes.
+ */
+export function allocateItems(l: PyList, capacity: number): void {
+  l.allocated = capacity;
+  if (capacity > 0) l.itemsAddr = rt.heap.allocator.malloc(8 * capacity);
+}
+
+/** PyMem_Free(ob_item): the list keeps no item array (clear, tp_clear, dealloc). */
+export function freeItems(l: PyList): void {
+  l.allocated = 0;
+  const addr = l.itemsAddr;
+  if (addr !== 0) {
+    l.itemsAddr = 0;
+    rt.heap.allocator.free(addr);
+  }
 }
 
 /** Append, stealing the reference to `item` (PyList_Append minus the incref). */
@@ -135,7 +161,7 @@ export function listClear(l: PyList): void {
   const ev = rt.ev;
   for (let i = 0; i < items.length; i++) ev.refRemoved(l.serial, items[i]!.serial, indexSlot(i));
   l.items = [];
-  l.allocated = 0;
+  freeItems(l);
   rt.heap.resized(l);
   for (let i = items.length - 1; i >= 0; i--) decref(items[i]!);
 }

@@ -311,6 +311,7 @@ function installCallableMethods(): void {
   attr(codeType, 'co_nlocals', (o) => newInt(code(o).varnames.length));
   attr(codeType, 'co_stacksize', (o) => newInt(code(o).stacksize));
   attr(codeType, 'co_consts', (o) => newTuple((o as PyCode).consts.map((c) => newref(c))));
+  attr(codeType, 'co_names', (o) => newTuple((o as PyCode).names.map((c) => newref(c))));
   codeType.repr = (o) => newStr(`<code object ${code(o).name} at ${addressOf(o)}, file "${code(o).filename}", line ${code(o).firstLineno}>`);
 
   // cells

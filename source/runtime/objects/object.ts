@@ -8,6 +8,18 @@
  */
 
 /** A node of the collector's doubly linked lists (objects and list heads). */
+
+/**
+ * A Py_hash_t: a signed 64-bit value, held as a number when it is a safe integer and as a
+ * bigint otherwise (hash(1.5) is 2**60 + 1), so that equal hashes always compare equal.
+ */
+export type PyHash = number | bigint;
+
+/** The canonical PyHash for a signed 64-bit value. */
+export function toPyHash(v: bigint): PyHash {
+  return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v;
+}
+
 export type GcLink = { gcPrev: GcLink | null; gcNext: GcLink | null };
 
 /** GC list membership: -1 untracked, 0..2 a generation, 3 the permanent (frozen) one. */
@@ -114,7 +126,7 @@ export class PyType extends PyObject {
   // ---- slots (null = not provided; inherited ones are copied at type creation)
   repr: Slot<[PyObject], PyObject> = null;
   str: Slot<[PyObject], PyObject> = null;
-  hash: Slot<[PyObject], number> = null;
+  hash: Slot<[PyObject], PyHash> = null;
   richcompare: Slot<[PyObject, PyObject, RichOp], PyObject> = null;
   /** Attribute get (new reference) / set / delete (value null); raise AttributeError. */
   getattro: Slot<[PyObject, string], PyObject> = null;

@@ -7,15 +7,21 @@ import { decref, newref } from '../heap/refcount.js';
 import { pyError } from '../errors.js';
 import { E } from './exceptions.js';
 import { newNotImplemented } from './singletons.js';
-import { PyRange, rangeType, newRange, PySlice } from './range.js';
+import { PyRange, rangeType, newRange, PySlice, sliceType } from './range.js';
+import { defineAttribute } from '../builtins/args.js';
+import { newGetSetDescriptor } from './descriptors.js';
 import { PyInt, intType, boolType, newIntValue, newInt, newBool, addValues, mulValues, subValues, divmodValues, compareValues, big, normalize } from './int.js';
 import { newStr } from './str.js';
 import { newTuple } from './tuple.js';
 import { sliceIndices } from './sequence.js';
 import { defineMethods, exactlyOne } from '../builtins/args.js';
-import { indexValue, richCompareBool, typeName } from '../protocols/abstract.js';
+import { indexValue, richCompareBool, typeName, repr, richCompare } from '../protocols/abstract.js';
 import { newRangeIter } from './iterators.js';
 import { lengthHintOf } from './iter-hints.js';
+import { hashOf } from '../protocols/abstract.js';
+import { None } from './singletons.js';
+import { intHash, type IntValue } from './int.js';
+import { tupleHashOfHashes } from './list-methods.js';
 
 function itemAt(r: PyRange, i: number | bigint): PyObject {
   return newIntValue(addValues(r.start, mulValues(normalize(BigInt(i)), r.step)));
@@ -31,6 +37,7 @@ function containsInt(r: PyRange, v: PyInt): boolean {
 }
 
 export function installRangeMethods(): void {
+  installSliceMethods();
   const t = rangeType;
   t.length = (o) => {
     const n = (o as PyRange).length;
@@ -78,9 +85,14 @@ export function installRangeMethods(): void {
     else eq = a.length === 1 || a.step === b.step;
     return newBool(op === EQ ? eq : !eq);
   };
+  // range_hash: hash((len, start, step)), with None for what an empty or one-item range ignores
   t.hash = (o) => {
     const r = o as PyRange;
-    return Number(r.length) ^ Number(r.start);
+    const noneHash = hashOf(None);
+    const len = intHash(r.length as IntValue);
+    if (Number(r.length) === 0) return tupleHashOfHashes([len, noneHash, noneHash]);
+    if (Number(r.length) === 1) return tupleHashOfHashes([len, intHash(r.start), noneHash]);
+    return tupleHashOfHashes([len, intHash(r.start), intHash(r.step)]);
   };
   t.number.bool = (o) => (o as PyRange).length !== 0;
   defineMethods(t, {
@@ -113,4 +125,36 @@ export function installRangeMethods(): void {
     __reduce__: (self) => newTuple([newref(rangeType), newTuple([newIntValue((self as PyRange).start), newIntValue((self as PyRange).stop), newIntValue((self as PyRange).step)])]),
   });
   void lengthHintOf;
+}
+
+// ---------------------------------------------------------------- slice
+
+function installSliceMethods(): void {
+  const t = sliceType;
+  const parts = (o: PyObject) => [(o as PySlice).start, (o as PySlice).stop, (o as PySlice).step];
+  t.repr = (o) => newStr(`slice(${parts(o).map((x) => repr(x)).join(', ')})`);
+  // slices compare as the tuples (start, stop, step)
+  t.richcompare = (a, b, op) => {
+    if (!(b instanceof PySlice)) return newNotImplemented();
+    const ta = newTuple(parts(a).map((x) => newref(x)));
+    const tb = newTuple(parts(b).map((x) => newref(x)));
+    try {
+      return richCompare(ta, tb, op);
+    } finally {
+      decref(ta);
+      decref(tb);
+    }
+  };
+  for (const [i, name] of ['start', 'stop', 'step'].entries()) {
+    defineAttribute(t, name, newGetSetDescriptor(name, t, (o) => newref(parts(o)[i]!), null));
+  }
+  defineMethods(t, {
+    indices: (self, args, kw) => {
+      const n = indexValue(exactlyOne('indices', args, kw));
+      if (n < 0) throw pyError(E.ValueError!, 'length should not be negative');
+      const r = sliceIndices(self as PySlice, Number(n));
+      return newTuple([newInt(r.start), newInt(r.stop), newInt(r.step)]);
+    },
+    __reduce__: (self) => newTuple([newref(t), newTuple(parts(self!).map((x) => newref(x)))]),
+  });
 }

@@ -140,7 +140,7 @@ function shuffleBits(h: bigint): bigint {
   return (((h ^ 89869747n) ^ ((h << 16n) & MASK64)) * 3644798167n) & MASK64;
 }
 
-function frozensetHash(o: PyObject): number {
+function frozensetHash(o: PyObject): PyHash {
   const s = o as PySet;
   let hash = 0n;
   for (let i = 0; i < s.keys.length; i++) {
@@ -151,8 +151,7 @@ function frozensetHash(o: PyObject): number {
   hash ^= (hash >> 11n) ^ (hash >> 25n);
   hash = (hash * 69069n + 907133923n) & MASK64;
   if (hash === MASK64) hash = 590923713n;
-  const signed = BigInt.asIntN(64, hash);
-  return Number(signed);
+  return toPyHash(BigInt.asIntN(64, hash));
 }
 
 export function initSetSlots(): void {
@@ -343,6 +342,7 @@ export function initSetSlots(): void {
 }
 
 import { newException } from './exceptions.js';
+import { toPyHash, type PyHash } from './object.js';
 function newKeyErrorException(k: PyObject): PyObject {
   incref(k);
   return newException(E.KeyError!, [k]);

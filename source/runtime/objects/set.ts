@@ -3,7 +3,7 @@
  * probes of 9, then perturbed jumps), so that iteration order and sys.getsizeof match:
  * 216 bytes with the built-in 8-slot table, 216 + 16·size beyond (section 1.5).
  */
-import { PyObject, type PyType, type Visit } from './object.js';
+import { PyObject, type PyType, type Visit, type PyHash } from './object.js';
 import { makeBuiltinType } from './typeobject.js';
 import { rt } from '../runtime.js';
 import { decref, incref } from '../heap/refcount.js';
@@ -19,7 +19,7 @@ const DUMMY = { dummy: true } as unknown as PyObject;
 
 export class PySet extends PyObject {
   keys: (PyObject | null)[] = new Array(MIN_SIZE).fill(null);
-  hashes: number[] = new Array(MIN_SIZE).fill(0);
+  hashes: PyHash[] = new Array(MIN_SIZE).fill(0);
   mask = MIN_SIZE - 1;
   /** Active + dummy entries. */
   fill = 0;
@@ -27,6 +27,8 @@ export class PySet extends PyObject {
   used = 0;
   /** Bumped on every change (iterators detect "Set changed size during iteration"). */
   version = 0;
+  /** A table larger than the built-in 8 slots is a PyMem block of 16 bytes per slot; 0 otherwise. */
+  tableAddr = 0;
   constructor(type: PyType) {
     super(type);
   }
@@ -49,6 +51,7 @@ export function initSetTypes(): void {
       const s = o as PySet;
       const keys = s.keys;
       s.keys = [];
+      setTableMemory(s, MIN_SIZE);
       for (const k of keys) if (k !== null && k !== DUMMY) decref(k);
     };
     if (name === 'set') setType = t;
@@ -63,7 +66,7 @@ export function newSet(type: PyType = setType): PySet {
 }
 
 // Hashing and equality come from the protocol layer.
-let hashOf: (o: PyObject) => number;
+let hashOf: (o: PyObject) => PyHash;
 let keysEqual: (a: PyObject, b: PyObject) => boolean;
 export function bindSetProtocols(hash: typeof hashOf, eq: typeof keysEqual): void {
   hashOf = hash;
@@ -71,18 +74,19 @@ export function bindSetProtocols(hash: typeof hashOf, eq: typeof keysEqual): voi
 }
 
 /** The low 32 bits of a hash as an unsigned 64-bit value (enough for any mask). */
-function low32(h: number): number {
-  return Number(BigInt.asUintN(32, BigInt(Math.trunc(h))));
+function low32(h: PyHash): number {
+  return Number(BigInt.asUintN(32, BigInt(h)));
 }
-function high32(h: number): number {
-  return Number(BigInt.asUintN(32, BigInt(Math.trunc(h)) >> 32n));
+function high32(h: PyHash): number {
+  return Number(BigInt.asUintN(32, BigInt(h) >> 32n));
 }
 
 /** Probe sequence of CPython's set lookups; yields table indices until fn returns true. */
-function probe(s: PySet, h: number, fn: (i: number) => boolean): void {
+function probe(s: PySet, h: PyHash, fn: (i: number) => boolean): void {
   const mask = s.mask;
-  let lo = h >= 0 && h < 2 ** 31 ? h : low32(h);
-  let hi = h >= 0 && h < 2 ** 31 ? 0 : high32(h);
+  const small = typeof h === 'number' && h >= 0 && h < 2 ** 31;
+  let lo = small ? (h as number) : low32(h);
+  let hi = small ? 0 : high32(h);
   let i = lo & mask;
   for (;;) {
     const probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
@@ -178,6 +182,7 @@ export function tableResize(s: PySet, minUsed: number): void {
   while (size <= minUsed) size <<= 1;
   const oldKeys = s.keys;
   const oldHashes = s.hashes;
+  setTableMemory(s, size);
   s.keys = new Array(size).fill(null);
   s.hashes = new Array(size).fill(0);
   s.mask = size - 1;
@@ -190,7 +195,17 @@ export function tableResize(s: PySet, minUsed: number): void {
   rt.heap.resized(s);
 }
 
-function insertClean(s: PySet, key: PyObject, h: number): void {
+/**
+ * The table's memory for `size` slots: the built-in smalltable for 8, else a new PyMem
+ * block of 16·size bytes; a previous malloc'ed table is freed after (set_table_resize).
+ */
+function setTableMemory(s: PySet, size: number): void {
+  const old = s.tableAddr;
+  s.tableAddr = size > MIN_SIZE ? rt.heap.allocator.malloc(16 * size) : 0;
+  if (old !== 0) rt.heap.allocator.free(old);
+}
+
+function insertClean(s: PySet, key: PyObject, h: PyHash): void {
   probe(s, h, (i) => {
     if (s.keys[i] !== null) return false;
     s.keys[i] = key;
@@ -214,6 +229,7 @@ export function setMerge(s: PySet, other: PySet): void {
 export function setClear(s: PySet): void {
   const keys = s.keys;
   const wasLarge = s.mask + 1 > MIN_SIZE;
+  setTableMemory(s, MIN_SIZE);
   s.keys = new Array(MIN_SIZE).fill(null);
   s.hashes = new Array(MIN_SIZE).fill(0);
   s.mask = MIN_SIZE - 1;

@@ -22,13 +22,10 @@ export function initSingletonTypes(): void {
 export function initSingletons(): void {
   None = new PyObject(noneType);
   rt.heap.allocate(None, false);
-  None.rc = 5479; // a plausible 3.11.7 count at script start (build-dependent)
   NotImplemented = new PyObject(notImplementedType);
   rt.heap.allocate(NotImplemented, false);
-  NotImplemented.rc = 5;
   Ellipsis = new PyObject(ellipsisType);
   rt.heap.allocate(Ellipsis, false);
-  Ellipsis.rc = 16;
 }
 
 export function newNone(): PyObject {

@@ -15,6 +15,7 @@ import { call, genericGetAttr, genericSetAttr, typeName, indexValue, isTrue, has
 import { dictGetStr, type PyDict } from './dict.js';
 import { newStr } from './str.js';
 import { PyFunction } from './function.js';
+import { type PyHash } from './object.js';
 
 /** Call the dunder `name` found on type(self) with self and borrowed args; null if absent. */
 export function callDunder(self: PyObject, name: string, args: readonly PyObject[]): PyObject | null {
@@ -181,7 +182,7 @@ function installHash(t: PyType): void {
   else t.hash = hashWrapper;
 }
 
-function hashWrapper(o: PyObject): number {
+function hashWrapper(o: PyObject): PyHash {
   const r = requireDunder(o, '__hash__', []);
   try {
     if (!(r instanceof PyInt)) throw pyError(E.TypeError!, '__hash__ method should return an integer');

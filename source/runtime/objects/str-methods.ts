@@ -12,7 +12,7 @@ import { PyInt, newInt, newBool, intType } from './int.js';
 import { PyFloat } from './float.js';
 import { PyList, newList, listAppendSteal } from './list.js';
 import { PyTuple, newTuple } from './tuple.js';
-import { PyDict } from './dict.js';
+import { PyDict, newDict, dictItems, dictSet } from './dict.js';
 import { PySlice } from './range.js';
 import { PyBytes, newBytes } from './bytes.js';
 import { rt } from '../runtime.js';
@@ -316,6 +316,7 @@ export function initStrSlots(): void {
       const sign = s[0] === '+' || s[0] === '-' ? s[0] : '';
       return newStr(sign + '0'.repeat(width - s.length) + s.slice(sign.length));
     },
+    translate: (self, args, kw) => translate(v(self), exactlyOne('translate', args, kw)),
     partition: (self, args, kw) => partition(v(self), argStr(exactlyOne('str.partition', args, kw), 'partition'), false),
     rpartition: (self, args, kw) => partition(v(self), argStr(exactlyOne('str.rpartition', args, kw), 'rpartition'), true),
     removeprefix: (self, args, kw) => {
@@ -357,10 +358,83 @@ export function initStrSlots(): void {
     __getnewargs__: (self) => newTuple([newStr(v(self))]),
     __mod__: (self, args) => newStr(percentFormat(v(self), args[0]!)),
   });
-  defineStatic(t, 'maketrans', (_s, args) => {
-    const d = args[0]!;
-    return newref(d);
-  });
+  defineStatic(t, 'maketrans', (_s, args, kw) => makeTrans(args, kw));
+}
+
+/** str.maketrans(dict) or str.maketrans(from, to[, delete]): a dict of code points. */
+function makeTrans(args: PyObject[], kw: readonly string[] | null): PyObject {
+  const [x, y, z] = positional('maketrans', args, kw, 1, 3);
+  const table = newDict();
+  try {
+    if (y === undefined) {
+      if (!(x instanceof PyDict)) throw pyError(E.TypeError!, 'if you give only one argument to maketrans it must be a dict');
+      for (const [k, v] of dictItems(x)) {
+        let key: PyObject;
+        if (k instanceof PyStr) {
+          if (k.length !== 1) throw pyError(E.ValueError!, 'string keys in translate table must be of length 1');
+          key = newInt(k.v.codePointAt(0)!);
+        } else if (k instanceof PyInt) key = newref(k);
+        else throw pyError(E.TypeError!, 'keys in translate table must be strings or integers');
+        dictSet(table, key, v);
+        decref(key);
+      }
+      return table;
+    }
+    const from = Array.from(argStr(x, 'maketrans'));
+    const to = Array.from(argStr(y, 'maketrans', 2));
+    if (from.length !== to.length) throw pyError(E.ValueError!, 'the first two maketrans arguments must have equal length');
+    from.forEach((c, i) => {
+      const key = newInt(c.codePointAt(0)!);
+      const value = newInt(to[i]!.codePointAt(0)!);
+      dictSet(table, key, value);
+      decref(key);
+      decref(value);
+    });
+    if (z !== undefined) {
+      for (const c of argStr(z, 'maketrans', 3)) {
+        const key = newInt(c.codePointAt(0)!);
+        dictSet(table, key, None);
+        decref(key);
+      }
+    }
+    return table;
+  } catch (e) {
+    decref(table);
+    throw e;
+  }
+}
+
+/** str.translate(table): each character looked up with table[ord(c)]. */
+function translate(s: string, table: PyObject): PyObject {
+  let out = '';
+  for (const c of s) {
+    const key = newInt(c.codePointAt(0)!);
+    let v: PyObject;
+    try {
+      v = getItem(table, key);
+    } catch (e) {
+      if (e instanceof PyRaise && e.exc.type.isSubtypeOf(E.LookupError!)) {
+        decref(e.exc);
+        out += c;
+        continue;
+      }
+      throw e;
+    } finally {
+      decref(key);
+    }
+    try {
+      if (v === None) continue;
+      if (v instanceof PyInt) {
+        const n = Number(v.v);
+        if (!(n >= 0 && n < 0x110000)) throw pyError(E.ValueError!, 'character mapping must be in range(0x110000)');
+        out += String.fromCodePoint(n);
+      } else if (v instanceof PyStr) out += v.v;
+      else throw pyError(E.TypeError!, 'character mapping must return integer, None or str');
+    } finally {
+      decref(v);
+    }
+  }
+  return newStr(out);
 }
 
 function stripChars(args: PyObject[], kw: readonly string[] | null, fname: string): string | null {

@@ -70,10 +70,10 @@ export function initWeakrefTypes(): void {
   };
   weakrefType.hash = (o) => {
     const w = o as PyWeakref;
-    if (w.hash !== null) return w.hash as number;
+    if (w.hash !== null) return w.hash;
     if (w.referent === null) throw pyError(E.TypeError!, 'weak object has gone away');
     w.hash = hashOf(w.referent);
-    return w.hash as number;
+    return w.hash;
   };
   weakrefType.richcompare = (a, b, op) => {
     if ((op !== EQ && op !== NE) || !(a instanceof PyWeakref) || !(b instanceof PyWeakref)) return newNotImplemented();

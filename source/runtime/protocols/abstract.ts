@@ -4,7 +4,7 @@
  * hashing, repr/str, iteration and subscription. Every function returns new references
  * and raises Python exceptions with CPython's messages.
  */
-import { EQ, GE, GT, LE, LT, NE, PyObject, PyType, type BinarySlotName, type InplaceSlotName, type RichOp } from '../objects/object.js';
+import { EQ, GE, GT, LE, LT, NE, PyObject, PyType, type BinarySlotName, type InplaceSlotName, type RichOp, type PyHash } from '../objects/object.js';
 import { lookup, typeType } from '../objects/typeobject.js';
 import { decref, incref, newref } from '../heap/refcount.js';
 import { pyError, PyRaise } from '../errors.js';
@@ -358,14 +358,14 @@ export function isTrue(o: PyObject): boolean {
   return true;
 }
 
-export function hashOf(o: PyObject): number {
+export function hashOf(o: PyObject): PyHash {
   const f = o.type.hash;
   if (f === null) throw pyError(E.TypeError!, `unhashable type: '${typeName(o)}'`);
   return f(o);
 }
 
 /** The hash slot of unhashable types (PyObject_HashNotImplemented): inherited like any slot. */
-export function hashNotImplemented(o: PyObject): number {
+export function hashNotImplemented(o: PyObject): PyHash {
   throw pyError(E.TypeError!, `unhashable type: '${typeName(o)}'`);
 }
 

@@ -1,0 +1,5 @@
+print({0.5, 1.5, 2.5, 0.1, 3.75}, {0.1: 1, 0.2: 2}, hash(0.1), hash(-0.5))
+print({(1, 2), (3, 4), (5, 6)}, hash((1, 2)), {2**62, 2**63, 5})
+print(hash(1.5), hash(-1.5), hash(1e300), hash(2**100), hash(-(2**100)), hash(1 + 2j), hash(0.5j), hash(range(5)))
+print(hash(frozenset({1, 2})), hash((1.5, "a" == "a")), hash(-1), hash(-1.0), hash(10**20) == hash(float(10**20)))
+print({1.5, 2**70, -2.25, (1, 1.5)}, {x / 8 for x in range(16)})
