@@ -107,8 +107,12 @@ describe('works inside the model', () => {
     expect(runSource('try:\n    exit("bye")\nexcept SystemExit as e:\n    print(repr(e))\n').stdout).toBe("SystemExit('bye')\n");
   });
 
-  it('compile() is not modelled yet and says so', () => {
-    expect(error('compile("1", "<s>", "eval")')).toBe('NotImplementedError: heapscope does not support compile() yet; use exec() or eval() on the source string');
+  it('compile() makes code objects inside the model; what it cannot do, it says', () => {
+    expect(runSource('c = compile("import os\\nprint(os.path.join(\'a\', \'b\'))", "<s>", "exec")\nexec(c)\n').stdout).toBe('a/b\n');
+    expect(error('exec(compile("open(\'x\')", "<s>", "exec"))')).toBe(denied('open()'));
+    expect(error('compile("1", "<s>", "single")')).toBe("NotImplementedError: heapscope does not support compile() in 'single' (interactive) mode yet");
+    expect(error('compile("1", "<s>", "exec", 1024)')).toBe('NotImplementedError: heapscope does not support these compile() flags (such as ast.PyCF_ONLY_AST) yet');
+    expect(error('def f(a):\n    return a\nexec(f.__code__)')).toBe('NotImplementedError: heapscope runs only code objects made by compile() with exec()');
   });
 });
 

@@ -41,7 +41,7 @@ import { importModule } from '../modules/importer.js';
 import { frameLocalsDict } from '../interpreter/frame-locals.js';
 import { materializeDict, PyInstance } from '../objects/instance-values.js';
 import { PyModule } from '../objects/module.js';
-import { evalSource } from '../interpreter/eval.js';
+import { compileBuiltin, evalSource } from '../interpreter/eval.js';
 
 function nameArg(o: PyObject, fname: string): string {
   if (!(o instanceof PyStr)) throw pyError(E.TypeError!, `attribute name must be string, not '${typeName(o)}'`);
@@ -511,9 +511,7 @@ export function installBuiltins(): void {
   });
   defineBuiltin('exec', (_s, args, kw) => evalSource('exec', args, kw));
   defineBuiltin('eval', (_s, args, kw) => evalSource('eval', args, kw));
-  defineBuiltin('compile', () => {
-    throw pyError(E.NotImplementedError!, 'heapscope does not support compile() yet; use exec() or eval() on the source string');
-  });
+  defineBuiltin('compile', (_s, args, kw) => compileBuiltin(args, kw));
   const exit = (_s: PyObject | null, args: PyObject[]) => {
     throw new PyRaise(newException(E.SystemExit!, args.map((a) => newref(a))));
   };
