@@ -4,6 +4,7 @@
  */
 import meow from 'meow';
 import { runCommand } from './source/cli/run-command.js';
+import { EXIT_INTERNAL, injectedFault, internalErrorText } from './source/cli/internal-error.js';
 
 declare const HEAPSCOPE_VERSION: string;
 
@@ -46,17 +47,20 @@ const cli = meow(
 const [command, ...rest] = cli.input;
 
 async function main(): Promise<number> {
+  injectedFault('main');
   if (command === 'run') return runCommand(rest, cli.flags);
   process.stderr.write('heapscope: the dashboard is not built yet; use `heapscope run FILE.py`\n');
   return 2;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`heapscope: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 70;
-  },
-);
+// Whatever escapes (a rejected promise, an error thrown in an event handler): one line, exit 70.
+const fail = (error: unknown) => {
+  process.stderr.write(internalErrorText(error));
+  process.exit(EXIT_INTERNAL);
+};
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+
+main().then((code) => {
+  process.exitCode = code;
+}, fail);

@@ -8,6 +8,7 @@ import { Limits, isStackOverflow } from '../runtime/limits.js';
 import { checkInvariants } from '../runtime/check/invariants.js';
 import { brokenPipe } from '../runtime/interpreter/host-io.js';
 import type { RunOptions } from './run-options.js';
+import { EXIT_INTERNAL, injectedFault, internalErrorText } from './internal-error.js';
 
 export type WorkerInput = {
   filename: string;
@@ -21,6 +22,7 @@ export type WorkerMessage =
   | { type: 'output'; chunks: { stream: 1 | 2; text: string }[] }
   | { type: 'exit'; code: number };
 
+injectedFault('worker-startup');
 const { filename, source, options, control } = workerData as WorkerInput;
 const flags = new Int32Array(control);
 let pending: { stream: 1 | 2; text: string }[] = [];
@@ -44,6 +46,7 @@ const stdout = (text: string) => {
 let exitCode: number;
 try {
   const limits = new Limits(options);
+  injectedFault('worker');
   const { exitCode: code, runtime } = runProgram(filename, source, {
     checking: options.check === true,
     limits,
@@ -55,16 +58,15 @@ try {
     const violations = checkInvariants(runtime);
     for (const v of violations.slice(0, 20)) push(2, `heapscope: --check: ${v.kind}: ${v.message}\n`);
     if (violations.length > 20) push(2, `heapscope: --check: ... and ${violations.length - 20} more\n`);
-    if (violations.length) exitCode = 70;
+    if (violations.length) exitCode = EXIT_INTERNAL;
   }
 } catch (e) {
   if (isStackOverflow(e)) {
     push(2, 'heapscope: the program recursed deeper than heapscope can follow (raise the limit less with sys.setrecursionlimit)\n');
     exitCode = 1;
   } else {
-    const detail = process.env.HEAPSCOPE_DEBUG && e instanceof Error ? `\n${e.stack}` : ' (set HEAPSCOPE_DEBUG=1 for details)';
-    push(2, `heapscope: internal error: ${e instanceof Error ? e.message : String(e)}${detail}\n`);
-    exitCode = 70;
+    push(2, internalErrorText(e));
+    exitCode = EXIT_INTERNAL;
   }
 }
 flush();

@@ -14,9 +14,9 @@ import { decodeSourceFile } from '../python/source-file.js';
 import { DEFAULT_MEMORY_LIMIT, STOP_EXIT_CODES } from '../runtime/limits.js';
 import { parseRunOptions, type RunOptions } from './run-options.js';
 import type { WorkerInput, WorkerMessage } from './headless-worker.js';
+import { EXIT_INTERNAL, internalErrorText } from './internal-error.js';
 
 export const EXIT_USAGE = 2;
-export const EXIT_INTERNAL = 70;
 
 export async function runCommand(args: string[], flags: Record<string, unknown>): Promise<number> {
   const file = args[0];
@@ -150,7 +150,7 @@ function runInWorker(filename: string, source: string, options: RunOptions): Pro
         );
         code = STOP_EXIT_CODES.memory;
       } else {
-        process.stderr.write(`heapscope: internal error: ${e.message}\n`);
+        process.stderr.write(internalErrorText(e));
         code = EXIT_INTERNAL;
       }
     });
