@@ -1,0 +1,46 @@
+/**
+ * Property-based fuzzing (fast-check), small enough for every test run: generated
+ * programs from the supported subset and mutated scenario files never make a JavaScript
+ * exception escape the runtime and always leave a heap that passes the invariant checker.
+ * `npm run fuzz` runs the same properties at length (test/fuzz/long-run.fuzz.ts).
+ *
+ * The seed is fixed so that a failure reproduces; FUZZ_SEED picks another.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { program, edits, mutate } from './programs.js';
+import { runOnHeapscope } from './differential.js';
+import { corpus } from './corpus.js';
+
+const seed = Number(process.env.FUZZ_SEED ?? 20261125);
+const files = corpus();
+
+/** What the property asserts, as one readable value: null when all is well. */
+function problems(filename: string, source: string): string | null {
+  const r = runOnHeapscope(filename, source, 20_000);
+  if (r.jsError) return `JavaScript exception: ${r.jsError}`;
+  if (r.violations.length) return `invariants: ${r.violations.map((v) => v.message).join('; ')}`;
+  if (r.exitCode !== 0 && !/^(Traceback|  File )/m.test(r.stderr) && !r.stopped) return `exit ${r.exitCode} without a Python error: ${r.stderr}`;
+  return null;
+}
+
+describe('fuzz (fast-check)', () => {
+  it('generated programs: no JavaScript exception, invariants hold', () => {
+    fc.assert(
+      fc.property(program, (src) => {
+        expect(problems('/fuzz/generated.py', src)).toBeNull();
+      }),
+      { numRuns: 12, seed },
+    );
+  });
+
+  it('mutated scenario and conformance files: no JavaScript exception, invariants hold', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: files.length - 1 }), edits, (i, e) => {
+        const f = files[i]!;
+        expect(problems(`/fuzz/${f.name}`, mutate(f.text, e))).toBeNull();
+      }),
+      { numRuns: 25, seed },
+    );
+  });
+});
