@@ -98,11 +98,16 @@ describe('bad input files (compared with python3)', () => {
 
   it('tabs and spaces mixed: TabError', () => {
     const r = sameAsPython('tabs.py', 'if True:\n\tx = 1\n        y = 2\n');
-    expect(r.stderr).toContain('TabError: inconsistent use of tabs and spaces in indentation\n');
+    expect(r).toEqual({ code: 1, stdout: '', stderr: `  File "${join(dir, 'tabs.py')}", line 3\n    y = 2\nTabError: inconsistent use of tabs and spaces in indentation\n` });
+    sameAsPython('tabs2.py', 'def f():\n        a = 1\n\tb = 2\n');
   });
 
   it('a syntax error keeps the line\'s trailing whitespace', () => {
-    sameAsPython('trailing.py', 'x = = 1   \n');
+    expect(sameAsPython('trailing.py', 'x = = 1   \n')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `  File "${join(dir, 'trailing.py')}", line 1\n    x = = 1   \n        ^\nSyntaxError: invalid syntax\n`,
+    });
   });
 
   it('a Python 2 file', () => {
