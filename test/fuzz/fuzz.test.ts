@@ -20,7 +20,8 @@ function problems(filename: string, source: string): string | null {
   const r = runOnHeapscope(filename, source, 20_000);
   if (r.jsError) return `JavaScript exception: ${r.jsError}`;
   if (r.violations.length) return `invariants: ${r.violations.map((v) => v.message).join('; ')}`;
-  if (r.exitCode !== 0 && !/^(Traceback|  File )/m.test(r.stderr) && !r.stopped) return `exit ${r.exitCode} without a Python error: ${r.stderr}`;
+  // Only the program speaks on stderr (a traceback, a SyntaxError), never heapscope itself.
+  if (/^heapscope/m.test(r.stderr)) return `heapscope's own message: ${r.stderr}`;
   return null;
 }
 

@@ -13,10 +13,13 @@ import { E, PyBaseException, exceptionMember } from '../objects/exceptions.js';
 import { PyDict, dictGetStr, dictItems } from '../objects/dict.js';
 import { formatErrorText } from '../../python/syntax-error.js';
 import { suggestName } from './suggestions.js';
-import { PyStr } from '../objects/str.js';
+import { PyStr, strType } from '../objects/str.js';
+import { PyList } from '../objects/list.js';
+import { builtinsDict } from '../builtins/registry.js';
+import { newref } from '../heap/refcount.js';
 import { PyInt } from '../objects/int.js';
 import { bytesType } from '../objects/bytes.js';
-import { getAttr, getItem, hasAttr, length, repr, str as strOf } from '../protocols/abstract.js';
+import { call, getAttr, getItem, hasAttr, length, repr, str as strOf } from '../protocols/abstract.js';
 import { newInt } from '../objects/int.js';
 import { groupExceptions, isExceptionGroup } from '../objects/exception-group.js';
 import type { PyTraceback } from './traceback.js';
@@ -268,7 +271,30 @@ export function formatExceptionOnly(exc: PyObject, prefix = ''): string {
     msg = '<exception str() failed>';
   }
   if (exc instanceof PyBaseException && t.isSubtypeOf(E.NameError!)) msg += nameErrorSuggestion(exc);
+  else if (exc instanceof PyBaseException && t.isSubtypeOf(E.AttributeError!)) msg += attributeErrorSuggestion(exc);
   return (msg ? `${prefix}${name}: ${msg}\n` : `${prefix}${name}\n`) + formatNotes(exc, prefix);
+}
+
+/** offer_suggestions_for_attribute_error: the closest name in dir(obj). */
+function attributeErrorSuggestion(exc: PyBaseException): string {
+  const name = exceptionMember(exc, 'name');
+  const obj = exceptionMember(exc, 'obj');
+  if (!(name instanceof PyStr) || name.type !== strType || obj === null) return '';
+  let names: PyObject;
+  try {
+    names = call(newref(dictGetStr(builtinsDict(), 'dir')!), [newref(obj)]);
+  } catch (e) {
+    // CPython clears an error from dir() and prints no suggestion
+    if (e instanceof PyRaise) {
+      decref(e.exc);
+      return '';
+    }
+    throw e;
+  }
+  const items = names instanceof PyList ? names.items.filter((k): k is PyStr => k instanceof PyStr).map((k) => k.v) : [];
+  decref(names);
+  const found = suggestName(name.v, [items]);
+  return found === null ? '' : `. Did you mean: '${found}'?`;
 }
 
 /** ". Did you mean: 'x'?" for a NameError with a name (the eval loop's), from its innermost frame. */
