@@ -21,7 +21,7 @@ function problems(filename: string, source: string): string | null {
   if (r.jsError) return `JavaScript exception: ${r.jsError}`;
   if (r.violations.length) return `invariants: ${r.violations.map((v) => v.message).join('; ')}`;
   // Only the program speaks on stderr (a traceback, a SyntaxError), never heapscope itself.
-  if (/^heapscope/m.test(r.stderr)) return `heapscope's own message: ${r.stderr}`;
+  if (!r.stopped && /^heapscope/m.test(r.stderr)) return `heapscope's own message: ${r.stderr}`;
   return null;
 }
 
