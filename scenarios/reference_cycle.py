@@ -3,9 +3,9 @@
 Teaches: reference counting frees most objects at once; two objects that refer to each
 other keep their counts above zero after their names are gone, and only the cyclic
 garbage collector frees them.
-Watch: the Object graph after line 17 (two Node objects, unreachable but not freed),
+Watch: the Object graph after line 26 (two Node objects, unreachable but not freed),
 then the Generations panel when gc.collect() runs.
-Keys: press g after line 17 to run gc.collect() yourself.
+Keys: press g after line 26 to run gc.collect() yourself.
 """
 import gc
 import sys

@@ -15,6 +15,7 @@ import { getIter } from '../protocols/abstract.js';
 import { compileExpr, compileIterable, compileTest } from './compile-expr.js';
 import { compileStore } from './compile-stmt.js';
 import { lineStarted } from './line-hook.js';
+import { comprehensionStackSize } from './stack-depth.js';
 
 type Loop = { iter: ((f: Frame) => PyObject) | null; store: (f: Frame, v: PyObject) => void; tests: ((f: Frame) => boolean)[]; pos: Comprehension['iter'] };
 
@@ -31,7 +32,7 @@ function compileLoops(generators: readonly Comprehension[], cx: CodeContext): Lo
 export function compileComprehensionBody(e: ExprOf<'ListComp' | 'SetComp' | 'DictComp' | 'GeneratorExp'>, cx: CodeContext): void {
   const loops = compileLoops(e.generators, cx);
   const line = e.line;
-  cx.body.stacksize = 1 + e.generators.length;
+  cx.body.stacksize = comprehensionStackSize(e);
   if (e.kind === 'GeneratorExp') {
     const elt = compileExpr(e.elt, cx);
     const run = function* (f: Frame, depth: number): Generator<PyObject, void, PyObject> {

@@ -3,7 +3,7 @@
  * decides the size of generator objects (168 + 8·(co_nlocalsplus + co_stacksize)).
  * It follows the 3.11 compiler's stack effects for the common constructs.
  */
-import type { Expr, Pattern, Stmt, StmtOf } from '../../python/ast.js';
+import type { Expr, ExprOf, Pattern, Stmt, StmtOf } from '../../python/ast.js';
 import type { Scope } from './scope.js';
 import { isConstantTree } from './constants.js';
 
@@ -266,6 +266,25 @@ function patternDepth(st: StackTrace, p: Pattern): number {
       return captures;
     }
   }
+}
+
+/**
+ * co_stacksize of a comprehension's hidden function: the collection being built (not for
+ * a generator expression), one iterator per `for` clause, then what each clause evaluates
+ * on top of them: an inner iterable, the loop target, the conditions, and the element.
+ */
+export function comprehensionStackSize(e: ExprOf<'ListComp' | 'SetComp' | 'DictComp' | 'GeneratorExp'>): number {
+  const base = e.kind === 'GeneratorExp' ? 0 : 1;
+  let max = 1 + e.generators.length; // RETURN_GENERATOR's value / the result, and the iterators
+  e.generators.forEach((g, i) => {
+    if (i > 0) max = Math.max(max, base + i + exprDepth(g.iter));
+    const depth = base + i + 1; // this clause's iterator is on the stack
+    max = Math.max(max, depth + Math.max(1, targetDepth(g.target)));
+    for (const test of g.ifs) max = Math.max(max, depth + exprDepth(test));
+  });
+  const inner = base + e.generators.length;
+  const element = e.kind === 'DictComp' ? Math.max(exprDepth(e.key), 1 + exprDepth(e.value)) : exprDepth(e.elt);
+  return Math.max(max, inner + element);
 }
 
 function seqDepth(items: readonly Expr[], base: number): number {

@@ -13,7 +13,7 @@ import { PyStr, newStr, internStr } from './str.js';
 import { PyTuple, newTuple, newEmptyTuple } from './tuple.js';
 import { newList, listAppend } from './list.js';
 import { newDict, dictSetSteal, dictGetStr, dictDelStr, type PyDict } from './dict.js';
-import { PyFunction, PyMethod, PyCode, PyCell, PyBuiltinFunction, functionType, methodType, codeType, cellType, builtinFunctionType, functionSetField, methodDescriptorType, PyMethodDescriptor, cellSet, classmethodDescriptorType, wrapperDescriptorType, methodWrapperType } from './function.js';
+import { PyFunction, PyMethod, PyCode, PyCell, PyBuiltinFunction, functionType, methodType, codeType, cellType, builtinFunctionType, functionSetField, methodDescriptorType, PyMethodDescriptor, cellSet, classmethodDescriptorType, wrapperDescriptorType, methodWrapperType, newMethod } from './function.js';
 import { PyGenerator, generatorType, generatorSend, closeGenerator, resume, stopIteration } from './generator.js';
 import { PyModule, moduleType } from './module.js';
 import { PyProperty, PyWrapper, propertyType, classmethodType, staticmethodType, newProperty, PyGetSetDescriptor, getsetDescriptorType, memberDescriptorType, PyMemberDescriptor } from './descriptors.js';
@@ -269,6 +269,16 @@ function installCallableMethods(): void {
     return newBool(op === 2 ? eq : !eq);
   };
   methodType.hash = (o) => pointerHash((o as PyMethod).self) ^ pointerHash((o as PyMethod).func);
+  // method(function, instance), as types.MethodType and weakref.WeakMethod call it
+  // (classobject.c's method_new).
+  methodType.newInstance = (_t, args, kw) => {
+    const [func, self] = positional('method', args, kw, 2, 2) as [PyObject, PyObject];
+    if (func.type.call === null) throw pyError(E.TypeError!, 'first argument must be callable');
+    if (self === None) throw pyError(E.TypeError!, 'instance must not be None');
+    incref(func);
+    incref(self);
+    return newMethod(func, self);
+  };
 
   // builtin functions and method descriptors
   builtinFunctionType.repr = (o) => {
