@@ -14,16 +14,18 @@ export type WorkerInput = {
   filename: string;
   source: string;
   options: RunOptions;
-  /** Int32 flags shared with the main thread: [0] = stdout is a broken pipe. */
+  /** Int32 flags shared with the main thread: [0] = stdout is a broken pipe, [1] = Ctrl-C pending. */
   control: SharedArrayBuffer;
+  /** stdout is written as it comes (a terminal, PYTHONUNBUFFERED), not at the end. */
+  unbuffered: boolean;
 };
 
 export type WorkerMessage =
   | { type: 'output'; chunks: { stream: 1 | 2; text: string }[] }
-  | { type: 'exit'; code: number };
+  | { type: 'exit'; code: number; interrupted: boolean };
 
 injectedFault('worker-startup');
-const { filename, source, options, control } = workerData as WorkerInput;
+const { filename, source, options, control, unbuffered } = workerData as WorkerInput;
 const flags = new Int32Array(control);
 let pending: { stream: 1 | 2; text: string }[] = [];
 let lastFlush = Date.now();
@@ -35,7 +37,9 @@ const flush = () => {
 };
 const push = (stream: 1 | 2, text: string) => {
   pending.push({ stream, text });
-  if (pending.length > 256 || Date.now() - lastFlush > 50) flush();
+  // stderr is line-buffered in python3 (and stdout on a terminal): a finished line goes
+  // out now, even if the program then runs for a long time without writing.
+  if (pending.length > 256 || Date.now() - lastFlush > 50 || ((stream === 2 || unbuffered) && text.includes('\n'))) flush();
 };
 const stdout = (text: string) => {
   // python3 writing into a closed pipe: print() raises BrokenPipeError.
@@ -44,8 +48,10 @@ const stdout = (text: string) => {
 };
 
 let exitCode: number;
+let interrupted = false;
 try {
   const limits = new Limits(options);
+  limits.interrupt = new Int32Array(control, 4, 1);
   injectedFault('worker');
   const { exitCode: code, runtime } = runProgram(filename, source, {
     checking: options.check === true,
@@ -54,6 +60,7 @@ try {
     stderr: (t) => push(2, t),
   });
   exitCode = code;
+  interrupted = runtime.unhandledKeyboardInterrupt;
   if (options.check) {
     const violations = checkInvariants(runtime);
     for (const v of violations.slice(0, 20)) push(2, `heapscope: --check: ${v.kind}: ${v.message}\n`);
@@ -70,4 +77,4 @@ try {
   }
 }
 flush();
-post({ type: 'exit', code: exitCode });
+post({ type: 'exit', code: exitCode, interrupted });

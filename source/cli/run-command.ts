@@ -94,9 +94,11 @@ function workerHeapMb(memoryLimit: number): number {
  */
 function runInWorker(filename: string, source: string, options: RunOptions): Promise<number> {
   return new Promise((resolve) => {
-    // control[0] = 1 once stdout is a broken pipe (the worker raises BrokenPipeError).
-    const control = new SharedArrayBuffer(4);
-    const input: WorkerInput = { filename, source, options, control };
+    // control[0] = 1 once stdout is a broken pipe (the worker raises BrokenPipeError);
+    // control[1] = 1 when Ctrl-C is pending (the program gets a KeyboardInterrupt).
+    const control = new SharedArrayBuffer(8);
+    const unbuffered = process.stdout.isTTY || !!process.env.PYTHONUNBUFFERED;
+    const input: WorkerInput = { filename, source, options, control, unbuffered };
     const worker = new Worker(new URL('./headless-worker.js', import.meta.url), {
       workerData: input,
       resourceLimits: { stackSizeMb: 256, maxOldGenerationSizeMb: workerHeapMb(options.memoryLimit ?? DEFAULT_MEMORY_LIMIT) },
@@ -104,7 +106,6 @@ function runInWorker(filename: string, source: string, options: RunOptions): Pro
       stderr: false,
     });
     const out: string[] = [];
-    const unbuffered = process.stdout.isTTY || !!process.env.PYTHONUNBUFFERED;
     let stdoutBroken = false;
     let code = EXIT_INTERNAL;
     let finished = false;
@@ -117,6 +118,17 @@ function runInWorker(filename: string, source: string, options: RunOptions): Pro
     const writeOut = (text: string) => {
       if (!stdoutBroken) process.stdout.write(text);
     };
+    // Ctrl-C: a KeyboardInterrupt inside the program at its next line, as python3 raises
+    // it; a Ctrl-C while the last one is still undelivered (the program is inside one long
+    // operation) ends the run by SIGINT at once.
+    let interrupted = false;
+    const onSigint = () => {
+      if (Atomics.compareExchange(new Int32Array(control), 1, 0, 1) === 0) return;
+      finished = true;
+      interrupted = true;
+      void worker.terminate();
+    };
+    process.on('SIGINT', onSigint);
     let hardStop: NodeJS.Timeout | null = null;
     if (options.timeoutSeconds !== undefined) {
       // The worker stops itself at a line start after the deadline; a program stuck inside
@@ -131,7 +143,10 @@ function runInWorker(filename: string, source: string, options: RunOptions): Pro
     }
     worker.on('message', (m: WorkerMessage) => {
       if (finished) return;
-      if (m.type === 'exit') code = m.code;
+      if (m.type === 'exit') {
+        code = m.code;
+        interrupted = m.interrupted;
+      }
       else {
         for (const c of m.chunks) {
           if (c.stream === 2) process.stderr.write(c.text);
@@ -165,7 +180,10 @@ function runInWorker(filename: string, source: string, options: RunOptions): Pro
           code = 120; // Py_RunMain: a failed Py_FinalizeEx gives 120
         }
       }
-      resolve(code);
+      process.off('SIGINT', onSigint);
+      // python3 with an unhandled KeyboardInterrupt kills itself with SIGINT once finalized.
+      if (interrupted) process.kill(process.pid, 'SIGINT');
+      else resolve(code);
     });
   });
 }

@@ -47,6 +47,8 @@ export class Limits {
   private memoryMark = 0;
   /** Bytes the host may spend on the event log before the run is stopped. */
   eventLogLimit = 4 * 1024 ** 3;
+  /** [0] is set to 1 by the host on Ctrl-C: the program gets a KeyboardInterrupt. */
+  interrupt: Int32Array | null = null;
 
   constructor(options: { maxSteps?: number; timeoutSeconds?: number; memoryLimit?: number } = {}) {
     if (options.maxSteps !== undefined) this.maxSteps = options.maxSteps;
@@ -64,6 +66,8 @@ export class Limits {
       throw new RunStopped(`stopped after ${this.maxSteps} steps (--max-steps ${this.maxSteps})${atLine()}`, 'steps');
     }
     this.nextCheck = Math.min(this.maxSteps, this.steps + CHECK_EVERY);
+    // As CPython's eval loop notices a pending SIGINT between instructions.
+    if (this.interrupt !== null && Atomics.exchange(this.interrupt, 0, 0) === 1) throw pyError(E.KeyboardInterrupt!, null);
     if (this.deadline !== Infinity && Date.now() > this.deadline) throw timeoutStop(this.timeoutSeconds);
     if (rt.ev.bytes > this.eventLogLimit) {
       throw new RunStopped(`stopped: the event log of this run passed ${this.eventLogLimit / 1024 ** 3} GiB${atLine()} (limit long runs with --max-steps or --timeout)`, 'memory');

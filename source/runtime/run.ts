@@ -134,6 +134,8 @@ function createMainModule(runtime: Runtime): PyModule {
 
 /** Print an uncaught exception like sys.excepthook; SystemExit decides the exit code. */
 function reportUncaught(runtime: Runtime, exc: PyBaseException | import('./objects/object.js').PyObject): number {
+  // run_eval_code_obj: python3 finalizes, then dies of SIGINT (the host does that part).
+  if (exc.type === E.KeyboardInterrupt) runtime.unhandledKeyboardInterrupt = true;
   if (exc.type.isSubtypeOf(E.SystemExit!)) {
     const args = exc instanceof PyBaseException ? exceptionArgs(exc) : [];
     const code = args.length === 1 ? args[0]! : args.length === 0 ? None : (exc as PyBaseException).args;

@@ -45,6 +45,8 @@ export class Runtime {
   onBreakpoint: (() => void) | null = null;
   /** Set when the program was stopped by a limit (it is not finalized). */
   stopped = false;
+  /** The program ended with an uncaught KeyboardInterrupt (python3 then exits by SIGINT). */
+  unhandledKeyboardInterrupt = false;
   /** Line tracers (interpreter/line-hook.ts); replaced, never mutated, when one is added or removed. */
   tracers: import('./interpreter/line-hook.js').Tracer[] = [];
   /** Main script path as given (tracebacks print it as given) and its source lines. */
