@@ -1,7 +1,7 @@
 // Bundles the TypeScript sources into dist/ with esbuild (fast start-up: one file per
 // entry point, dependencies left as imports). Type checking is `npm run typecheck`.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -23,3 +23,5 @@ await build({
   banner: { js: '#!/usr/bin/env node' },
   logLevel: 'warning',
 }).catch(() => process.exit(1));
+// As npm does for a package's bin on install: `dist/cli.js` runs through its #! line.
+chmodSync('dist/cli.js', 0o755);

@@ -6,7 +6,7 @@ fixed fields inside the object, with no dict at all. One instance barely differs
 thousand of them do.
 Watch: the Heap panel after line 36 and after line 42: the count and bytes of
 PointDict and PointSlots objects; the Object graph shows slots as attributes of the object.
-Keys: n to step; s in the Heap panel sorts by bytes.
+Keys: n to step; tab to focus the Heap panel, then s to sort it by the next column.
 """
 import sys
 import tracemalloc

@@ -13,7 +13,7 @@ import tracemalloc
 class Record:
     def __init__(self, number):
         self.number = number
-        self.label = "record-" + str(number)
+        self.label = f"record-{number}"
 
 
 def load_records(count):

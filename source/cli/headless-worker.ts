@@ -9,6 +9,7 @@ import { checkInvariants } from '../runtime/check/invariants.js';
 import { brokenPipe } from '../runtime/interpreter/host-io.js';
 import type { RunOptions } from './run-options.js';
 import { EXIT_INTERNAL, injectedFault, internalErrorText } from './internal-error.js';
+import { benchStats } from './bench-stats.js';
 
 export type WorkerInput = {
   filename: string;
@@ -49,6 +50,7 @@ const stdout = (text: string) => {
 
 let exitCode: number;
 let interrupted = false;
+const bench = benchStats();
 try {
   const limits = new Limits(options);
   limits.interrupt = new Int32Array(control, 4, 1);
@@ -58,7 +60,9 @@ try {
     limits,
     stdout,
     stderr: (t) => push(2, t),
+    beforeRun: bench?.beforeRun,
   });
+  bench?.finish(runtime);
   exitCode = code;
   interrupted = runtime.unhandledKeyboardInterrupt;
   if (options.check) {
