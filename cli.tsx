@@ -5,6 +5,7 @@
 import meow from 'meow';
 import { runCommand } from './source/cli/run-command.js';
 import { EXIT_INTERNAL, injectedFault, internalErrorText } from './source/cli/internal-error.js';
+import { replayCommand } from './source/cli/replay-command.js';
 
 declare const HEAPSCOPE_VERSION: string;
 
@@ -24,12 +25,15 @@ const cli = meow(
                                        if one fails)
 
   Options
+    --record OUT.jsonl                 (run) also write every event to OUT.jsonl
+    --output                           (replay) print the recorded output instead
     --version                          show the version
     --help                             show this help
 
   Examples
     $ heapscope scenarios/reference_cycle.py
-    $ heapscope run scenarios/reference_cycle.py
+    $ heapscope run scenarios/reference_cycle.py --record cycle.jsonl
+    $ heapscope replay cycle.jsonl --output
 `,
   {
     importMeta: import.meta,
@@ -39,6 +43,8 @@ const cli = meow(
       timeout: { type: 'string' },
       memoryLimit: { type: 'string' },
       check: { type: 'boolean' },
+      record: { type: 'string' },
+      output: { type: 'boolean', default: false },
     },
     allowUnknownFlags: false,
   },
@@ -49,6 +55,7 @@ const [command, ...rest] = cli.input;
 async function main(): Promise<number> {
   injectedFault('main');
   if (command === 'run') return runCommand(rest, cli.flags);
+  if (command === 'replay') return replayCommand(rest, cli.flags);
   process.stderr.write('heapscope: the dashboard is not built yet; use `heapscope run FILE.py`\n');
   return 2;
 }

@@ -1,7 +1,9 @@
 /**
  * The headless runner's worker thread: runs one program on a large stack (Python
- * recursion maps to JavaScript recursion) and streams its output to the main thread.
+ * recursion maps to JavaScript recursion) and streams its output to the main thread;
+ * with `record`, writes the event log there afterwards.
  */
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { runProgram } from '../runtime/run.js';
 import { Limits, isStackOverflow } from '../runtime/limits.js';
@@ -19,6 +21,8 @@ export type WorkerInput = {
   control: SharedArrayBuffer;
   /** stdout is written as it comes (a terminal, PYTHONUNBUFFERED), not at the end. */
   unbuffered: boolean;
+  /** --record OUT.jsonl: where the event log goes after the run, or null. */
+  record: string | null;
 };
 
 export type WorkerMessage =
@@ -26,8 +30,12 @@ export type WorkerMessage =
   | { type: 'exit'; code: number; interrupted: boolean };
 
 injectedFault('worker-startup');
-const { filename, source, options, control, unbuffered } = workerData as WorkerInput;
+const { filename, source, options, control, unbuffered, record } = workerData as WorkerInput;
 const flags = new Int32Array(control);
+import type { Runtime } from '../runtime/runtime.js';
+import { PYTHON_MODEL, writeRecording } from '../events/record-file.js';
+
+declare const HEAPSCOPE_VERSION: string;
 let pending: { stream: 1 | 2; text: string }[] = [];
 let lastFlush = Date.now();
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
@@ -50,20 +58,22 @@ const stdout = (text: string) => {
 
 let exitCode: number;
 let interrupted = false;
+let runtime: Runtime | null = null;
 const bench = benchStats();
 try {
   const limits = new Limits(options);
   limits.interrupt = new Int32Array(control, 4, 1);
   injectedFault('worker');
-  const { exitCode: code, runtime } = runProgram(filename, source, {
+  const result = runProgram(filename, source, {
     checking: options.check === true,
     limits,
     stdout,
     stderr: (t) => push(2, t),
     beforeRun: bench?.beforeRun,
   });
+  runtime = result.runtime;
   bench?.finish(runtime);
-  exitCode = code;
+  exitCode = result.exitCode;
   interrupted = runtime.unhandledKeyboardInterrupt;
   if (options.check) {
     const violations = checkInvariants(runtime);
@@ -78,6 +88,20 @@ try {
   } else {
     push(2, internalErrorText(e));
     exitCode = EXIT_INTERNAL;
+  }
+}
+if (record !== null && runtime !== null) {
+  try {
+    const fd = openSync(record, 'w');
+    try {
+      const version = typeof HEAPSCOPE_VERSION === 'string' ? HEAPSCOPE_VERSION : '0.0.0';
+      writeRecording(runtime.ev, { heapscope: version, python: PYTHON_MODEL, file: filename, source }, exitCode, (t) => void writeSync(fd, t));
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    push(2, `heapscope: cannot write ${record}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    exitCode = 2;
   }
 }
 flush();

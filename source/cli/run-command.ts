@@ -5,6 +5,8 @@
  * The program runs in a worker thread (deep stack; can be terminated). Exit codes of
  * heapscope itself (README, "Exit codes"): 2 bad usage or unreadable file, 70 internal
  * error, 124 --timeout, 125 --max-steps, 137 out of memory on the host side.
+ *
+ * With `--record OUT.jsonl` the event log is also written there (events/record-file.ts).
  */
 import { readFileSync, statSync, existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
@@ -21,7 +23,7 @@ export const EXIT_USAGE = 2;
 export async function runCommand(args: string[], flags: Record<string, unknown>): Promise<number> {
   const file = args[0];
   if (!file) {
-    process.stderr.write('heapscope run: missing FILE.py (usage: heapscope run FILE.py)\n');
+    process.stderr.write('heapscope run: missing FILE.py (usage: heapscope run FILE.py [--record OUT.jsonl])\n');
     return EXIT_USAGE;
   }
   if (args.length > 1) {
@@ -33,6 +35,11 @@ export async function runCommand(args: string[], flags: Record<string, unknown>)
     process.stderr.write(`heapscope run: ${options}\n`);
     return EXIT_USAGE;
   }
+  const record = flags.record;
+  if (record !== undefined && (typeof record !== 'string' || record === '')) {
+    process.stderr.write('heapscope run: --record needs a file name (--record OUT.jsonl)\n');
+    return EXIT_USAGE;
+  }
   // CPython 3.9+ makes the script path absolute by joining it to the working directory.
   const filename = isAbsolute(file) ? file : `${process.cwd()}/${file}`;
   const bytes = readScript(filename);
@@ -42,7 +49,7 @@ export async function runCommand(args: string[], flags: Record<string, unknown>)
     process.stderr.write(decoded.stderr);
     return 1;
   }
-  return runInWorker(filename, decoded.text, options);
+  return runInWorker(filename, decoded.text, options, record ?? null);
 }
 
 /**
@@ -92,13 +99,13 @@ function workerHeapMb(memoryLimit: number): number {
  * when it is a terminal or PYTHONUNBUFFERED is set, else when the program ends (as
  * python3 writing to a pipe buffers it).
  */
-function runInWorker(filename: string, source: string, options: RunOptions): Promise<number> {
+function runInWorker(filename: string, source: string, options: RunOptions, record: string | null): Promise<number> {
   return new Promise((resolve) => {
     // control[0] = 1 once stdout is a broken pipe (the worker raises BrokenPipeError);
     // control[1] = 1 when Ctrl-C is pending (the program gets a KeyboardInterrupt).
     const control = new SharedArrayBuffer(8);
     const unbuffered = process.stdout.isTTY || !!process.env.PYTHONUNBUFFERED;
-    const input: WorkerInput = { filename, source, options, control, unbuffered };
+    const input: WorkerInput = { filename, source, options, control, unbuffered, record };
     const worker = new Worker(new URL('./headless-worker.js', import.meta.url), {
       workerData: input,
       resourceLimits: { stackSizeMb: 256, maxOldGenerationSizeMb: workerHeapMb(options.memoryLimit ?? DEFAULT_MEMORY_LIMIT) },

@@ -1,112 +1,219 @@
 /**
- * The closed, versioned set of events the runtime emits. The event log stores them as
- * runs of 32-bit words: a header word (kind in the low 8 bits, a small argument in the
- * high 24) followed by a fixed number of payload words per kind (EVENT_WORDS).
+ * The closed, versioned set of events the runtime emits: every change of memory state
+ * a heapscope panel can show. Each kind has a fixed list of fields (EVENT_FIELDS); the
+ * log stores them as 32-bit words (log.ts), the record files as JSON arrays
+ * (record-file.ts), and every consumer switches over EventKind exhaustively (an
+ * `assertNever` default makes a new kind a compile error wherever it must be handled).
  *
- * Bump EVENT_FORMAT_VERSION whenever a kind's meaning or layout changes.
+ * Bump EVENT_FORMAT_VERSION whenever a kind is added or a field's meaning or layout
+ * changes: record files say which version wrote them, and a reader refuses newer ones.
  */
 export const EVENT_FORMAT_VERSION = 2;
 
 export const enum EventKind {
-  /** serial, typeName(str), size, addrLow, addrHigh; arg = AllocFlags */
+  /** A new object: serial, type name (str), sys.getsizeof, address, AllocFlags. rc = 1. */
   Allocated = 1,
-  /** serial; arg = 1 when gc count[0] is decremented */
+  /** The object's memory went back to the allocator; gc count[0] drops if it was GC-capable
+   * (and above 0). Every outgoing reference of the object is gone with it. */
   Freed = 2,
-  /** serial, size */
+  /** serial, sys.getsizeof after a list/dict/set resize. */
   Resized = 3,
-  /** serial */
+  /** serial: Py_INCREF. */
   Incref = 4,
-  /** serial */
+  /** serial: Py_DECREF. */
   Decref = 5,
-  /** from, to, slot */
+  /** from, to, slot: a strong (or, for the weak-referent label, weak) reference appears. */
   RefAdded = 6,
   /** from, to, slot */
   RefRemoved = 7,
-  /** frame, line */
+  /** line, frame: a line of Python code starts executing in the frame. */
   LineStarted = 8,
-  /** frame, name(str), parent frame (0 at the bottom) */
+  /** frame, parent frame (0 at the bottom): the frame is pushed on the stack (a call, a
+   * generator resumed). */
   FrameEntered = 9,
-  /** frame */
+  /** frame: popped off the stack (a return, an exception leaving it, a generator yielding). */
   FrameExited = 10,
-  /** text(str); arg = 1 stdout, 2 stderr */
+  /** stream (1 stdout, 2 stderr), text (str, not interned): the program wrote output. */
   Output = 11,
-  /** count0, count1, count2; arg = generation, or 255 for counts set outside a collection */
+  /** generation (255 when set outside a collection), count0, count1, count2: gc.get_count()
+   * was set wholesale. Allocations and frees move count0 without this event. */
   GcCounts = 12,
-  /** serial; arg = generation it joins (0..2, 3 permanent) */
+  /** serial: the object joins generation 0 of the collector. */
   GcTracked = 13,
-  /** serial */
+  /** serial: the collector stops tracking it. */
   GcUntracked = 14,
-  /** arg = generation; payload: count0, count1, count2 at the start */
+  /** generation, count0, count1, count2 at the start. */
   CollectionStarted = 15,
-  /** serial: found unreachable by the collector */
+  /** serial: found unreachable by the collector. */
   Unreachable = 16,
-  /** serial: its finalizer (__del__) runs */
+  /** serial: its finalizer (__del__, a generator's close) runs. */
   FinalizerRun = 17,
-  /** weakref serial, referent serial */
+  /** weakref, referent: a weak reference is cleared (its referent is dying). */
   WeakrefCleared = 18,
-  /** weakref serial: its callback runs */
+  /** weakref: its callback runs. */
   CallbackRun = 19,
-  /** collected, uncollectable, steps; arg = generation */
+  /** generation, collected, uncollectable, steps (work done, a stand-in for elapsed time). */
   CollectionEnded = 20,
-  /** arg = generation the survivors of generations <= g moved to */
-  SurvivorsPromoted = 21,
-  /** type name(str), message(str): an exception was raised */
+  /** target generation, mask of source generations: every object tracked in a source
+   * generation joins the target (survivors promoted, gc.freeze(), gc.unfreeze()). */
+  GenerationsMerged = 21,
+  /** exception type name (str), message (str): an exception was raised. */
   ExceptionRaised = 22,
-  /** serial, name(str): a type object got its name (type names for the heap table) */
+  /** serial, name (str): a type object got its name (type names for the heap table). */
   TypeNamed = 23,
-  /** container, start index, delta (int32): every [i] slot with i >= start moves by delta */
+  /** container, start index, delta (int32): every [i] slot with i >= start moves by delta. */
   ItemsShifted = 24,
+  /** serial: freed into its type's free list; gc count[0] does not change. */
+  FreedToFreeList = 25,
+  /** serial, refcount: set outright (the large counts of objects CPython creates statically). */
+  RefcountSet = 26,
+  /** frame, name (str of the code's qualname), function object (0 for module and class
+   * bodies), globals dict: a new frame, a node of the object graph whose locals are
+   * references. (It holds its function and globals borrowed: no edges for them.) */
+  FrameCreated = 27,
+  /** frame: its locals and cells are released; the node leaves the graph. */
+  FrameReleased = 28,
+  /** enabled (0/1), threshold0, threshold1, threshold2: gc.enable/disable/set_threshold. */
+  GcSettings = 29,
   // ---- memory model (issue 7): process memory and memory_profiler's line table
   /**
    * rssPages, arenas: the modelled process memory changed (heap/allocator.ts); emitted at
    * page granularity, with the number of pymalloc arenas then mapped.
    */
-  ProcessMemory = 25,
+  ProcessMemory = 30,
   /**
-   * table, filename(str), firstLine, lastLine: a function was added to a memory_profiler
+   * table, filename (str), firstLine, lastLine: a function was added to a memory_profiler
    * LineProfiler; its table (numbered per runtime) covers lines firstLine..lastLine.
    */
-  ProfileFunction = 26,
+  ProfileFunction = 31,
   /**
    * table, line, prevLine (0 for none), rssPages, nextLine: one CodeMap.trace() of
    * memory_profiler, taken at a 'line' trace event (nextLine: the line starting) or a
    * 'return' one (nextLine 0); fold with projections/profiler.ts.
    */
-  ProfileSample = 27,
+  ProfileSample = 32,
   /** table: the table was printed (show_results); it is final. */
-  ProfileReported = 28,
+  ProfileReported = 33,
 }
 
-export const EVENT_WORDS: Record<EventKind, number> = {
-  [EventKind.Allocated]: 5,
-  [EventKind.Freed]: 1,
-  [EventKind.Resized]: 2,
-  [EventKind.Incref]: 1,
-  [EventKind.Decref]: 1,
-  [EventKind.RefAdded]: 3,
-  [EventKind.RefRemoved]: 3,
-  [EventKind.LineStarted]: 2,
-  [EventKind.FrameEntered]: 3,
-  [EventKind.FrameExited]: 1,
-  [EventKind.Output]: 1,
-  [EventKind.GcCounts]: 3,
-  [EventKind.GcTracked]: 1,
-  [EventKind.GcUntracked]: 1,
-  [EventKind.CollectionStarted]: 3,
-  [EventKind.Unreachable]: 1,
-  [EventKind.FinalizerRun]: 1,
-  [EventKind.WeakrefCleared]: 2,
-  [EventKind.CallbackRun]: 1,
-  [EventKind.CollectionEnded]: 3,
-  [EventKind.SurvivorsPromoted]: 0,
-  [EventKind.ExceptionRaised]: 2,
-  [EventKind.TypeNamed]: 2,
-  [EventKind.ItemsShifted]: 3,
-  [EventKind.ProcessMemory]: 2,
-  [EventKind.ProfileFunction]: 4,
-  [EventKind.ProfileSample]: 5,
-  [EventKind.ProfileReported]: 1,
+/** Every kind, in numeric order (for tables and tests). */
+export const EVENT_KINDS: readonly EventKind[] = Array.from({ length: 33 }, (_, i) => (i + 1) as EventKind);
+
+/** How a field is written in a record file (and checked when read). */
+export type FieldType =
+  /** a node of the object graph (object or frame serial), 0 for none */
+  | 'serial'
+  /** an id of the log's string table */
+  | 'str'
+  /** an unsigned 32-bit number */
+  | 'u32'
+  /** a signed 32-bit number */
+  | 'i32'
+  /** a reference slot word (kinds.ts makeSlot) */
+  | 'slot'
+  /** a 48-bit address */
+  | 'addr'
+  /** an 8-bit number (flags, generation, stream) */
+  | 'u8';
+
+/**
+ * The fields of each kind, in order. The first one rides in the event's header word
+ * when it fits in 24 bits (log.ts). Names are those of the JSON documentation and
+ * `describeEvent`.
+ */
+export const EVENT_FIELDS = {
+  [EventKind.Allocated]: [['serial', 'serial'], ['type', 'str'], ['size', 'u32'], ['address', 'addr'], ['flags', 'u8']],
+  [EventKind.Freed]: [['serial', 'serial']],
+  [EventKind.Resized]: [['serial', 'serial'], ['size', 'u32']],
+  [EventKind.Incref]: [['serial', 'serial']],
+  [EventKind.Decref]: [['serial', 'serial']],
+  [EventKind.RefAdded]: [['from', 'serial'], ['to', 'serial'], ['slot', 'slot']],
+  [EventKind.RefRemoved]: [['from', 'serial'], ['to', 'serial'], ['slot', 'slot']],
+  [EventKind.LineStarted]: [['line', 'u32'], ['frame', 'serial']],
+  [EventKind.FrameEntered]: [['frame', 'serial'], ['parent', 'serial']],
+  [EventKind.FrameExited]: [['frame', 'serial']],
+  [EventKind.Output]: [['stream', 'u8'], ['text', 'str']],
+  [EventKind.GcCounts]: [['generation', 'u8'], ['count0', 'u32'], ['count1', 'u32'], ['count2', 'u32']],
+  [EventKind.GcTracked]: [['serial', 'serial']],
+  [EventKind.GcUntracked]: [['serial', 'serial']],
+  [EventKind.CollectionStarted]: [['generation', 'u8'], ['count0', 'u32'], ['count1', 'u32'], ['count2', 'u32']],
+  [EventKind.Unreachable]: [['serial', 'serial']],
+  [EventKind.FinalizerRun]: [['serial', 'serial']],
+  [EventKind.WeakrefCleared]: [['weakref', 'serial'], ['referent', 'serial']],
+  [EventKind.CallbackRun]: [['weakref', 'serial']],
+  [EventKind.CollectionEnded]: [['generation', 'u8'], ['collected', 'u32'], ['uncollectable', 'u32'], ['steps', 'u32']],
+  [EventKind.GenerationsMerged]: [['target', 'u8'], ['sources', 'u8']],
+  [EventKind.ExceptionRaised]: [['type', 'str'], ['message', 'str']],
+  [EventKind.TypeNamed]: [['serial', 'serial'], ['name', 'str']],
+  [EventKind.ItemsShifted]: [['container', 'serial'], ['start', 'u32'], ['delta', 'i32']],
+  [EventKind.FreedToFreeList]: [['serial', 'serial']],
+  [EventKind.RefcountSet]: [['serial', 'serial'], ['refcount', 'u32']],
+  [EventKind.FrameCreated]: [['frame', 'serial'], ['name', 'str'], ['function', 'serial'], ['globals', 'serial']],
+  [EventKind.FrameReleased]: [['frame', 'serial']],
+  [EventKind.GcSettings]: [['enabled', 'u8'], ['threshold0', 'u32'], ['threshold1', 'u32'], ['threshold2', 'u32']],
+  [EventKind.ProcessMemory]: [['rssPages', 'u32'], ['arenas', 'u32']],
+  [EventKind.ProfileFunction]: [['table', 'u32'], ['filename', 'str'], ['firstLine', 'u32'], ['lastLine', 'u32']],
+  [EventKind.ProfileSample]: [['table', 'u32'], ['line', 'u32'], ['prevLine', 'u32'], ['rssPages', 'u32'], ['nextLine', 'u32']],
+  [EventKind.ProfileReported]: [['table', 'u32']],
+} as const satisfies Record<EventKind, readonly (readonly [string, FieldType])[]>;
+
+/** The field values of kind K, in order: the arity `EventLog.emit` checks at compile time. */
+export type EventFields<K extends EventKind> = Numbers<(typeof EVENT_FIELDS)[K]['length']>;
+type Numbers<N> = N extends 1
+  ? [number]
+  : N extends 2
+    ? [number, number]
+    : N extends 3
+      ? [number, number, number]
+      : N extends 4
+        ? [number, number, number, number]
+        : [number, number, number, number, number];
+
+/** The name of each kind in record files and descriptions. */
+export const EVENT_NAMES: Record<EventKind, string> = {
+  [EventKind.Allocated]: 'Allocated',
+  [EventKind.Freed]: 'Freed',
+  [EventKind.Resized]: 'Resized',
+  [EventKind.Incref]: 'Incref',
+  [EventKind.Decref]: 'Decref',
+  [EventKind.RefAdded]: 'RefAdded',
+  [EventKind.RefRemoved]: 'RefRemoved',
+  [EventKind.LineStarted]: 'LineStarted',
+  [EventKind.FrameEntered]: 'FrameEntered',
+  [EventKind.FrameExited]: 'FrameExited',
+  [EventKind.Output]: 'Output',
+  [EventKind.GcCounts]: 'GcCounts',
+  [EventKind.GcTracked]: 'GcTracked',
+  [EventKind.GcUntracked]: 'GcUntracked',
+  [EventKind.CollectionStarted]: 'CollectionStarted',
+  [EventKind.Unreachable]: 'Unreachable',
+  [EventKind.FinalizerRun]: 'FinalizerRun',
+  [EventKind.WeakrefCleared]: 'WeakrefCleared',
+  [EventKind.CallbackRun]: 'CallbackRun',
+  [EventKind.CollectionEnded]: 'CollectionEnded',
+  [EventKind.GenerationsMerged]: 'GenerationsMerged',
+  [EventKind.ExceptionRaised]: 'ExceptionRaised',
+  [EventKind.TypeNamed]: 'TypeNamed',
+  [EventKind.ItemsShifted]: 'ItemsShifted',
+  [EventKind.FreedToFreeList]: 'FreedToFreeList',
+  [EventKind.RefcountSet]: 'RefcountSet',
+  [EventKind.FrameCreated]: 'FrameCreated',
+  [EventKind.FrameReleased]: 'FrameReleased',
+  [EventKind.GcSettings]: 'GcSettings',
+  [EventKind.ProcessMemory]: 'ProcessMemory',
+  [EventKind.ProfileFunction]: 'ProfileFunction',
+  [EventKind.ProfileSample]: 'ProfileSample',
+  [EventKind.ProfileReported]: 'ProfileReported',
 };
+
+export function isEventKind(k: number): k is EventKind {
+  return Number.isInteger(k) && k >= 1 && k <= EVENT_KINDS.length;
+}
+
+/** The default of an exhaustive switch: a new member of a closed union fails to compile. */
+export function assertNever(x: never): never {
+  throw new Error(`unexpected value ${String(x)}`);
+}
 
 export const enum AllocFlags {
   /** The object's type is GC-capable. */
@@ -118,6 +225,11 @@ export const enum AllocFlags {
   /** Tracked by the collector from birth (in generation 0). */
   Tracked = 8,
 }
+
+/** The "generation" of GcCounts events that set the counts outside any collection. */
+export const OUTSIDE_COLLECTION = 255;
+/** gc.freeze()'s permanent generation, as a GenerationsMerged target or source bit. */
+export const PERMANENT_GENERATION = 3;
 
 /**
  * A reference's slot, as one 32-bit word: the kind in the top 3 bits, the payload (a
@@ -152,4 +264,40 @@ export function slotKind(slot: number): SlotKind {
 }
 export function slotPayload(slot: number): number {
   return slot & SLOT_PAYLOAD_MASK;
+}
+
+/** The label of a weak reference's edge to its referent (weakref.ts). */
+export const WEAK_REFERENT_LABEL = 'weak referent';
+
+/** A slot as Python shows it: `.next`, `['key']`, `[3]`, `x` (a local), `<__class__>`. */
+export function formatSlot(slot: number, str: (id: number) => string): string {
+  const payload = slotPayload(slot);
+  const kind = slotKind(slot);
+  switch (kind) {
+    case SlotKind.Attribute:
+      return `.${str(payload)}`;
+    case SlotKind.Key:
+      return `[${pyStrRepr(str(payload))}]`;
+    case SlotKind.Index:
+      return `[${payload}]`;
+    case SlotKind.Local:
+      return str(payload);
+    case SlotKind.Label:
+      return `<${str(payload)}>`;
+    case SlotKind.OtherKey:
+      return `[${str(payload)}]`;
+    case SlotKind.KeyObject:
+      return `key ${str(payload)}`;
+    case SlotKind.Member:
+      return 'member';
+    default:
+      return assertNever(kind);
+  }
+}
+
+/** repr() of a str, as Python writes simple ones: single quotes unless the text has one. */
+export function pyStrRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  const body = s.replace(/[\\\n\r\t]/g, (c) => ({ '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c]!);
+  return quote + (quote === "'" ? body.replace(/'/g, "\\'") : body) + quote;
 }

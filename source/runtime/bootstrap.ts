@@ -5,7 +5,6 @@
  * the collector, and the free lists as a 3.11 script finds them.
  */
 import { PyObject, PyType } from './objects/object.js';
-import type { GcList } from './heap/gc-list.js';
 import { builtinTypes, setRootTypes, typeType, objectType, lookup, inheritSlots, setAfterTypeCreated } from './objects/typeobject.js';
 import { rt, type Runtime } from './runtime.js';
 import { decref, incref, newref } from './heap/refcount.js';
@@ -170,6 +169,8 @@ export function bootstrap(runtime: Runtime): void {
   dictSetSteal(modules, internStr('gc'), gc);
 
   populateFreeLists();
+  // Types were allocated before their size slots existed: report their final sizes.
+  for (const t of builtinTypes) rt.heap.resized(t);
   applyStartupRefcounts(builtins);
   settleStartupHeap();
   settleStartupMemory();
@@ -185,17 +186,14 @@ export function bootstrap(runtime: Runtime): void {
  */
 function settleStartupHeap(): void {
   const heap = rt.heap;
-  const [g0, g1, g2] = heap.generations as [GcList, GcList, GcList];
-  for (const l of [g0, g1]) {
-    for (const o of l.toArray()) o.gcGen = 2;
-    g2.merge(l);
-  }
-  heap.longLivedTotal = g2.length;
+  heap.mergeGenerations(0b011, 2);
+  heap.longLivedTotal = heap.generations[2]!.length;
   heap.longLivedPending = 0;
   heap.count[0] = 249;
   heap.count[1] = 0;
   heap.count[2] = 2;
   heap.emitCounts(255);
+  heap.emitSettings();
 }
 
 /**

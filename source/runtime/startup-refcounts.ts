@@ -17,15 +17,17 @@ import { newStr, internStr } from './objects/str.js';
 import { newBytes } from './objects/bytes.js';
 import { newEmptyTuple } from './objects/tuple.js';
 import { None, NotImplemented, Ellipsis } from './objects/singletons.js';
+import { rt } from './runtime.js';
 
 /**
  * Give each start-up object its measured count. A count below the references heapscope's own
  * start-up already holds is raised to those, so that no object can be freed early.
  */
 export function applyStartupRefcounts(builtins: PyDict): void {
+  // Through heap.setRefcount: the event log must see every count.
   const set = (o: PyObject, count: number, owned: boolean) => {
     const held = owned ? o.rc - 1 : o.rc;
-    o.rc = Math.max(count, held);
+    rt.heap.setRefcount(o, Math.max(count, held));
   };
   table.ints.forEach((count, i) => set(newInt(i - 5), count, true));
   table.latin1.forEach((count, i) => set(newStr(String.fromCharCode(i)), count, true));
@@ -39,7 +41,7 @@ export function applyStartupRefcounts(builtins: PyDict): void {
   // imbalance can free one): they take the measured count as it is.
   for (const [name, count] of Object.entries(table.builtins)) {
     const o = dictGetStr(builtins, name);
-    if (o !== null) o.rc = count;
+    if (o !== null) rt.heap.setRefcount(o, count);
   }
   for (const [s, count] of Object.entries(table.strings)) {
     set(internStr(s), count, true);

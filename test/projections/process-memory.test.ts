@@ -16,7 +16,7 @@ describe('process memory projection', () => {
     // Folding a prefix gives the state at that point (before `del a`).
     let delLine = -1;
     runtime.ev.forEach((e, n) => {
-      if (e.kind === EventKind.LineStarted && e.b === 3) {
+      if (e.kind === EventKind.LineStarted && e.a === 3) {
         delLine = n;
         return false;
       }

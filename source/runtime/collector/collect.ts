@@ -101,7 +101,7 @@ export class Collector {
     const heap = this.heap;
     const ev = rt.ev;
     this.steps = 0;
-    ev.emit(EventKind.CollectionStarted, generation, heap.count[0], heap.count[1], heap.count[2]);
+    ev.emit(EventKind.CollectionStarted, generation, heap.count[0]!, heap.count[1]!, heap.count[2]!);
     if (this.hooks.debugStats()) this.printDebugStart(generation);
 
     // update collection and allocation counters
@@ -128,10 +128,10 @@ export class Collector {
       heap.longLivedPending += survivors;
     }
     this.mergeInto(YOUNG, oldGen);
-    ev.emit(EventKind.SurvivorsPromoted, oldGen);
+    ev.emit(EventKind.GenerationsMerged, oldGen, (1 << (generation + 1)) - 1);
 
     for (const o of this.listOf(UNREACHABLE).toArray()) {
-      ev.emit(EventKind.Unreachable, 0, o.serial);
+      ev.emit1(EventKind.Unreachable, o.serial);
       if (this.hooks.debugCollectable()) {
         rt.writeStderr(`gc: collectable <${o.type.name} 0x${o.addr.toString(16).padStart(12, '0')}>\n`);
       }
@@ -256,7 +256,7 @@ export class Collector {
   private untrack(o: PyObject): void {
     this.listOf(o.gcGen).remove(o);
     o.gcGen = UNTRACKED;
-    rt.ev.emit(EventKind.GcUntracked, 0, o.serial);
+    rt.ev.emit1(EventKind.GcUntracked, o.serial);
   }
 
   /**
@@ -272,7 +272,7 @@ export class Collector {
       if (!refs) continue;
       for (const wr of refs.slice()) {
         hooks.clearWeakref(wr);
-        rt.ev.emit(EventKind.WeakrefCleared, 0, wr.serial, o.serial);
+        rt.ev.emit(EventKind.WeakrefCleared, wr.serial, o.serial);
         if (hooks.weakrefCallback(wr) === null) continue;
         if (wr.gcGen === unreachableGen) continue; // wr is trash too: no callback
         incref(wr);
@@ -284,7 +284,7 @@ export class Collector {
     while (!toCall.isEmpty) {
       const wr = toCall.first()!;
       const callback = hooks.weakrefCallback(wr)!;
-      rt.ev.emit(EventKind.CallbackRun, 0, wr.serial);
+      rt.ev.emit1(EventKind.CallbackRun, wr.serial);
       incref(callback);
       try {
         incref(wr);
@@ -311,7 +311,7 @@ export class Collector {
       if (o.gcGen !== gen) continue;
       if (o.type.finalize === null || o.finalized) continue;
       o.finalized = true;
-      rt.ev.emit(EventKind.FinalizerRun, 0, o.serial);
+      rt.ev.emit1(EventKind.FinalizerRun, o.serial);
       incref(o);
       try {
         rt.runFinalizer(o);

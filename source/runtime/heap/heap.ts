@@ -6,7 +6,7 @@
  * GC-capable object that does not come from a free list raises count[0] and, when that
  * passes threshold[0], runs a collection right there, inside the allocation.
  */
-import { AllocFlags, EventKind } from '../../events/kinds.js';
+import { AllocFlags, EventKind, OUTSIDE_COLLECTION } from '../../events/kinds.js';
 import type { EventLog } from '../../events/log.js';
 import { UNTRACKED, type PyObject, type PyType } from '../objects/object.js';
 import { Allocator } from './allocator.js';
@@ -60,7 +60,7 @@ export class Heap {
     this.classSlot = makeSlot(SlotKind.Label, ev.strings.intern('__class__'));
     // Process memory joins the log once start-up has calibrated it (allocator.calibrateStart).
     this.allocator.onRssChange = (rss) => {
-      if (!this.startingUp) ev.emit(EventKind.ProcessMemory, 0, rss / PAGE_SIZE, this.allocator.pymalloc.counters.current);
+      if (!this.startingUp) ev.emit(EventKind.ProcessMemory, rss / PAGE_SIZE, this.allocator.pymalloc.counters.current);
     };
   }
 
@@ -92,6 +92,7 @@ export class Heap {
   allocate(o: PyObject, track: boolean, fresh = false): void {
     const t = o.type;
     let flags = 0;
+    let collected = false;
     const freeList = t.freeListFor && !fresh ? t.freeListFor(o) : null;
     if (freeList !== null && freeList.addresses.length) {
       o.addr = freeList.addresses.pop()!;
@@ -103,6 +104,7 @@ export class Heap {
         this.count[0]!++;
         if (this.count[0]! > this.threshold[0]! && this.enabled && this.threshold[0] !== 0 && !this.collecting) {
           this.collectGenerations?.();
+          collected = true;
         }
       }
     }
@@ -116,6 +118,9 @@ export class Heap {
     }
     this.live?.set(o.serial, o);
     this.ev.allocated(o.serial, this.typeNameId(t), t.sizeofTotal(o), o.addr, flags);
+    // The collection reset count[0] after this allocation raised it: the log's Counted
+    // flag would count it again, so restate the counts.
+    if (collected) this.emitCounts(OUTSIDE_COLLECTION);
     // An instance of a class holds a reference to it (released after the memory, in release()).
     if (t.flags.heap) {
       incref(t);
@@ -131,21 +136,21 @@ export class Heap {
 
   /** Report a change of the object's sys.getsizeof (list growth, dict resize, ...). */
   resized(o: PyObject): void {
-    this.ev.emit(EventKind.Resized, 0, o.serial, o.type.sizeofTotal(o));
+    this.ev.emit(EventKind.Resized, o.serial, o.type.sizeofTotal(o));
   }
 
   track(o: PyObject): void {
     if (o.gcGen !== UNTRACKED) return;
     o.gcGen = 0;
     this.generations[0]!.append(o);
-    this.ev.emit(EventKind.GcTracked, 0, o.serial);
+    this.ev.emit1(EventKind.GcTracked, o.serial);
   }
 
   untrack(o: PyObject): void {
     if (o.gcGen === UNTRACKED) return;
     this.generations[o.gcGen]!.remove(o);
     o.gcGen = UNTRACKED;
-    this.ev.emit(EventKind.GcUntracked, 0, o.serial);
+    this.ev.emit1(EventKind.GcUntracked, o.serial);
   }
 
   /**
@@ -168,7 +173,7 @@ export class Heap {
       const headers = (t.flags.gc ? 16 : 0) + (t.flags.managedDict ? 16 : 0);
       this.allocator.free(o.addr - headers);
       if (t.flags.gc && this.count[0]! > 0) this.count[0]!--;
-      this.ev.freed(o.serial, !t.flags.gc);
+      this.ev.freed(o.serial, false);
     }
     // An instance of a class holds a reference to it, dropped last (subtype_dealloc).
     if (t.flags.heap) decref(t);
@@ -189,9 +194,51 @@ export class Heap {
       }
       list.addresses.length = 0;
     }
+    // Emptying GC free lists lowers count[0] (PyObject_GC_Del): say so in the log.
+    if (gcHeader) this.emitCounts(OUTSIDE_COLLECTION);
   }
 
   emitCounts(generation: number): void {
-    this.ev.emit(EventKind.GcCounts, generation, this.count[0], this.count[1], this.count[2]);
+    this.ev.emit(EventKind.GcCounts, generation, this.count[0]!, this.count[1]!, this.count[2]!);
+  }
+
+  /**
+   * Set a refcount outright: objects CPython allocates statically start with large
+   * counts (reference section 2.2). The log must see it, or projections drift.
+   */
+  setRefcount(o: PyObject, rc: number): void {
+    o.rc = rc;
+    this.ev.emit(EventKind.RefcountSet, o.serial, rc);
+  }
+
+  /** gc.enable() / gc.disable(), reported for the Generations panel. */
+  setEnabled(enabled: boolean): void {
+    this.enabled = enabled;
+    this.emitSettings();
+  }
+
+  /** gc.set_threshold(): the values given replace thresholds from generation 0 on. */
+  setThreshold(values: readonly number[]): void {
+    values.forEach((v, i) => (this.threshold[i] = v));
+    this.emitSettings();
+  }
+
+  emitSettings(): void {
+    this.ev.emit(EventKind.GcSettings, this.enabled ? 1 : 0, this.threshold[0]!, this.threshold[1]!, this.threshold[2]!);
+  }
+
+  /**
+   * Move every object tracked in the generations of `sources` (a bit mask) to the end of
+   * generation `target`, in order (gc.freeze(), gc.unfreeze(), start-up settling).
+   */
+  mergeGenerations(sources: number, target: number): void {
+    const to = this.generations[target]!;
+    for (let g = 0; g <= PERMANENT_GENERATION; g++) {
+      if (g === target || (sources & (1 << g)) === 0) continue;
+      const from = this.generations[g]!;
+      for (const o of from.toArray()) o.gcGen = target;
+      to.merge(from);
+    }
+    this.ev.emit(EventKind.GenerationsMerged, target, sources);
   }
 }

@@ -9,6 +9,7 @@
 import type { PyObject } from '../objects/object.js';
 import type { EventLog } from '../../events/log.js';
 import { rt } from '../runtime.js';
+import { EventKind } from '../../events/kinds.js';
 
 let ev: EventLog;
 
@@ -56,6 +57,7 @@ export function dealloc(o: PyObject): void {
     // PEP 442: call the finalizer once; it runs with a temporary reference.
     o.finalized = true;
     o.rc = 1;
+    ev.emit1(EventKind.FinalizerRun, o.serial);
     ev.incref(o.serial);
     rt.runFinalizer(o);
     ev.decref(o.serial);

@@ -19,6 +19,7 @@ import { newTuple } from '../objects/tuple.js';
 import { newCell, cellSet, type PyCell } from '../objects/function.js';
 import { call, iterateToArray, getAttrOrNull, callBorrowed } from '../protocols/abstract.js';
 import { runBody } from './call.js';
+import { rt } from '../runtime.js';
 import { builtinsDict } from '../builtins/registry.js';
 
 export function buildClass(
@@ -75,6 +76,9 @@ export function buildClass(
         incref(cell);
         bodyFrame.cells.push(cell);
       }
+      // The body frame holds its cells: references of the frame node in the log.
+      const cellSlots = [...code.body.cellSlots, ...code.body.freeSlots];
+      bodyFrame.cells.forEach((c, i) => rt.ev.refAdded(bodyFrame.serial, c.serial, cellSlots[i]!));
       runBody(bodyFrame);
       const classCell = bodyFrame.retval as PyCell | null;
       bodyFrame.retval = null;

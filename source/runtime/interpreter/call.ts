@@ -6,7 +6,7 @@
  */
 import type { PyObject } from '../objects/object.js';
 import { PyFunction, PyMethod, PyBuiltinFunction, PyMethodDescriptor, newCell, functionType, methodType, builtinFunctionType, methodDescriptorType, classmethodDescriptorType, wrapperDescriptorType, methodWrapperType } from '../objects/function.js';
-import { Frame, enterFrame, exitFrame } from './frame.js';
+import { Frame, enterFrame, exitFrame, releaseLocals } from './frame.js';
 import { Completion } from './code.js';
 import { rt } from '../runtime.js';
 import { makeSlot, SlotKind } from '../../events/kinds.js';
@@ -136,6 +136,7 @@ export function makeCells(f: Frame, func: PyFunction | null): void {
       const cell = closure!.items[k]!;
       incref(cell);
       f.cells.push(cell as never);
+      ev.refAdded(f.serial, cell.serial, code.freeSlots[k]!);
     }
   }
 }
@@ -247,13 +248,7 @@ function bindArguments(f: Frame, func: PyFunction, args: PyObject[], kwnames: re
   } catch (err) {
     // Release what was not moved into the frame, then the frame's locals.
     for (let k = i; k < args.length; k++) if (args[k] && !f.locals.includes(args[k]!)) decref(args[k]!);
-    for (let k = 0; k < f.locals.length; k++) {
-      const v = f.locals[k];
-      if (v) {
-        f.locals[k] = null;
-        decref(v);
-      }
-    }
+    releaseLocals(f);
     throw err;
   }
 }

@@ -40,6 +40,8 @@ export type CodeBody = {
   /** Event-log slot label of each cell variable's cell. */
   cellSlots: number[];
   freevars: string[];
+  /** Event-log slot label of each free variable's cell (taken from the closure). */
+  freeSlots: number[];
   /** For each cellvar that is also a parameter: its varnames index (MAKE_CELL copies it). */
   cellFromArg: number[];
   isGenerator: boolean;
@@ -47,6 +49,8 @@ export type CodeBody = {
   usesNamespace: boolean;
   /** co_stacksize estimate: sizes generator objects (168 + 8·(nlocalsplus + stacksize)). */
   stacksize: number;
+  /** String id of qualname in the event log (FrameCreated events). */
+  nameId: number;
   /** The compiled body. Exactly one of run/gen is set. */
   run: StmtFn | null;
   gen: GenStmtFn | null;

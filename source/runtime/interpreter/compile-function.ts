@@ -13,7 +13,7 @@ import { decref, incref, newref } from '../heap/refcount.js';
 import { PyCode, PyFunction, codeType, functionType, functionSetField, newCell, CO_GENERATOR } from '../objects/function.js';
 import { internStr, newStr, PyStr } from '../objects/str.js';
 import { newTuple } from '../objects/tuple.js';
-import { newDict, dictSetSteal } from '../objects/dict.js';
+import { newDict, dictSetSteal, type PyDict } from '../objects/dict.js';
 import { None, newNone } from '../objects/singletons.js';
 import { call, getIter } from '../protocols/abstract.js';
 import { makeSlot, SlotKind } from '../../events/kinds.js';
@@ -40,6 +40,7 @@ export function compileCodeObject(
   const body: CodeBody = {
     name,
     qualname,
+    nameId: strings.intern(qualname),
     filename: module.filename,
     firstLineno,
     lastLineno: firstLineno,
@@ -53,6 +54,7 @@ export function compileCodeObject(
     cellvars,
     cellSlots: cellvars.map((n) => makeSlot(SlotKind.Local, strings.intern(n))),
     freevars,
+    freeSlots: freevars.map((n) => makeSlot(SlotKind.Local, strings.intern(n))),
     cellFromArg: cellvars.map((c) => varnames.indexOf(c)),
     isGenerator: scope.isGenerator,
     usesNamespace: scope.kind === 'module' || scope.kind === 'class',
@@ -146,18 +148,7 @@ export function compileFunctionObject(node: StmtOf<'FunctionDef'> | ExprOf<'Lamb
     const dflt = defaults.map((d) => d(f));
     const kwd = kwDefaults.map((k) => [k.name, k.fn(f)] as const);
     const ann = annotations ? annotations(f) : null;
-    incref(code);
-    incref(f.globals);
-    incref(nameObj);
-    incref(qualObj);
-    const fn = new PyFunction(functionType, code, f.globals, nameObj, qualObj);
-    rt.heap.allocate(fn, true);
-    const ev = rt.ev;
-    const attr = (n: string) => makeSlot(SlotKind.Attribute, ev.strings.intern(n));
-    ev.refAdded(fn.serial, code.serial, attr('__code__'));
-    ev.refAdded(fn.serial, f.globals.serial, attr('__globals__'));
-    ev.refAdded(fn.serial, nameObj.serial, attr('__name__'));
-    ev.refAdded(fn.serial, qualObj.serial, attr('__qualname__'));
+    const fn = allocateFunction(code, f.globals, nameObj, qualObj);
     const moduleName = f.globals.index.get('__name__');
     if (moduleName !== undefined) functionSetField(fn, 'module', newref(f.globals.values[moduleName]!));
     if (docObj) functionSetField(fn, 'doc', newref(docObj));
@@ -174,6 +165,23 @@ export function compileFunctionObject(node: StmtOf<'FunctionDef'> | ExprOf<'Lamb
     }
     return fn;
   };
+}
+
+/** A new function object holding (new references to) its code, globals, name and qualname. */
+function allocateFunction(code: PyCode, globals: PyDict, nameObj: PyObject, qualObj: PyObject): PyFunction {
+  incref(code);
+  incref(globals);
+  incref(nameObj);
+  incref(qualObj);
+  const fn = new PyFunction(functionType, code, globals, nameObj, qualObj);
+  rt.heap.allocate(fn, true);
+  const ev = rt.ev;
+  const attr = (n: string) => makeSlot(SlotKind.Attribute, ev.strings.intern(n));
+  ev.refAdded(fn.serial, code.serial, attr('__code__'));
+  ev.refAdded(fn.serial, globals.serial, attr('__globals__'));
+  ev.refAdded(fn.serial, nameObj.serial, attr('__name__'));
+  ev.refAdded(fn.serial, qualObj.serial, attr('__qualname__'));
+  return fn;
 }
 
 function compileAnnotations(args: Arguments, returns: Expr | null, cx: CodeContext): ExprFn | null {
@@ -262,12 +270,7 @@ export function compileComprehension(e: ExprOf<'ListComp' | 'SetComp' | 'DictCom
     } finally {
       decref(iterable);
     }
-    incref(code);
-    incref(f.globals);
-    incref(nameObj);
-    incref(qualObj);
-    const fn = new PyFunction(functionType, code, f.globals, nameObj, qualObj);
-    rt.heap.allocate(fn, true);
+    const fn = allocateFunction(code, f.globals, nameObj, qualObj);
     if (freevars.length) {
       const cells = closureCells.map((j) => newref(f.cells[j!]!));
       functionSetField(fn, 'closure', newTuple(cells));

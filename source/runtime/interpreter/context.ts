@@ -11,6 +11,7 @@ import type { CodeBody } from './code.js';
 import { decref, incref } from '../heap/refcount.js';
 import { internStr, type PyStr } from '../objects/str.js';
 import { rt } from '../runtime.js';
+import { makeSlot, SlotKind } from '../../events/kinds.js';
 
 export class ModuleCompiler {
   /** Equal constants of the module share one object: the first one compiled. */
@@ -82,7 +83,7 @@ export class CodeContext {
       this.consts.add(c);
       incref(c);
       this.codeObject.consts.push(c);
-      rt.ev.refAdded(this.codeObject.serial, c.serial, 0);
+      rt.ev.refAdded(this.codeObject.serial, c.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('co_consts')));
     }
     return c;
   }
@@ -96,7 +97,7 @@ export class CodeContext {
     }
     this.names.add(name);
     this.codeObject.names.push(s);
-    rt.ev.refAdded(this.codeObject.serial, s.serial, 0);
+    rt.ev.refAdded(this.codeObject.serial, s.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('co_names')));
     return s;
   }
 

@@ -35,6 +35,8 @@ export class Frame {
   /** Set while the frame belongs to a generator. */
   generator: PyObject | null = null;
   exited = false;
+  /** Its locals were released (releaseLocals): the graph node is gone. */
+  released = false;
 
   constructor(
     readonly code: CodeBody,
@@ -46,6 +48,8 @@ export class Frame {
     this.locals = new Array(code.varnames.length).fill(null);
     this.lineno = code.firstLineno;
     this.serial = rt.heap.newSerial();
+    const ev = rt.ev;
+    ev.emit(EventKind.FrameCreated, this.serial, code.nameId, func ? func.serial : 0, globals.serial);
   }
 
   /** Store (stealing `value`) into fast local i, releasing the old value after. */
@@ -75,7 +79,7 @@ export function enterFrame(f: Frame): void {
   f.back = rt.frame;
   rt.frame = f;
   rt.depth++;
-  rt.ev.emit(EventKind.FrameEntered, 0, f.serial, rt.ev.strings.intern(f.code.qualname), f.back ? f.back.serial : 0);
+  rt.ev.emit(EventKind.FrameEntered, f.serial, f.back ? f.back.serial : 0);
   if (rt.tracers.length !== 0) traceCall(f);
 }
 
@@ -88,12 +92,21 @@ export function exitFrame(f: Frame): void {
   rt.frame = f.back;
   rt.depth--;
   f.exited = true;
-  rt.ev.emit(EventKind.FrameExited, 0, f.serial);
+  rt.ev.emit1(EventKind.FrameExited, f.serial);
   if (f.frameObject !== null) return; // the frame object now owns the locals
   releaseLocals(f);
 }
 
+/**
+ * Drop the frame's locals, cells and handled exception (once the frame has exited and no
+ * frame object keeps them). The log says so with one FrameReleased event, which removes
+ * the frame's node and all its references from the graph.
+ */
 export function releaseLocals(f: Frame): void {
+  if (!f.released) {
+    f.released = true;
+    rt.ev.emit1(EventKind.FrameReleased, f.serial);
+  }
   const locals = f.locals;
   for (let i = 0; i < locals.length; i++) {
     const v = locals[i];

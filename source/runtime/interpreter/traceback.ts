@@ -7,8 +7,11 @@ import { makeBuiltinType } from '../objects/typeobject.js';
 import { rt } from '../runtime.js';
 import { decref, incref, newref, xdecref } from '../heap/refcount.js';
 import { PyRaise } from '../errors.js';
-import { PyBaseException, exceptionSetField } from '../objects/exceptions.js';
-import { makeSlot, SlotKind } from '../../events/kinds.js';
+import { PyBaseException, exceptionSetField, exceptionArgs, E } from '../objects/exceptions.js';
+import { dictGetStr } from '../objects/dict.js';
+import { PyStr } from '../objects/str.js';
+import { PyInt } from '../objects/int.js';
+import { EventKind, makeSlot, SlotKind } from '../../events/kinds.js';
 import { Frame, releaseLocals } from './frame.js';
 import { nlocalsplus } from './code.js';
 import type { Position } from '../../python/ast.js';
@@ -89,6 +92,8 @@ export function frameObjectOf(f: Frame): PyFrameObject {
   const fo = new PyFrameObject(frameType, f);
   rt.heap.allocate(fo, true);
   f.frameObject = fo;
+  // The frame object holds the frame's data (its locals outlive the call while it lives).
+  rt.ev.refAdded(fo.serial, f.serial, labelSlot('f_frame'));
   return fo;
 }
 
@@ -102,7 +107,10 @@ export function tracebackHere(r: PyRaise, f: Frame): void {
   r.tbFrame = f;
   const exc = r.exc;
   if (!(exc instanceof PyBaseException)) return;
-  if (first) setContext(exc, f);
+  if (first) {
+    setContext(exc, f);
+    reportRaised(exc);
+  }
   const fo = frameObjectOf(f);
   const next = exc.traceback;
   if (next) incref(next);
@@ -112,6 +120,17 @@ export function tracebackHere(r: PyRaise, f: Frame): void {
   if (next) rt.ev.refAdded(tb.serial, next.serial, labelSlot('tb_next'));
   rt.ev.refAdded(tb.serial, fo.serial, labelSlot('tb_frame'));
   exceptionSetField(exc, 'traceback', tb);
+}
+
+/**
+ * The log's ExceptionRaised: the type and, when the first argument is a str, that text
+ * (str(exc) could run Python code, which reporting must not).
+ */
+function reportRaised(exc: PyBaseException): void {
+  const first = exceptionArgs(exc)[0];
+  const message = first instanceof PyStr ? first.v : '';
+  const strings = rt.ev.strings;
+  rt.ev.emit(EventKind.ExceptionRaised, strings.intern(exc.type.name), strings.intern(message));
 }
 
 export { formatException, formatExceptionOnly } from './exception-print.js';

@@ -81,11 +81,11 @@ export function createGcModule(): PyModule {
     return newInt(collectNow(generation));
   });
   def('enable', () => {
-    rt.heap.enabled = true;
+    rt.heap.setEnabled(true);
     return newNone();
   });
   def('disable', () => {
-    rt.heap.enabled = false;
+    rt.heap.setEnabled(false);
     return newNone();
   });
   def('isenabled', () => newBool(rt.heap.enabled));
@@ -97,7 +97,7 @@ export function createGcModule(): PyModule {
   def('set_threshold', (_s, args, kw) => {
     if (!args.length) throw pyError(E.TypeError!, 'set_threshold() takes at least 1 argument (0 given)');
     const values = positional('set_threshold', args, kw, 1, 3);
-    values.forEach((v, i) => (rt.heap.threshold[i] = Number(indexValue(v))));
+    rt.heap.setThreshold(values.map((v) => Number(indexValue(v))));
     return newNone();
   });
   def('get_debug', () => newInt(state.debug));
@@ -137,20 +137,13 @@ export function createGcModule(): PyModule {
   });
   def('freeze', () => {
     const heap = rt.heap;
-    for (const gen of [0, 1, 2]) {
-      const l = heap.generations[gen]!;
-      for (const o of l.toArray()) o.gcGen = PERMANENT_GENERATION;
-      heap.generations[PERMANENT_GENERATION]!.merge(l);
-    }
+    heap.mergeGenerations(0b111, PERMANENT_GENERATION);
     heap.count[0] = heap.count[1] = heap.count[2] = 0;
     heap.emitCounts(255);
     return newNone();
   });
   def('unfreeze', () => {
-    const heap = rt.heap;
-    const perm = heap.generations[PERMANENT_GENERATION]!;
-    for (const o of perm.toArray()) o.gcGen = 2;
-    heap.generations[2]!.merge(perm);
+    rt.heap.mergeGenerations(1 << PERMANENT_GENERATION, 2);
     return newNone();
   });
   def('get_freeze_count', () => newInt(rt.heap.generations[PERMANENT_GENERATION]!.length));

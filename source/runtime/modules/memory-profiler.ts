@@ -81,7 +81,7 @@ class CodeMap extends PyObject {
       return;
     }
     const table = newProfileTable(nextTableId(), body.filename, body.firstLineno, blockEnd(rt.sourceLines, body.firstLineno, body.lastLineno));
-    rt.ev.emit(EventKind.ProfileFunction, 0, table.id, rt.ev.strings.intern(table.filename), table.firstLine, table.lastLine);
+    rt.ev.emit(EventKind.ProfileFunction, table.id, rt.ev.strings.intern(table.filename), table.firstLine, table.lastLine);
     this.toplevel.push(table);
     this.addCode(code, table);
   }
@@ -139,7 +139,7 @@ class CodeMap extends PyObject {
     const pages = rt.heap.allocator.rss / PAGE_SIZE;
     traceLine(table, line, prevLine, pages / PAGES_PER_MIB);
     table.running = next;
-    rt.ev.emit(EventKind.ProfileSample, 0, table.id, line, prevLine, pages, next);
+    rt.ev.emit(EventKind.ProfileSample, table.id, line, prevLine, pages, next);
   }
 
   /** show_results: every top-level table that has measurements. */
@@ -149,7 +149,7 @@ class CodeMap extends PyObject {
       if (table.lines.size === 0) continue;
       out += formatProfile(table, rt.sourceLines, precision);
       table.reported = true;
-      rt.ev.emit(EventKind.ProfileReported, 0, table.id);
+      rt.ev.emit(EventKind.ProfileReported, table.id);
     }
     return out;
   }

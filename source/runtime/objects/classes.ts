@@ -14,13 +14,13 @@ import { newBool, True, False, newInt } from './int.js';
 import { PyStr, internStr, newStr, strType } from './str.js';
 import { PyTuple, newTuple, tupleType, indexSlot } from './tuple.js';
 import { PyDict, dictGetStr, dictSetSteal, dictDelStr, newDict, dictItems, dictType } from './dict.js';
-import { makeSlot, SlotKind } from '../../events/kinds.js';
+import { EventKind, makeSlot, SlotKind } from '../../events/kinds.js';
 import {
   addressOf, call, callBorrowed, defaultRepr, genericGetAttr, genericSetAttr, iterateToArray, isTrue, repr, typeName, hashNotImplemented,
 } from '../protocols/abstract.js';
 import {
   PyInstance, SharedKeys, SHARED_KEYS_TABLE_BYTES, instanceClear, instanceDealloc, instanceDictGet, instanceDictSet, instanceGet, instanceSet,
-  instanceTraverse, newInstance,
+  instanceTraverse, newInstance, allSlotNames,
 } from './instance-values.js';
 import { installSlotWrappers, dunderChanged } from './slot-wrappers.js';
 import { newGetSetDescriptor, newMemberDescriptor, newWrapper, classmethodType, staticmethodType } from './descriptors.js';
@@ -451,7 +451,7 @@ export function createClass(spec: ClassSpec): PyType {
   incref(base); // tp_base
   rt.heap.allocate(t, true);
   heapTypes.add(new WeakRef(t));
-  rt.ev.emit(23 /* TypeNamed */, 0, t.serial, rt.ev.strings.intern(name));
+  rt.ev.emit(EventKind.TypeNamed, t.serial, rt.ev.strings.intern(name));
 
   // The class dict: a copy of the namespace plus the descriptors type_new adds.
   const d = newDict();
@@ -609,6 +609,11 @@ function installBuiltinSubclassStorage(t: PyType, solid: PyType): void {
     visit(o.type, labelSlot('__class__'));
     baseTraverse?.(o, visit);
     const w = o as WithExtraDict;
+    // subtype_traverse visits __slots__ too (traverse_slots).
+    if (w.slots) {
+      const names = allSlotNames(o.type);
+      w.slots.forEach((v, i) => v && visit(v, makeSlot(SlotKind.Attribute, rt.ev.strings.intern(names[i] ?? `slot${i}`))));
+    }
     if (w.extraDict) visit(w.extraDict, labelSlot('__dict__'));
   };
   t.clear = (o) => {

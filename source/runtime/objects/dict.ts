@@ -99,9 +99,20 @@ export function initDictType(): void {
   bindDictGetStr((d, key) => dictGetStr(d as PyDict, key));
 }
 
+/**
+ * Make `d` a split dict sharing `keys` (null: an ordinary dict). The class's keys know
+ * their split dicts, because creating an instance changes the size each of them reports.
+ */
+export function setSharedKeys(d: PyDict, keys: SharedKeys | null): void {
+  if (d.sharedKeys === keys) return;
+  d.sharedKeys?.dicts.delete(d);
+  d.sharedKeys = keys;
+  keys?.dicts.add(d);
+}
+
 function resetTable(d: PyDict): void {
   releaseKeys(d);
-  d.sharedKeys = null;
+  setSharedKeys(d, null);
   d.keys = [];
   d.values = [];
   d.index = new Map();
@@ -208,7 +219,11 @@ export function findEntry(d: PyDict, key: PyObject): number {
     if (i !== undefined) return i;
     if (d.slow === null) return -1;
   }
-  const h = hashOf(key);
+  return findSlow(d, key, hashOf(key));
+}
+
+/** The entry of a key without a primitive form, by its hash. */
+function findSlow(d: PyDict, key: PyObject, h: PyHash): number {
   if (d.slow === null) return -1;
   const candidates = d.slow.get(h);
   if (candidates === undefined) return -1;
@@ -247,13 +262,16 @@ export function bindTupleType(fn: () => PyType): void {
 /** d[key] = value, stealing both references. */
 export function dictSetSteal(d: PyDict, key: PyObject, value: PyObject): void {
   const p = primitiveKey(key);
+  // One hash, before the dict changes (insertdict): __hash__ may run Python code, which
+  // must not see a half-inserted entry.
+  const h = p === null ? hashOf(key) : 0;
   let i = -1;
   if (p !== null) {
     const found = d.index.get(p);
     if (found !== undefined) i = found;
     else if (d.slow !== null) i = findEntry(d, key);
   } else {
-    i = findEntry(d, key);
+    i = findSlow(d, key, h);
   }
   if (d.gcGen === UNTRACKED && (mayBeTracked(key) || mayBeTracked(value))) rt.heap.track(d);
   if (i >= 0) {
@@ -272,7 +290,7 @@ export function dictSetSteal(d: PyDict, key: PyObject, value: PyObject): void {
   const isStr = key.type === strType;
   if (d.sharedKeys !== null && !splitDictAccepts(d.sharedKeys, key, isStr)) {
     // The key does not fit the class's shared keys: become an ordinary combined dict.
-    d.sharedKeys = null;
+    setSharedKeys(d, null);
     if (!isStr) d.unicodeKeys = false;
     insertionResize(d);
   } else if (d.sharedKeys !== null) {
@@ -287,7 +305,7 @@ export function dictSetSteal(d: PyDict, key: PyObject, value: PyObject): void {
   d.keys.push(key);
   d.values.push(value);
   if (p !== null) d.index.set(p, at);
-  else addSlow(d, hashOf(key), at);
+  else addSlow(d, h, at);
   d.used++;
   d.version++;
   rt.ev.refAdded(d.serial, key.serial, keyObjectSlot(key));

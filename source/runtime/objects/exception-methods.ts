@@ -17,6 +17,7 @@ import { defineMethods, defineAttribute, exactlyOne } from '../builtins/args.js'
 import { newGetSetDescriptor } from './descriptors.js';
 import { repr, str as strOf, typeName, iterateToArray, hasAttr, getAttr, setAttr } from '../protocols/abstract.js';
 import { rt } from '../runtime.js';
+import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { installExceptionGroupMethods } from './exception-group.js';
 
 type Getter = (o: PyObject) => PyObject;
@@ -34,6 +35,7 @@ export function installExceptionMethods(): void {
     if (nkw && t === base) throw pyError(E.TypeError!, `${t.name}() takes no keyword arguments`);
     const e = new PyBaseException(t, newEmptyTuple());
     rt.heap.allocate(e, true);
+    rt.ev.refAdded(e.serial, e.args.serial, makeSlot(SlotKind.Attribute, rt.ev.strings.intern('args')));
     const tuple = newTuple(args.slice(0, args.length - nkw).map((a) => newref(a)));
     exceptionSetField(e, 'args', tuple);
     return e;
@@ -61,13 +63,10 @@ export function installExceptionMethods(): void {
   };
   base.instanceSet = (o, name, v) => {
     const e = o as PyBaseException;
-    if (!e.dict) {
-      if (v === null) return false;
-      e.dict = newDict();
-      rt.ev.refAdded(e.serial, e.dict.serial, 0);
-    }
-    if (v === null) return dictGetStr(e.dict, name) !== null && (dictDelStr(e.dict, name), true);
-    dictSetSteal(e.dict, internStr(name), v);
+    if (!e.dict && v === null) return false;
+    const d = exceptionDict(e);
+    if (v === null) return dictGetStr(d, name) !== null && (dictDelStr(d, name), true);
+    dictSetSteal(d, internStr(name), v);
     return true;
   };
   E.KeyError!.str = (o) => {
@@ -88,11 +87,7 @@ export function installExceptionMethods(): void {
   attr(base, '__suppress_context__', (o) => newBool((o as PyBaseException).suppressContext), (o, v) => {
     (o as PyBaseException).suppressContext = v !== null && (v as PyInt).v === 1;
   });
-  attr(base, '__dict__', (o) => {
-    const e = o as PyBaseException;
-    if (!e.dict) e.dict = newDict();
-    return newref(e.dict);
-  });
+  attr(base, '__dict__', (o) => newref(exceptionDict(o as PyBaseException)));
   defineMethods(base, {
     with_traceback: (self, args, kw) => {
       const tb = exactlyOne('with_traceback', args, kw);
@@ -243,4 +238,13 @@ function installOSError(): void {
     __str__: (self) => oserror.str!(self!),
     __reduce__: (self) => newTuple([newref(self!.type), newref((self as PyBaseException).args)]),
   });
+}
+
+/** The exception's __dict__ (borrowed), created on first use; the log sees the new reference. */
+function exceptionDict(e: PyBaseException): import('./dict.js').PyDict {
+  if (!e.dict) {
+    e.dict = newDict();
+    rt.ev.refAdded(e.serial, e.dict.serial, makeSlot(SlotKind.Attribute, rt.ev.strings.intern('__dict__')));
+  }
+  return e.dict;
 }

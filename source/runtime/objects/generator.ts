@@ -97,6 +97,8 @@ export function newGenerator(f: Frame, func: PyFunction): PyGenerator {
   rt.heap.allocate(g, true);
   f.generator = g;
   rt.ev.refAdded(g.serial, f.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('gi_frame')));
+  // The generator owns the reference to its function until it is deallocated.
+  rt.ev.refAdded(g.serial, func.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('gi_frame.f_func')));
   return g;
 }
 
@@ -104,7 +106,10 @@ function finish(g: PyGenerator): void {
   g.finished = true;
   g.jsGen = null;
   const f = g.frame;
-  rt.ev.emit(EventKind.FrameExited, 0, f.serial);
+  // A frame object made for a traceback releases the locals when it dies (traceback.ts).
+  f.exited = true;
+  // Finishing inside resume(): the frame leaves the stack before its locals go.
+  if (g.running) rt.ev.emit1(EventKind.FrameExited, f.serial);
   if (f.frameObject === null) releaseLocals(f);
 }
 
@@ -139,9 +144,8 @@ export function resume(g: PyGenerator, sent: PyObject, thrown: PyObject | null):
   f.back = rt.frame;
   rt.frame = f;
   rt.depth++;
-  if (!g.started) {
-    rt.ev.emit(EventKind.FrameEntered, 0, f.serial, rt.ev.strings.intern(f.code.qualname), f.back ? f.back.serial : 0);
-  }
+  // Every resumption pushes the frame; every yield pops it (see the finally below).
+  rt.ev.emit(EventKind.FrameEntered, f.serial, f.back ? f.back.serial : 0);
   if (rt.tracers.length !== 0) traceCall(f);
   // The 'return' trace event comes while the frame is still whole (before finish()).
   let traced = false;
@@ -185,6 +189,7 @@ export function resume(g: PyGenerator, sent: PyObject, thrown: PyObject | null):
     throw err;
   } finally {
     if (!traced) traceLeave(f);
+    if (!g.finished) rt.ev.emit1(EventKind.FrameExited, f.serial);
     g.running = false;
     rt.frame = f.back;
     rt.depth--;

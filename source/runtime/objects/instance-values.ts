@@ -11,7 +11,7 @@ import { PyObject, type PyType, type Visit } from './object.js';
 import { rt } from '../runtime.js';
 import { decref, incref, newref, xdecref } from '../heap/refcount.js';
 import { makeSlot, SlotKind } from '../../events/kinds.js';
-import { dictSetSteal, dictGetStr, dictDelStr, newDict, PyDict, dictType } from './dict.js';
+import { dictSetSteal, dictGetStr, dictDelStr, newDict, PyDict, dictType, setSharedKeys } from './dict.js';
 import { internStr } from './str.js';
 
 export const SHARED_KEYS_MAX = 30;
@@ -21,6 +21,8 @@ export class SharedKeys {
   readonly index = new Map<string, number>();
   /** Remaining budget (CPython's dk_usable of the shared keys). */
   usable = SHARED_KEYS_MAX;
+  /** Materialized split dicts using these keys (their sizes follow `usable`). */
+  readonly dicts = new Set<PyDict>();
   /** The class's keys table as a memory block (0 once released). */
   keysAddr = 0;
 }
@@ -58,7 +60,11 @@ export function newInstance(t: PyType): PyInstance {
   if (t.flags.managedDict && keys) {
     // init_inline_values: the budget shrinks, then the array is sized to names + budget.
     o.values = [];
-    if (keys.usable > 1) keys.usable--;
+    if (keys.usable > 1) {
+      keys.usable--;
+      // Every materialized split dict of the class reports its size from the budget.
+      for (const d of keys.dicts) rt.heap.resized(d);
+    }
     o.valuesAddr = rt.heap.allocator.malloc(valuesArrayBytes(keys.names.length + keys.usable));
   }
   return o;
@@ -265,7 +271,10 @@ export function materializeDict(inst: PyInstance, split = true): PyDict {
   const items = inst.values ? instanceItems(inst) : [];
   const keys = inst.type.sharedKeys;
   const d = newDict(dictType);
-  if (split && keys) (d as PyDict & { sharedKeys?: SharedKeys }).sharedKeys = keys;
+  if (split && keys) {
+    setSharedKeys(d, keys);
+    rt.heap.resized(d);
+  }
   // A split dict takes over the values array; an ordinary one gets its own keys table.
   if (split && keys) d.valuesAddr = inst.valuesAddr;
   else if (inst.valuesAddr !== 0) rt.heap.allocator.free(inst.valuesAddr);

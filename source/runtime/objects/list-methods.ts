@@ -191,7 +191,10 @@ function fillList(l: PyList, iterable: PyObject): void {
 
 function listSort(l: PyList, key: PyObject | null, reverse: boolean): void {
   const items = l.items;
-  // The list is empty while sorting (as CPython does), and restored after.
+  const ev = rt.ev;
+  // The list is empty while sorting (as CPython does), and restored after; the log
+  // follows, since comparisons run Python code that may look.
+  for (let i = 0; i < items.length; i++) ev.refRemoved(l.serial, items[i]!.serial, indexSlot(i));
   l.items = [];
   let keys: PyObject[] | null = null;
   try {
@@ -208,19 +211,14 @@ function listSort(l: PyList, key: PyObject | null, reverse: boolean): void {
     for (let i = 0; i < result.length; i++) items[i] = result[i]!;
   } finally {
     if (keys) for (const k of keys) decref(k);
-    if (l.items.length) {
-      const extra = l.items;
-      l.items = items;
+    const extra = l.items;
+    for (let i = 0; i < extra.length; i++) ev.refRemoved(l.serial, extra[i]!.serial, indexSlot(i));
+    l.items = items;
+    for (let i = 0; i < items.length; i++) ev.refAdded(l.serial, items[i]!.serial, indexSlot(i));
+    if (extra.length) {
       for (const x of extra) decref(x);
       throw pyError(E.ValueError!, 'list modified during sort');
     }
-    l.items = items;
-  }
-  // Report the new order: items keep their list, their positions change.
-  const ev = rt.ev;
-  for (let i = 0; i < items.length; i++) {
-    ev.refRemoved(l.serial, items[i]!.serial, indexSlot(i));
-    ev.refAdded(l.serial, items[i]!.serial, indexSlot(i));
   }
 }
 
@@ -420,6 +418,7 @@ export function listRepeat(items: readonly PyObject[], count: number): PyList {
     increfMany(x, count);
     const arr = new Array<PyObject>(count).fill(x);
     const l = new PyList(listType, arr);
+    l.allocated = n; // counted by the Allocated event's size
     rt.heap.allocate(l, true);
     allocateItems(l, n);
     const ev = rt.ev;
@@ -430,6 +429,7 @@ export function listRepeat(items: readonly PyObject[], count: number): PyList {
   for (let k = 0, p = 0; k < count; k++) for (const x of items) out[p++] = x;
   for (const x of items) increfMany(x, count);
   const l = new PyList(listType, out);
+  l.allocated = n; // counted by the Allocated event's size
   rt.heap.allocate(l, true);
   allocateItems(l, n);
   for (let i = 0; i < n; i++) rt.ev.refAdded(l.serial, out[i]!.serial, indexSlot(i));

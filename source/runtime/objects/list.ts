@@ -53,6 +53,8 @@ export function initListType(): void {
  */
 export function newList(items: PyObject[], capacity = items.length, type: PyType = listType, fresh = false): PyList {
   const l = new PyList(type, items);
+  // The Allocated event reports sys.getsizeof, which counts the item array to come.
+  l.allocated = Math.max(capacity, items.length);
   rt.heap.allocate(l, true, fresh);
   allocateItems(l, Math.max(capacity, items.length));
   const ev = rt.ev;
@@ -121,7 +123,7 @@ export function listSetItem(l: PyList, i: number, value: PyObject): void {
 export function listInsertSteal(l: PyList, i: number, value: PyObject): void {
   const n = l.items.length;
   listResize(l, n + 1);
-  if (i < n) rt.ev.emit(EventKind.ItemsShifted, 0, l.serial, i, 1);
+  if (i < n) rt.ev.emit(EventKind.ItemsShifted, l.serial, i, 1);
   l.items.splice(i, 0, value);
   rt.ev.refAdded(l.serial, value.serial, indexSlot(i));
 }
@@ -131,7 +133,7 @@ export function listPop(l: PyList, i: number): PyObject {
   const item = l.items[i]!;
   rt.ev.refRemoved(l.serial, item.serial, indexSlot(i));
   l.items.splice(i, 1);
-  if (i < l.items.length) rt.ev.emit(EventKind.ItemsShifted, 0, l.serial, i + 1, -1 >>> 0);
+  if (i < l.items.length) rt.ev.emit(EventKind.ItemsShifted, l.serial, i + 1, -1 >>> 0);
   listResize(l, l.items.length);
   return item;
 }
@@ -146,7 +148,7 @@ export function listReplaceSlice(l: PyList, lo: number, hi: number, values: PyOb
   for (let i = 0; i < removed.length; i++) ev.refRemoved(l.serial, removed[i]!.serial, indexSlot(lo + i));
   const delta = values.length - removed.length;
   const newLength = l.items.length + delta;
-  if (delta !== 0 && hi < l.items.length) ev.emit(EventKind.ItemsShifted, 0, l.serial, hi, delta >>> 0);
+  if (delta !== 0 && hi < l.items.length) ev.emit(EventKind.ItemsShifted, l.serial, hi, delta >>> 0);
   if (delta > 0) listResize(l, newLength);
   l.items.splice(lo, hi - lo, ...values);
   for (let i = 0; i < values.length; i++) ev.refAdded(l.serial, values[i]!.serial, indexSlot(lo + i));

@@ -63,7 +63,8 @@ export function initStrSingletons(): void {
 
 /** Objects allocated statically by CPython start with a huge refcount (section 2.2). */
 export function makeStatic(o: PyObject): void {
-  o.rc = 999_999_999; // _PyObject_IMMORTAL_INIT in 3.11: a marker, not immortality
+  // _PyObject_IMMORTAL_INIT in 3.11: a marker, not immortality.
+  rt.heap.setRefcount(o, 999_999_999);
 }
 
 function allocStr(s: string): PyStr {

@@ -210,7 +210,7 @@ function clearWeakrefsOnDeath(o: PyObject, callCallbacks: boolean): void {
   const pending: [PyWeakref, PyObject][] = [];
   for (const w of refs as PyWeakref[]) {
     unlink(w);
-    rt.ev.emit(EventKind.WeakrefCleared, 0, w.serial, o.serial);
+    rt.ev.emit(EventKind.WeakrefCleared, w.serial, o.serial);
     if (w.callback && callCallbacks) {
       incref(w);
       const cb = w.callback;
@@ -220,7 +220,7 @@ function clearWeakrefsOnDeath(o: PyObject, callCallbacks: boolean): void {
   }
   o.weakrefs = null;
   for (const [w, cb] of pending) {
-    rt.ev.emit(EventKind.CallbackRun, 0, w.serial);
+    rt.ev.emit1(EventKind.CallbackRun, w.serial);
     try {
       decref(call(cb, [w]));
     } catch (e) {

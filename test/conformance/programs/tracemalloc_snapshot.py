@@ -25,12 +25,12 @@ def mine(snapshot):
 
 tracemalloc.start()
 first = mine(tracemalloc.take_snapshot())
-points = make_points(2000)
+points = make_points(400)
 table = {i: str(i) for i in range(300)}
 blob = b'x' * 100000
 words = 'lorem ipsum dolor sit amet ' * 50
 second = mine(tracemalloc.take_snapshot())
-del points[1000:]
+del points[200:]
 third = mine(tracemalloc.take_snapshot())
 point_tb = tracemalloc.get_object_traceback(points[0])
 blob_tb = tracemalloc.get_object_traceback(blob)

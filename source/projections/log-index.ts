@@ -1,0 +1,179 @@
+/**
+ * Indexes over the log, filled the one time the log is folded from the start
+ * (TimeTravel's head projection): where each line started, the program's output, the
+ * collections, the notable events, and the timeline of live bytes and objects.
+ *
+ * They are functions of the log, not of a cursor: the view at event k uses the entries
+ * before k (binary search on the event numbers), so seeking never rebuilds them.
+ *
+ * The timeline keeps a fixed number of buckets of events (TIMELINE_BUCKETS): when the log
+ * outgrows them, neighbouring buckets merge and each covers twice the events. Memory stays
+ * constant however long the program runs; a sparkline needs far fewer columns anyway.
+ */
+
+/** A growable column of numbers. */
+class Column<T extends Int32Array | Float64Array> {
+  length = 0;
+  constructor(public data: T) {}
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new (this.data.constructor as new (n: number) => T)(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+  get(i: number): number {
+    return this.data[i]!;
+  }
+  get bytes(): number {
+    return this.data.byteLength;
+  }
+}
+
+const i32 = (n = 1024) => new Column(new Int32Array(n));
+
+const TIMELINE_BUCKETS = 4096;
+
+/** Live memory over a span of events. */
+export type TimelineBucket = {
+  /** First event of the span and the number of events it covers. */
+  event: number;
+  events: number;
+  /** Bytes and objects live at the last line start in the span, and the most bytes live in it. */
+  bytes: number;
+  objects: number;
+  maxBytes: number;
+};
+
+/** One collection, as the Generations panel lists it. */
+export type CollectionRecord = {
+  /** Event numbers of CollectionStarted and CollectionEnded (-1 while running). */
+  start: number;
+  end: number;
+  generation: number;
+  /** gc.collect()'s answer: unreachable objects found (minus those a finalizer resurrected)
+   * and those that could not be freed. */
+  collected: number;
+  uncollectable: number;
+  steps: number;
+  unreachable: number;
+  finalizers: number;
+  weakrefsCleared: number;
+  callbacks: number;
+};
+
+export class LogIndex {
+  // Lines.
+  readonly lineEvent = i32();
+  readonly lineNumber = i32();
+  // The timeline: bucket i covers events [i << shift, (i + 1) << shift).
+  private timelineShift = 10;
+  private timelineUsed = 0;
+  private readonly tlBytes = new Float64Array(TIMELINE_BUCKETS);
+  private readonly tlMax = new Float64Array(TIMELINE_BUCKETS);
+  private readonly tlObjects = new Float64Array(TIMELINE_BUCKETS);
+  // Output.
+  readonly outputEvent = i32(256);
+  readonly outputStream = i32(256);
+  readonly outputText = i32(256);
+  // Collections, in order of their start.
+  readonly collections: CollectionRecord[] = [];
+  // Unreachable objects, finalizers, weakref clearing, callbacks, exceptions.
+  readonly notableEvent = i32(256);
+  // ProcessMemory and memory_profiler events (their folds can visit just these).
+  readonly memoryModelEvent = i32(256);
+
+  /** A line starts at event `at`; `maxBytes` is the most live since the previous line. */
+  lineStarted(at: number, line: number, bytes: number, objects: number, maxBytes: number): void {
+    this.lineEvent.push(at);
+    this.lineNumber.push(line);
+    let b = Math.floor(at / 2 ** this.timelineShift);
+    while (b >= TIMELINE_BUCKETS) {
+      this.mergeBuckets();
+      b = Math.floor(at / 2 ** this.timelineShift);
+    }
+    // Spans without a line start carry the last values on.
+    for (let i = this.timelineUsed; i < b; i++) {
+      const last = i > 0 ? i - 1 : 0;
+      this.tlBytes[i] = this.tlMax[i] = this.tlBytes[last]!;
+      this.tlObjects[i] = this.tlObjects[last]!;
+    }
+    if (b >= this.timelineUsed) {
+      this.tlMax[b] = 0;
+      this.timelineUsed = b + 1;
+    }
+    this.tlBytes[b] = bytes;
+    this.tlObjects[b] = objects;
+    this.tlMax[b] = Math.max(this.tlMax[b]!, maxBytes, bytes);
+  }
+
+  private mergeBuckets(): void {
+    const n = this.timelineUsed;
+    for (let i = 0; 2 * i < n; i++) {
+      const a = 2 * i;
+      const last = Math.min(a + 1, n - 1);
+      this.tlBytes[i] = this.tlBytes[last]!;
+      this.tlObjects[i] = this.tlObjects[last]!;
+      this.tlMax[i] = Math.max(this.tlMax[a]!, this.tlMax[last]!);
+    }
+    this.timelineUsed = Math.ceil(n / 2);
+    this.timelineShift++;
+  }
+
+  /** The timeline's buckets that end at or before event k. */
+  timeline(k: number): TimelineBucket[] {
+    const span = 2 ** this.timelineShift;
+    const out: TimelineBucket[] = [];
+    for (let i = 0; i < this.timelineUsed && (i + 1) * span <= k; i++) {
+      out.push({ event: i * span, events: span, bytes: this.tlBytes[i]!, objects: this.tlObjects[i]!, maxBytes: this.tlMax[i]! });
+    }
+    return out;
+  }
+
+  output(at: number, stream: number, text: number): void {
+    this.outputEvent.push(at);
+    this.outputStream.push(stream);
+    this.outputText.push(text);
+  }
+
+  collectionStarted(at: number, i: number, generation: number): void {
+    if (i !== this.collections.length) return;
+    this.collections.push({ start: at, end: -1, generation, collected: 0, uncollectable: 0, steps: 0, unreachable: 0, finalizers: 0, weakrefsCleared: 0, callbacks: 0 });
+  }
+
+  collectionEnded(at: number, i: number, generation: number, collected: number, uncollectable: number, steps: number, unreachable: number, finalizers: number, weakrefsCleared: number, callbacks: number): void {
+    const c = this.collections[i];
+    if (!c || c.end >= 0) return;
+    Object.assign(c, { end: at, generation, collected, uncollectable, steps, unreachable, finalizers, weakrefsCleared, callbacks });
+  }
+
+  notable(at: number): void {
+    this.notableEvent.push(at);
+  }
+
+  memoryModel(at: number): void {
+    this.memoryModelEvent.push(at);
+  }
+
+  /** Entries of `events` (sorted event numbers) below event k. */
+  static before(events: Column<Int32Array>, k: number): number {
+    let lo = 0;
+    let hi = events.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (events.get(mid) < k) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  get bytes(): number {
+    return (
+      this.lineEvent.bytes + this.lineNumber.bytes + this.tlBytes.byteLength * 3 +
+      this.outputEvent.bytes + this.outputStream.bytes + this.outputText.bytes + this.notableEvent.bytes + this.collections.length * 100
+    );
+  }
+}
+
+export type { Column };
