@@ -10,6 +10,10 @@ import { runProgram } from '../../source/runtime/run.js';
 import { Limits } from '../../source/runtime/limits.js';
 import { checkInvariants, type Violation } from '../../source/runtime/check/invariants.js';
 import { maskAddresses } from './programs.js';
+import { Projection } from '../../source/projections/projection.js';
+import type { Runtime } from '../../source/runtime/runtime.js';
+import { runtimeNodes } from '../projections/runtime-heap.js';
+import { diffNodes, projectedNodes } from '../projections/projected-heap.js';
 
 export type Outcome = { stdout: string; stderr: string; exitCode: number };
 
@@ -19,7 +23,18 @@ export type HeapscopeOutcome = Outcome & {
   violations: Violation[];
   /** The step budget stopped the program (its output is not comparable). */
   stopped: boolean;
+  /** Where the heap folded from the event log differs from the runtime's heap. */
+  projection: string[];
 };
+
+/** The event log's projection against the runtime's own heap, at the end of a run. */
+export function projectionDiffs(runtime: Runtime): string[] {
+  const p = new Projection();
+  p.advance(runtime.ev);
+  const diffs = diffNodes(runtimeNodes(runtime), projectedNodes(p, runtime.ev.strings));
+  if (p.count.join() !== runtime.heap.count.join()) diffs.push(`gc counts ${p.count} expected ${runtime.heap.count}`);
+  return diffs.slice(0, 10);
+}
 
 export function runOnHeapscope(filename: string, source: string, maxSteps = 100_000): HeapscopeOutcome {
   let stdout = '';
@@ -31,10 +46,11 @@ export function runOnHeapscope(filename: string, source: string, maxSteps = 100_
       stdout: (t) => (stdout += t),
       stderr: (t) => (stderr += t),
     });
-    return { stdout, stderr, exitCode, jsError: null, violations: runtime.stopped ? [] : checkInvariants(runtime), stopped: runtime.stopped };
+    const ok = !runtime.stopped;
+    return { stdout, stderr, exitCode, jsError: null, violations: ok ? checkInvariants(runtime) : [], stopped: runtime.stopped, projection: ok ? projectionDiffs(runtime) : [] };
   } catch (e) {
     const jsError = e instanceof Error ? `${e.name}: ${e.message}\n${e.stack?.split('\n').slice(1, 6).join('\n')}` : String(e);
-    return { stdout, stderr, exitCode: -1, jsError, violations: [], stopped: false };
+    return { stdout, stderr, exitCode: -1, jsError, violations: [], stopped: false, projection: [] };
   }
 }
 

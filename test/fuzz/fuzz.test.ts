@@ -1,7 +1,8 @@
 /**
  * Property-based fuzzing (fast-check), small enough for every test run: generated
  * programs from the supported subset and mutated scenario files never make a JavaScript
- * exception escape the runtime and always leave a heap that passes the invariant checker.
+ * exception escape the runtime and always leave a heap that passes the invariant checker,
+ * whose projection from the event log equals the runtime's heap.
  * `npm run fuzz` runs the same properties at length (test/fuzz/long-run.fuzz.ts).
  *
  * The seed is fixed so that a failure reproduces; FUZZ_SEED picks another.
@@ -9,7 +10,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { program, edits, mutate } from './programs.js';
-import { runOnHeapscope } from './differential.js';
+import { projectionDiffs, runOnHeapscope } from './differential.js';
+import { runSource } from '../robustness/run-in-process.js';
+import { PyList } from '../../source/runtime/objects/list.js';
 import { corpus } from './corpus.js';
 
 const seed = Number(process.env.FUZZ_SEED ?? 20261125);
@@ -20,6 +23,7 @@ function problems(filename: string, source: string): string | null {
   const r = runOnHeapscope(filename, source, 20_000);
   if (r.jsError) return `JavaScript exception: ${r.jsError}`;
   if (r.violations.length) return `invariants: ${r.violations.map((v) => v.message).join('; ')}`;
+  if (r.projection.length) return `projection differs from the heap: ${r.projection.join('; ')}`;
   // Only the program speaks on stderr (a traceback, a SyntaxError), never heapscope itself.
   if (!r.stopped && /^heapscope/m.test(r.stderr)) return `heapscope's own message: ${r.stderr}`;
   return null;
@@ -43,5 +47,13 @@ describe('fuzz (fast-check)', () => {
       }),
       { numRuns: 25, seed },
     );
+  });
+
+  it('the projection check notices a change the event log did not see', () => {
+    const r = runSource('keep = [1, 2]\n', { checking: true });
+    expect(projectionDiffs(r.runtime)).toEqual([]);
+    const list = [...r.runtime.heap.live!.values()].find((o) => o instanceof PyList)!;
+    list.rc += 1; // a reference taken behind the log's back
+    expect(projectionDiffs(r.runtime).join('\n')).toMatch(/refcount/);
   });
 });

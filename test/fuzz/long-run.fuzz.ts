@@ -69,17 +69,18 @@ it(`fuzz: up to ${total} programs`, async () => {
     const done = r.stdout.split('\n').filter((l) => l.startsWith(DONE)).length;
     programs += r.stopped ? done : sources.length;
     if (r.stopped) stoppedBatches++;
-    if (r.jsError || r.violations.length) {
+    if (r.jsError || r.violations.length || r.projection.length) {
       // Who did it: each program alone, in a fresh runtime.
       let blamed = false;
       for (const src of sources) {
         const one = runOnHeapscope('/fuzz/program.py', src);
         if (one.jsError) save({ kind: 'javascript-exception', detail: one.jsError, source: src });
         else if (one.violations.length) save({ kind: 'invariant', detail: one.violations.map((v) => v.message).join('\n'), source: src });
+        else if (one.projection.length) save({ kind: 'projection', detail: one.projection.join('\n'), source: src });
         else continue;
         blamed = true;
       }
-      if (!blamed) save({ kind: r.jsError ? 'javascript-exception (batch only)' : 'invariant (batch only)', detail: r.jsError ?? r.violations.map((v) => v.message).join('\n'), source: driver(sources) });
+      if (!blamed) save({ kind: 'batch only', detail: r.jsError ?? [...r.violations.map((v) => v.message), ...r.projection].join('\n'), source: driver(sources) });
     }
     if (batches % 100 === 0) {
       const s = (Date.now() - started) / 1000;
