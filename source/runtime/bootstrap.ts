@@ -42,6 +42,10 @@ import { installIteratorHints } from './objects/iter-hints.js';
 import { installSlotMethods } from './objects/slot-methods.js';
 import { applyStartupRefcounts } from './startup-refcounts.js';
 import { initBytesSlots } from './objects/bytes-methods.js';
+import { initByteArrayType, initByteArraySlots } from './objects/bytearray.js';
+import { initGenericAliasTypes } from './objects/generic-alias.js';
+import { initMappingProxyType } from './objects/mappingproxy.js';
+import { defineAttribute } from './builtins/args.js';
 import { setBuiltinsDict } from './builtins/registry.js';
 import { createSysModule } from './modules/sys.js';
 import { createGcModule } from './modules/gc.js';
@@ -80,6 +84,7 @@ export function bootstrap(runtime: Runtime): void {
   initDictType();
   initSetTypes();
   initBytesType();
+  initByteArrayType();
   initRangeTypes();
   initComplexType();
   initFunctionTypes();
@@ -135,6 +140,7 @@ export function bootstrap(runtime: Runtime): void {
   initDictSlots();
   initSetSlots();
   initBytesSlots();
+  initByteArraySlots();
   bindDictProtocols(hashOf, equals);
   bindSetProtocols(hashOf, equals);
   bindTupleType(() => newTuple([]).type);
@@ -150,9 +156,15 @@ export function bootstrap(runtime: Runtime): void {
   // Now that every builtin type has its own slots, subtypes inherit what they lack
   // (PyType_Ready's inherit_slots), in creation order so that bases come first.
   for (const t of builtinTypes) fillInheritedSlots(t);
-  for (const t of [listType, dictType, setType, sliceType]) t.hash = hashNotImplemented;
+  for (const t of [listType, dictType, setType, sliceType]) {
+    t.hash = hashNotImplemented;
+    defineAttribute(t, '__hash__', newNone()); // list.__hash__ is None
+  }
   // ExceptionGroup is a class made with type() (create_exception_group_class).
   createExceptionGroupClass();
+  // Types made like an extension module's (their dunder methods come from their own slots).
+  initGenericAliasTypes();
+  initMappingProxyType();
 
   // builtins, sys.modules, sys, gc
   const builtins = newDict();

@@ -15,6 +15,8 @@
  * - Code objects are not GC objects (no tp_traverse) but hold their constants, names,
  *   co_name and co_qualname: the log shows those references as <co_consts>, <co_names>,
  *   .co_name and .co_qualname.
+ * - functools' lru_cache links are not GC objects either; the wrapper's tp_traverse visits
+ *   their results for them.
  */
 import type { Runtime } from '../../source/runtime/runtime.js';
 import type { PyObject } from '../../source/runtime/objects/object.js';
@@ -23,6 +25,7 @@ import { PyGenerator } from '../../source/runtime/objects/generator.js';
 import { PyWeakref } from '../../source/runtime/objects/weakref.js';
 import type { Frame } from '../../source/runtime/interpreter/frame.js';
 import { PyCode } from '../../source/runtime/objects/function.js';
+import { PyLruCache, PyLruLink } from '../../source/runtime/modules/functools/lru-cache.js';
 import { makeSlot, SlotKind, WEAK_REFERENT_LABEL } from '../../source/events/kinds.js';
 
 export type ExpectedNode = {
@@ -87,6 +90,8 @@ export function runtimeNodes(runtime: Runtime): Map<number, ExpectedNode> {
   const weak = makeSlot(SlotKind.Label, strings.intern(WEAK_REFERENT_LABEL));
   const consts = makeSlot(SlotKind.Label, strings.intern('co_consts'));
   const names = makeSlot(SlotKind.Label, strings.intern('co_names'));
+  const lruKey = makeSlot(SlotKind.Label, strings.intern('key'));
+  const lruResult = makeSlot(SlotKind.Label, strings.intern('result'));
   const coName = makeSlot(SlotKind.Attribute, strings.intern('co_name'));
   const coQualname = makeSlot(SlotKind.Attribute, strings.intern('co_qualname'));
   const giFrame = makeSlot(SlotKind.Label, strings.intern('gi_frame'));
@@ -100,7 +105,12 @@ export function runtimeNodes(runtime: Runtime): Map<number, ExpectedNode> {
       if (o.nameObj) pairs.push(o.nameObj.serial, coName);
       if (o.qualnameObj) pairs.push(o.qualnameObj.serial, coQualname);
     }
-    else if (o instanceof PyGenerator) {
+    else if (o instanceof PyLruLink) pairs = [o.key.serial, lruKey, o.result.serial, lruResult];
+    else if (o instanceof PyLruCache) {
+      // lru_cache_tp_traverse visits its links' results on their behalf (links are not GC
+      // objects); the log shows those references where they are, on the links.
+      o.type.traverse!(o, (t: PyObject, slot: number) => void (slot >>> 0 !== lruResult && pairs.push(t.serial, slot >>> 0)));
+    } else if (o instanceof PyGenerator) {
       if (!o.frame.released) pairs.push(o.frame.serial, giFrame);
       if (o.frame.func) pairs.push(o.frame.func.serial, giFunc);
     } else o.type.traverse?.(o, (t: PyObject, slot: number) => void pairs.push(t.serial, slot >>> 0));

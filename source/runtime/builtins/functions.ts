@@ -41,36 +41,47 @@ import { importModule } from '../modules/importer.js';
 import { frameLocalsDict } from '../interpreter/frame-locals.js';
 import { materializeDict, PyInstance } from '../objects/instance-values.js';
 import { PyModule } from '../objects/module.js';
+import { bytearrayType } from '../objects/bytearray.js';
 import { compileBuiltin, evalSource } from '../interpreter/eval.js';
+import { PyUnion, unionMembers } from '../objects/generic-alias.js';
+import { callDunder } from '../objects/slot-wrappers.js';
 
 function nameArg(o: PyObject, fname: string): string {
   if (!(o instanceof PyStr)) throw pyError(E.TypeError!, `attribute name must be string, not '${typeName(o)}'`);
   return o.v;
 }
 
-/** isinstance(obj, cls) with tuples and __instancecheck__. */
+/** isinstance(obj, cls) with tuples, unions and __instancecheck__ (PyObject_IsInstance). */
 export function isInstanceOf(o: PyObject, cls: PyObject): boolean {
-  if (cls instanceof PyType) {
-    if (o.type.isSubtypeOf(cls)) return true;
-    const check = lookup(cls.type, '__instancecheck__');
-    if (check !== null && cls.type.flags.heap) {
-      const r = callMethod(cls, '__instancecheck__', [o]);
-      try {
-        return isTrue(r);
-      } finally {
-        decref(r);
-      }
-    }
-    return false;
-  }
+  if (o.type === cls) return true;
+  if (cls instanceof PyType && cls.type === typeType) return o.type.isSubtypeOf(cls);
   if (cls instanceof PyTuple) return cls.items.some((c) => isInstanceOf(o, c));
+  if (cls instanceof PyUnion) return unionMembers(cls, 'isinstance').some((c) => isInstanceOf(o, c));
+  if (lookup(cls.type, '__instancecheck__') !== null && (cls.type.flags.heap || !(cls instanceof PyType))) {
+    const r = callDunder(cls, '__instancecheck__', [o])!;
+    try {
+      return isTrue(r);
+    } finally {
+      decref(r);
+    }
+  }
+  if (cls instanceof PyType) return o.type.isSubtypeOf(cls);
   throw pyError(E.TypeError!, 'isinstance() arg 2 must be a type, a tuple of types, or a union');
 }
 
 function isSubclassOf(c: PyObject, cls: PyObject): boolean {
+  if (cls instanceof PyTuple) return cls.items.some((x) => isSubclassOf(c, x));
+  if (cls instanceof PyUnion) return unionMembers(cls, 'issubclass').some((x) => isSubclassOf(c, x));
+  if (!(cls instanceof PyType && cls.type === typeType) && lookup(cls.type, '__subclasscheck__') !== null && (cls.type.flags.heap || !(cls instanceof PyType))) {
+    const r = callDunder(cls, '__subclasscheck__', [c])!;
+    try {
+      return isTrue(r);
+    } finally {
+      decref(r);
+    }
+  }
   if (!(c instanceof PyType)) throw pyError(E.TypeError!, 'issubclass() arg 1 must be a class');
   if (cls instanceof PyType) return c.isSubtypeOf(cls);
-  if (cls instanceof PyTuple) return cls.items.some((x) => isSubclassOf(c, x));
   throw pyError(E.TypeError!, 'issubclass() arg 2 must be a class, a tuple of classes, or a union');
 }
 
@@ -317,7 +328,6 @@ function sortedBuiltin(args: PyObject[], kw: readonly string[] | null): PyObject
   if (pos.length !== 1) throw pyError(E.TypeError!, `sorted expected 1 argument, got ${pos.length}`);
   const l = listFromIterable(pos[0]!);
   try {
-    decref(callMethod(l, 'sort', []) && newNone());
     const sort = getAttr(l, 'sort');
     try {
       decref(callBorrowed(sort, args.slice(pos.length), kw));
@@ -379,7 +389,7 @@ export function installBuiltins(): void {
   initCallableIter();
   const types: [string, PyType][] = [
     ['object', objectType], ['type', typeType], ['int', intType], ['bool', boolType], ['float', floatType],
-    ['complex', complexType], ['str', strType], ['bytes', bytesType], ['list', listType], ['tuple', tupleType],
+    ['complex', complexType], ['str', strType], ['bytes', bytesType], ['bytearray', bytearrayType], ['list', listType], ['tuple', tupleType],
     ['dict', dictType], ['set', setType], ['frozenset', frozensetType], ['range', rangeType], ['slice', sliceType],
     ['property', propertyType], ['classmethod', classmethodType], ['staticmethod', staticmethodType], ['super', superType],
     ['enumerate', enumerateType], ['zip', zipType], ['map', mapType], ['filter', filterType], ['reversed', reversedType],

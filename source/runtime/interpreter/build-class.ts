@@ -15,9 +15,9 @@ import { E } from '../objects/exceptions.js';
 import { typeType } from '../objects/typeobject.js';
 import { newDict, type PyDict } from '../objects/dict.js';
 import { newStr } from '../objects/str.js';
-import { newTuple } from '../objects/tuple.js';
+import { newTuple, PyTuple } from '../objects/tuple.js';
 import { newCell, cellSet, type PyCell } from '../objects/function.js';
-import { call, iterateToArray, getAttrOrNull, callBorrowed } from '../protocols/abstract.js';
+import { call, iterateToArray, getAttrOrNull, callBorrowed, setItem } from '../protocols/abstract.js';
 import { runBody } from './call.js';
 import { rt } from '../runtime.js';
 import { builtinsDict } from '../builtins/registry.js';
@@ -52,6 +52,7 @@ export function buildClass(
         kwvalues.push(v);
       }
     }
+    const origBases = resolveMroEntries(bases);
     for (const b of bases) {
       if (!(b instanceof PyTypeClass)) throw pyError(E.TypeError!, `bases must be types`);
     }
@@ -67,6 +68,15 @@ export function buildClass(
     }
     const metaclass: PyObject = meta instanceof PyTypeClass || meta === null ? winner : meta;
     const ns = prepareNamespace(metaclass, name, bases);
+    if (origBases !== null) {
+      const key = newStr('__orig_bases__');
+      try {
+        setItem(ns, key, origBases);
+      } finally {
+        decref(key);
+        decref(origBases);
+      }
+    }
     try {
       const bodyFrame = new FrameClass(code.body, code, f.globals, builtinsDict(), null);
       bodyFrame.ns = ns as PyDict;
@@ -101,6 +111,50 @@ export function buildClass(
     for (const v of kwvalues) decref(v);
     if (meta) decref(meta);
   }
+}
+
+/**
+ * update_bases: a base that is not a class may stand for others through __mro_entries__
+ * (`class C(Generic[T])`, `class L(list[int])`). Replaces them in `bases` (owned) and
+ * returns the original bases tuple when something changed.
+ */
+function resolveMroEntries(bases: PyObject[]): PyObject | null {
+  if (bases.every((b) => b instanceof PyTypeClass)) return null;
+  const original = newTuple(bases.map((b) => newref(b)));
+  const resolved: PyObject[] = [];
+  try {
+    for (const b of bases) {
+      if (b instanceof PyTypeClass) {
+        resolved.push(newref(b));
+        continue;
+      }
+      const entries = getAttrOrNull(b, '__mro_entries__');
+      if (entries === null) {
+        resolved.push(newref(b));
+        continue;
+      }
+      let r: PyObject;
+      try {
+        r = callBorrowed(entries, [original]);
+      } finally {
+        decref(entries);
+      }
+      if (!(r instanceof PyTuple)) {
+        decref(r);
+        throw pyError(E.TypeError!, '__mro_entries__ must return a tuple');
+      }
+      for (const x of r.items) resolved.push(newref(x));
+      decref(r);
+    }
+  } catch (e) {
+    resolved.forEach((x) => decref(x));
+    decref(original);
+    throw e;
+  }
+  for (const b of bases) decref(b);
+  bases.length = 0;
+  bases.push(...resolved);
+  return original;
 }
 
 function prepareNamespace(metaclass: PyObject, name: string, bases: PyObject[]): PyObject {

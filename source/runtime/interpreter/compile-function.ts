@@ -4,6 +4,7 @@
  */
 import type { Arguments, Expr, ExprOf, Position, Stmt, StmtOf } from '../../python/ast.js';
 import type { PyObject } from '../objects/object.js';
+import { annotationText } from './annotations.js';
 import { ModuleCompiler, CodeContext } from './context.js';
 import type { CodeBody, ExprFn, StmtFn } from './code.js';
 import { Completion } from './code.js';
@@ -187,15 +188,22 @@ function allocateFunction(code: PyCode, globals: PyDict, nameObj: PyObject, qual
 function compileAnnotations(args: Arguments, returns: Expr | null, cx: CodeContext): ExprFn | null {
   const entries: [string, ExprFn][] = [];
   for (const a of [...args.posonlyargs, ...args.args, ...(args.vararg ? [args.vararg] : []), ...args.kwonlyargs, ...(args.kwarg ? [args.kwarg] : [])]) {
-    if (a.annotation) entries.push([a.arg, compileExpr(a.annotation, cx)]);
+    if (a.annotation) entries.push([a.arg, compileAnnotation(a.annotation, cx)]);
   }
-  if (returns) entries.push(['return', compileExpr(returns, cx)]);
+  if (returns) entries.push(['return', compileAnnotation(returns, cx)]);
   if (!entries.length) return null;
   return (f) => {
     const d = newDict();
     for (const [k, fn] of entries) dictSetSteal(d, internStr(k), fn(f));
     return d;
   };
+}
+
+/** An annotation's value: evaluated, or its text under `from __future__ import annotations`. */
+export function compileAnnotation(e: Expr, cx: CodeContext): ExprFn {
+  if (!cx.module.futureAnnotations) return compileExpr(e, cx);
+  const text: Expr = { kind: 'Constant', value: { type: 'str', value: annotationText(e, cx.module.lines) }, line: e.line, col: e.col, endLine: e.endLine, endCol: e.endCol };
+  return compileExpr(text, cx);
 }
 
 export function docstringOf(body: readonly Stmt[]): string | null {

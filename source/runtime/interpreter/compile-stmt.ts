@@ -23,7 +23,7 @@ import {
 } from '../protocols/abstract.js';
 import { lookup } from '../objects/typeobject.js';
 import { compileExpr, compileIterable, compileNameLoad, compileNameStore, compileTest, binarySlotOf } from './compile-expr.js';
-import { compileClassDef, compileFunctionDef, unsupportedStatement, docstringOf } from './compile-function.js';
+import { compileClassDef, compileFunctionDef, unsupportedStatement, docstringOf, compileAnnotation } from './compile-function.js';
 import { nameError, unboundFree, unboundLocal, unpack, makeRaise, setContext } from './ops.js';
 import { tracebackHere } from './traceback.js';
 import { importFrom, importModule, importStar } from '../modules/importer.js';
@@ -405,7 +405,7 @@ function compileAnnAssign(st: StmtOf<'AnnAssign'>, cx: CodeContext): StmtFn {
   const store = st.value ? compileStore(st.target, cx) : null;
   // Module and class level `name: T` records T in __annotations__.
   const recordAnnotation = st.simple && st.target.kind === 'Name' && (cx.scope.kind === 'module' || cx.scope.kind === 'class');
-  const annotation = recordAnnotation ? compileExpr(st.annotation, cx) : null;
+  const annotation = recordAnnotation ? compileAnnotation(st.annotation, cx) : null;
   const name = st.target.kind === 'Name' ? st.target.id : '';
   return (f) => {
     if (value && store) store(f, value(f));

@@ -24,6 +24,8 @@ export class ModuleCompiler {
   /** Literals that start an assignment's value (read once more by the parser). */
   readonly assignedFirstTokens = new Set<Expr>();
   readonly lines: string[];
+  /** `from __future__ import annotations`: annotations compile to their text (PEP 563). */
+  futureAnnotations = false;
 
   constructor(
     readonly symtable: SymbolTable,

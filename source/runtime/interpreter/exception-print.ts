@@ -23,6 +23,7 @@ import { call, getAttr, getItem, hasAttr, length, repr, str as strOf } from '../
 import { newInt } from '../objects/int.js';
 import { groupExceptions, isExceptionGroup } from '../objects/exception-group.js';
 import type { PyTraceback } from './traceback.js';
+import type { Frame } from './frame.js';
 import { parser } from '@lezer/python';
 
 /** traceback.py's defaults (also pythonrun.c's). */
@@ -384,4 +385,54 @@ function guard<T>(fn: () => T, fallback: T): T {
     }
     throw e;
   }
+}
+
+// ---------------------------------------------------------------- for the traceback module
+
+/**
+ * The report split as traceback.format_exception() returns it: the header, one chunk per
+ * frame, the exception line(s), and the chaining messages between exceptions.
+ */
+export function formatExceptionChunks(exc: PyObject, chain = true, seen = new Set<PyObject>()): string[] {
+  if (isExceptionGroup(exc)) return [formatException(exc)];
+  seen.add(exc);
+  const out: string[] = [];
+  if (exc instanceof PyBaseException) {
+    if (chain && exc.cause && !seen.has(exc.cause)) {
+      out.push(...formatExceptionChunks(exc.cause, chain, seen));
+      out.push('\nThe above exception was the direct cause of the following exception:\n\n');
+    } else if (chain && exc.context && !exc.suppressContext && !seen.has(exc.context)) {
+      out.push(...formatExceptionChunks(exc.context, chain, seen));
+      out.push('\nDuring handling of the above exception, another exception occurred:\n\n');
+    }
+    if (exc.traceback) {
+      out.push('Traceback (most recent call last):\n');
+      out.push(...formatTracebackChunks(exc.traceback));
+    }
+  }
+  out.push(formatExceptionOnly(exc));
+  return out;
+}
+
+/** traceback.format_tb(): one chunk per frame (with repetition elided as CPython does). */
+export function formatTracebackChunks(tb: PyObject | null): string[] {
+  const text = formatEntries(entriesOf(tb), '');
+  return text.split(/(?=^ {2}(?:File|\[Previous))/m).filter((piece) => piece.length > 0);
+}
+
+/** One frame of a traceback or stack, for traceback.FrameSummary. */
+export type FrameInfo = { filename: string; lineno: number; name: string; line: string };
+
+export function tracebackFrames(tb: PyObject | null): FrameInfo[] {
+  return entriesOf(tb).map((e) => ({ filename: e.filename, lineno: e.lineno, name: e.name, line: (sourceLine(e.filename, e.lineno) ?? '').trim() }));
+}
+
+/** The frames from the outermost to `f` (traceback.extract_stack). */
+export function stackFrames(f: Frame | null): FrameInfo[] {
+  const out: FrameInfo[] = [];
+  for (let g = f; g; g = g.back) {
+    const lineno = g.instr ? g.instr.line : g.lineno;
+    out.push({ filename: g.code.filename, lineno, name: g.code.name, line: (sourceLine(g.code.filename, lineno) ?? '').trim() });
+  }
+  return out.reverse();
 }

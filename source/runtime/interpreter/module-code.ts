@@ -5,6 +5,7 @@
 import type { Module } from '../../python/ast.js';
 import type { PyCode } from '../objects/function.js';
 import { SymbolTable } from './scope.js';
+import { hasFutureAnnotations } from './annotations.js';
 import { manglePrivateNames } from './mangle.js';
 import { ModuleCompiler } from './context.js';
 import { compileCodeObject, docstringOf } from './compile-function.js';
@@ -36,6 +37,7 @@ export function compileModuleCode(parsed: Module, filename: string): { code: PyC
   const ast = manglePrivateNames(parsed);
   const symtable = new SymbolTable(ast, filename);
   const compiler = new ModuleCompiler(symtable, filename, ast.source);
+  compiler.futureAnnotations = hasFutureAnnotations(ast.body);
   const { code } = compileCodeObject(compiler, symtable.module, '<module>', '<module>', 1, null, (cx) => {
     const doc = docstringOf(ast.body);
     const block = compileBlock(ast.body, cx, true);

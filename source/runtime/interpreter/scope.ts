@@ -401,12 +401,12 @@ export class SymbolTable {
     }
     // The implicit __class__ cell of methods that use super().
     if (s.needsClassCell) {
+      // Only when a class encloses the function (super(cls, self) in a plain nested
+      // function has no __class__ to close over).
       let p = s.parent;
-      while (p && p.kind !== 'class' && p.kind !== 'module') {
-        p.frees.add('__class__');
-        p = p.parent;
-      }
+      while (p && p.kind !== 'class' && p.kind !== 'module') p = p.parent;
       if (p?.kind === 'class') {
+        for (let q = s.parent; q && q !== p; q = q.parent) q.frees.add('__class__');
         p.cells.add('__class__');
         s.frees.add('__class__');
       }

@@ -11,22 +11,17 @@ import { newNotImplemented, noneType, notImplementedType, ellipsisType, None, No
 import { PyBytes, bytesType, newBytes, bytesRepr, bytesHash } from './bytes.js';
 import { PyInt, newInt, newBool } from './int.js';
 import { PyStr, newStr } from './str.js';
-import { PyList, newList, listAppendSteal } from './list.js';
-import { PyTuple } from './tuple.js';
+import { newList } from './list.js';
 import { PySlice } from './range.js';
 import { indexOf, normalizeIndex, sliceIndices } from './sequence.js';
-import { bindArgs, defineMethods, exactlyOne, positional } from '../builtins/args.js';
-import { getIter, iterNext, indexValue, typeName, iterateToArray } from '../protocols/abstract.js';
-import { decodeBytes, encodeStr } from './str-methods.js';
+import { bindArgs, defineMethods } from '../builtins/args.js';
+import { getIter, indexValue, typeName, iterateToArray } from '../protocols/abstract.js';
+import { decodeBytes, encodeStr, percentFormat } from './str-methods.js';
+import { installBytesLikeMethods, indexIn, subArg } from './bytes-like.js';
 import { rt } from '../runtime.js';
 import { reserveMemory } from '../limits.js';
 
 const b = (o: PyObject | null | undefined) => (o as PyBytes).v;
-
-function argBytes(o: PyObject | undefined, fname: string): Uint8Array {
-  if (!(o instanceof PyBytes)) throw pyError(E.TypeError!, `a bytes-like object is required, not '${o ? typeName(o) : 'NoneType'}'`);
-  return o.v;
-}
 
 function cmp(x: Uint8Array, y: Uint8Array): number {
   const n = Math.min(x.length, y.length);
@@ -34,20 +29,13 @@ function cmp(x: Uint8Array, y: Uint8Array): number {
   return x.length - y.length;
 }
 
-function indexIn(hay: Uint8Array, needle: Uint8Array, from = 0): number {
-  outer: for (let i = from; i + needle.length <= hay.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return i;
-  }
-  return -1;
-}
-
 export function bytesFromObject(x: PyObject, encoding?: PyObject): PyObject {
   if (x instanceof PyStr) {
     if (!encoding) throw pyError(E.TypeError!, 'string argument without an encoding');
     return newBytes(encodeStr(x.v, (encoding as PyStr).v));
   }
-  if (x instanceof PyBytes) return newref(x);
+  if (x instanceof PyBytes && x.type === bytesType) return newref(x);
+  if (x instanceof PyBytes) return newBytes(x.v.slice());
   if (x instanceof PyInt) {
     const n = Number(indexValue(x));
     if (n < 0) throw pyError(E.ValueError!, 'negative count');
@@ -103,8 +91,7 @@ export function initBytesSlots(): void {
     return newInt(v[i]!);
   };
   t.contains = (o, x) => {
-    if (x instanceof PyInt) return b(o).includes(Number(x.v));
-    return indexIn(b(o), argBytes(x, '__contains__')) >= 0;
+    return indexIn(b(o), subArg(x)) >= 0;
   };
   t.iter = (o) => {
     const l = newList(Array.from(b(o), (c) => newInt(c)));
@@ -130,6 +117,11 @@ export function initBytesSlots(): void {
     for (let k = 0; k < count; k++) out.set(s.v, k * s.v.length);
     return newBytes(out);
   };
+  t.number.mod = (x, values) => {
+    if (!(x instanceof PyBytes)) return newNotImplemented();
+    const text = percentFormat(String.fromCharCode(...x.v), values, true);
+    return newBytes(Uint8Array.from(text, (c) => c.charCodeAt(0)));
+  };
   t.newInstance = (_t, args, kw) => {
     const [x, encoding] = bindArgs('bytes', args, kw, ['source', 'encoding', 'errors'], 0, 3);
     if (x === undefined) return newBytes(new Uint8Array(0));
@@ -140,63 +132,8 @@ export function initBytesSlots(): void {
       const [enc] = bindArgs('decode', args, kw, ['encoding', 'errors'], 0, 2);
       return newStr(decodeBytes(b(self), enc ? (enc as PyStr).v : 'utf-8'));
     },
-    hex: (self) => newStr(Array.from(b(self), (c) => c.toString(16).padStart(2, '0')).join('')),
-    startswith: (self, args, kw) => {
-      const p = exactlyOne('startswith', args, kw);
-      const prefixes = p instanceof PyTuple ? p.items.map((x) => argBytes(x, 'startswith')) : [argBytes(p, 'startswith')];
-      return newBool(prefixes.some((q) => cmp(b(self).slice(0, q.length), q) === 0));
-    },
-    endswith: (self, args, kw) => {
-      const p = argBytes(exactlyOne('endswith', args, kw), 'endswith');
-      const v = b(self);
-      return newBool(v.length >= p.length && cmp(v.slice(v.length - p.length), p) === 0);
-    },
-    find: (self, args, kw) => newInt(indexIn(b(self), argBytes(positional('find', args, kw, 1, 3)[0], 'find'))),
-    count: (self, args, kw) => {
-      const needle = argBytes(exactlyOne('count', args, kw), 'count');
-      let n = 0;
-      for (let i = indexIn(b(self), needle); i >= 0; i = indexIn(b(self), needle, i + Math.max(1, needle.length))) n++;
-      return newInt(n);
-    },
-    join: (self, args, kw) => {
-      const parts = iterateToArray(exactlyOne('join', args, kw));
-      try {
-        const sep = b(self);
-        const arrays = parts.map((p) => argBytes(p, 'join'));
-        const total = arrays.reduce((s, a) => s + a.length, 0) + sep.length * Math.max(0, arrays.length - 1);
-        const out = new Uint8Array(total);
-        let at = 0;
-        arrays.forEach((a, i) => {
-          if (i) {
-            out.set(sep, at);
-            at += sep.length;
-          }
-          out.set(a, at);
-          at += a.length;
-        });
-        return newBytes(out);
-      } finally {
-        parts.forEach((p) => decref(p));
-      }
-    },
-    split: (self, args, kw) => {
-      const [sepObj] = bindArgs('split', args, kw, ['sep', 'maxsplit'], 0, 2);
-      const text = String.fromCharCode(...b(self));
-      const parts = sepObj === undefined || sepObj === None ? text.split(/[ \t\n\r\x0b\x0c]+/).filter(Boolean) : text.split(String.fromCharCode(...argBytes(sepObj, 'split')));
-      const l = newList([], 12) as PyList;
-      for (const p of parts) listAppendSteal(l, newBytes(Uint8Array.from(p, (c) => c.charCodeAt(0))));
-      return l;
-    },
-    upper: (self) => newBytes(b(self).map((c) => (c >= 97 && c <= 122 ? c - 32 : c))),
-    lower: (self) => newBytes(b(self).map((c) => (c >= 65 && c <= 90 ? c + 32 : c))),
-    strip: (self) => newBytes(Uint8Array.from(String.fromCharCode(...b(self)).trim(), (c) => c.charCodeAt(0))),
-    replace: (self, args, kw) => {
-      const [x, y] = positional('replace', args, kw, 2, 3);
-      const text = String.fromCharCode(...b(self));
-      const out = text.split(String.fromCharCode(...argBytes(x, 'replace'))).join(String.fromCharCode(...argBytes(y, 'replace')));
-      return newBytes(Uint8Array.from(out, (c) => c.charCodeAt(0)));
-    },
   });
+  installBytesLikeMethods(t, newBytes);
   void EQ;
   void NE;
   void LT;

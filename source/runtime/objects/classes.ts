@@ -7,7 +7,7 @@ import { PyObject, PyType, EQ, NE, type Visit } from './object.js';
 import { builtinTypes, lookup, objectType, typeModified, typeType, inheritSlots } from './typeobject.js';
 import { rt } from '../runtime.js';
 import { decref, incref, newref, xdecref } from '../heap/refcount.js';
-import { pyError } from '../errors.js';
+import { pyError, type PyRaise } from '../errors.js';
 import { E } from './exceptions.js';
 import { None, NotImplemented, newNone, newNotImplemented } from './singletons.js';
 import { newBool, True, False, newInt } from './int.js';
@@ -62,6 +62,7 @@ export function initObjectSlots(): void {
       if (t.newInstance !== objectType.newInstance) throw pyError(E.TypeError!, 'object.__new__() takes exactly one argument (the type to instantiate)');
       throw pyError(E.TypeError!, `${t.name}() takes no arguments`);
     }
+    if (t.abstract) throw abstractInstantiation(t);
     if (t === objectType) {
       const obj = new PyObject(objectType);
       rt.heap.allocate(obj, false);
@@ -79,11 +80,20 @@ export function initObjectSlots(): void {
   o.call = null;
 }
 
+/** object_new's error for a class whose __abstractmethods__ is not empty. */
+function abstractInstantiation(t: PyType): PyRaise {
+  const names = iterateToArray(dictGetStr(t.dict!, '__abstractmethods__')!);
+  const strs = names.map((n) => (n instanceof PyStr ? n.v : repr(n))).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  names.forEach((n) => decref(n));
+  return pyError(E.TypeError!, `Can't instantiate abstract class ${t.name} with abstract method${strs.length > 1 ? 's' : ''} ${strs.join(', ')}`);
+}
+
 // ---------------------------------------------------------------- type
 
 export function initTypeSlots(): void {
   const t = typeType;
   t.flags.gc = true;
+  t.flags.ownDict = true; // a metaclass's instances (classes) keep their dict in the type object
   t.flags.weakrefable = true;
   t.basicSize = 880;
   // type.__sizeof__: PyHeapTypeObject, plus the cached shared keys of instances with a
@@ -269,6 +279,12 @@ function typeSetAttr(self: PyObject, name: string, value: PyObject | null): void
     cls.name = value.v;
     return;
   }
+  if (name === '__qualname__' && value instanceof PyStr) {
+    cls.qualname = value.v;
+    return;
+  }
+  // type.__abstractmethods__ also sets Py_TPFLAGS_IS_ABSTRACT, which object.__new__ checks.
+  if (name === '__abstractmethods__') cls.abstract = value !== null && isTrue(value);
   const d = cls.dict as PyDict;
   if (value === null) {
     if (!dictDelStr(d, name)) throw pyError(E.AttributeError!, `type object '${cls.name}' has no attribute '${name}'`);
@@ -464,19 +480,22 @@ export function createClass(spec: ClassSpec): PyType {
   t.dict = d;
   rt.ev.refAdded(t.serial, d.serial, labelSlot('__dict__'));
   if (dictGetStr(d, '__module__') === null) dictSetSteal(d, internStr('__module__'), newStr(t.module));
-  if (dictGetStr(d, '__doc__') === null) dictSetSteal(d, internStr('__doc__'), newNone());
   wrapImplicitMethods(d, '__new__', staticmethodType);
   wrapImplicitMethods(d, '__init_subclass__', classmethodType);
   wrapImplicitMethods(d, '__class_getitem__', classmethodType);
-  if (dictGetStr(d, '__eq__') !== null && dictGetStr(d, '__hash__') === null) dictSetSteal(d, internStr('__hash__'), newNone());
   const baseSlotCount = base.slotCount;
   ownSlots.forEach((s, i) => dictSetSteal(d, internStr(s), newMemberDescriptor(s, t, baseSlotCount + i)));
   if (wantsDict && solid === objectType) {
     dictSetSteal(d, internStr('__dict__'), newGetSetDescriptor('__dict__', t, instanceDictGet, instanceDictSet));
+  } else if (wantsDict && !solid.flags.ownDict) {
+    dictSetSteal(d, internStr('__dict__'), newGetSetDescriptor('__dict__', t, extraDictGet, null));
   }
   if (wantsWeakref) {
     dictSetSteal(d, internStr('__weakref__'), newGetSetDescriptor('__weakref__', t, weakrefListGet, null));
   }
+  // PyType_Ready adds __doc__ after the getset descriptors (type_dict_set_doc).
+  if (dictGetStr(d, '__doc__') === null) dictSetSteal(d, internStr('__doc__'), newNone());
+  if (dictGetStr(d, '__eq__') !== null && dictGetStr(d, '__hash__') === null) dictSetSteal(d, internStr('__hash__'), newNone());
   // __bases__ and __mro__ tuples.
   for (const b of bases) incref(b);
   for (const m of t.mro) incref(m);
@@ -504,7 +523,7 @@ function strOf(o: PyObject | null): string | null {
 }
 
 function hasDictStorage(t: PyType): boolean {
-  return t.mro.some((c) => c.slotNames.includes('__dict__')) || t.mro.some((c) => c.name === 'BaseException' && !c.flags.heap) || t.mro.some((c) => c.name === 'function');
+  return t.mro.some((c) => c.slotNames.includes('__dict__') || c.flags.ownDict === true) || t.mro.some((c) => c.name === 'BaseException' && !c.flags.heap) || t.mro.some((c) => c.name === 'function');
 }
 
 function inheritFromBases(t: PyType): void {
@@ -589,22 +608,8 @@ function installBuiltinSubclassStorage(t: PyType, solid: PyType): void {
     if (type.slotCount) o.slots = new Array(type.slotCount).fill(null);
     return o;
   };
-  t.instanceGet = (o, name) => {
-    const d = (o as WithExtraDict).extraDict;
-    return d ? dictGetStr(d, name) : null;
-  };
-  t.instanceSet = (o, name, v) => {
-    const w = o as WithExtraDict;
-    if (!t.flags.managedDict && !hasDictStorage(t) && !(solid.itemSize > 0 && t.basicSize > solid.basicSize)) return false;
-    if (!w.extraDict) {
-      if (v === null) return false;
-      w.extraDict = newDict();
-      rt.ev.refAdded(o.serial, w.extraDict.serial, labelSlot('__dict__'));
-    }
-    if (v === null) return dictDelStr(w.extraDict, name);
-    dictSetSteal(w.extraDict, internStr(name), v);
-    return true;
-  };
+  // A base that stores attributes in its own dict (SimpleNamespace, partial) keeps doing so.
+  if (!solid.flags.ownDict) installExtraDict(t, solid);
   t.traverse = (o, visit) => {
     visit(o.type, labelSlot('__class__'));
     baseTraverse?.(o, visit);
@@ -639,6 +644,36 @@ function installBuiltinSubclassStorage(t: PyType, solid: PyType): void {
   // The instance's class reference is taken at allocation by the heap hook below.
   void listType;
   void dictType;
+}
+
+/** `obj.__dict__` of a builtin subclass's instance: its attached dict, made on demand. */
+function extraDictGet(o: PyObject): PyObject {
+  const w = o as WithExtraDict;
+  if (!w.extraDict) {
+    w.extraDict = newDict();
+    rt.ev.refAdded(o.serial, w.extraDict.serial, labelSlot('__dict__'));
+  }
+  return newref(w.extraDict);
+}
+
+/** Attribute storage of `class L(list)` instances: a dict attached on first store. */
+function installExtraDict(t: PyType, solid: PyType): void {
+  t.instanceGet = (o, name) => {
+    const d = (o as WithExtraDict).extraDict;
+    return d ? dictGetStr(d, name) : null;
+  };
+  t.instanceSet = (o, name, v) => {
+    const w = o as WithExtraDict;
+    if (!t.flags.managedDict && !hasDictStorage(t) && !(solid.itemSize > 0 && t.basicSize > solid.basicSize)) return false;
+    if (!w.extraDict) {
+      if (v === null) return false;
+      w.extraDict = newDict();
+      rt.ev.refAdded(o.serial, w.extraDict.serial, labelSlot('__dict__'));
+    }
+    if (v === null) return dictDelStr(w.extraDict, name);
+    dictSetSteal(w.extraDict, internStr(name), v);
+    return true;
+  };
 }
 
 /** Heap instances made by a builtin's tp_new still hold a reference to their class. */

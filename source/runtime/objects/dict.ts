@@ -310,6 +310,7 @@ export function dictSetSteal(d: PyDict, key: PyObject, value: PyObject): void {
   d.version++;
   rt.ev.refAdded(d.serial, key.serial, keyObjectSlot(key));
   rt.ev.refAdded(d.serial, value.serial, valueSlot(key));
+  if (d.type.sizeofFollowsItems) rt.heap.resized(d);
 }
 
 /** d[key] = value with borrowed references. */
@@ -441,6 +442,7 @@ export function dictRemoveEntry(d: PyDict, i: number): [PyObject, PyObject] {
   d.version++;
   rt.ev.refRemoved(d.serial, key.serial, keyObjectSlot(key));
   rt.ev.refRemoved(d.serial, value.serial, valueSlot(key));
+  if (d.type.sizeofFollowsItems) rt.heap.resized(d);
   return [key, value];
 }
 

@@ -21,12 +21,14 @@ export class PyModule extends PyObject {
   ) {
     super(type);
   }
+  /** Provided by the interpreter (sys, gc, math ...) rather than made by types.ModuleType(). */
+  builtin = true;
 }
 
 export let moduleType: PyType;
 
 export function initModuleType(): void {
-  moduleType = makeBuiltinType('module', { gc: true, weakrefable: true, basicSize: 56 });
+  moduleType = makeBuiltinType('module', { gc: true, weakrefable: true, ownDict: true, basicSize: 56 });
   moduleType.traverse = (o, visit: Visit) => visit((o as PyModule).dict, makeSlot(SlotKind.Attribute, rt.ev.strings.intern('__dict__')));
   moduleType.dealloc = (o) => decref((o as PyModule).dict);
   moduleType.instanceGet = (o, name) => dictGetStr((o as PyModule).dict, name);
@@ -60,7 +62,7 @@ export function initModuleType(): void {
     }
   };
   moduleType.setattro = genericSetAttr;
-  moduleType.repr = (o) => newStr(`<module '${(o as PyModule).name}'${(o as PyModule).name === '__main__' ? '' : ' (built-in)'}>`);
+  moduleType.repr = (o) => newStr(`<module '${(o as PyModule).name}'${(o as PyModule).name === '__main__' || !(o as PyModule).builtin ? '' : ' (built-in)'}>`);
 }
 
 import { dictDel } from './dict.js';

@@ -12,7 +12,7 @@ import { newInt, newBool, PyInt } from './int.js';
 import { PyStr, newStr, internStr } from './str.js';
 import { PyTuple, newTuple, newEmptyTuple } from './tuple.js';
 import { newList, listAppend } from './list.js';
-import { newDict, dictSetSteal, dictGetStr, dictDelStr, type PyDict } from './dict.js';
+import { newDict, dictSetSteal, dictGetStr, dictDelStr, PyDict } from './dict.js';
 import { PyFunction, PyMethod, PyCode, PyCell, PyBuiltinFunction, functionType, methodType, codeType, cellType, builtinFunctionType, functionSetField, methodDescriptorType, PyMethodDescriptor, cellSet, classmethodDescriptorType, wrapperDescriptorType, methodWrapperType, newMethod } from './function.js';
 import { PyGenerator, generatorType, generatorSend, closeGenerator, resume, stopIteration } from './generator.js';
 import { PyModule, moduleType } from './module.js';
@@ -20,10 +20,11 @@ import { PyProperty, PyWrapper, propertyType, classmethodType, staticmethodType,
 import { PyFrameObject, PyTraceback, frameType, tracebackType, frameObjectOf } from '../interpreter/traceback.js';
 import { defineMethods, defineClassMethods, defineNew, defineAttribute, exactlyOne, positional, noArgs, bindArgs } from '../builtins/args.js';
 import { newGetSetDescriptor } from './descriptors.js';
-import { call, defaultRepr, genericGetAttr, genericSetAttr, repr, str as strOf, typeName, iterateToArray, addressOf, getAttr, richCompare } from '../protocols/abstract.js';
+import { isTrue as isTrueValue, call, defaultRepr, genericGetAttr, genericSetAttr, repr, str as strOf, typeName, iterateToArray, addressOf, getAttr, getAttrOrNull, richCompare } from '../protocols/abstract.js';
 import { createClass, pointerHash, computeMro, TYPE_DATA_ATTRS, typeSpecialAttr } from './classes.js';
 import { PyInstance, materializeDict } from './instance-values.js';
 import { rt } from '../runtime.js';
+import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { frameLocalsDict } from '../interpreter/frame-locals.js';
 import { formatObject } from './format.js';
 import { getsizeof } from '../modules/sys.js';
@@ -78,6 +79,13 @@ export function installObjectMethods(): void {
     __reduce_ex__: () => {
       throw pyError(E.TypeError!, 'heapscope does not support pickling yet');
     },
+    __reduce__: () => {
+      throw pyError(E.TypeError!, 'heapscope does not support pickling yet');
+    },
+    __getstate__: (self, args, kw) => {
+      noArgs('__getstate__', args, kw);
+      return objectGetState(self!);
+    },
   });
   defineNew(objectType, (_s, args, kw) => {
     const t = args[0];
@@ -99,7 +107,7 @@ export function installObjectMethods(): void {
     o.type = v;
     decref(old);
   });
-  attr(objectType, '__doc__', () => newNone());
+  defineAttribute(objectType, '__doc__', newNone()); // a plain value: instance dicts (modules) can override it
 
   // ---- type
   defineNew(typeType, (_s, args, kw) => {
@@ -115,6 +123,19 @@ export function installObjectMethods(): void {
   }
   defineMethods(typeType, {
     mro: (self) => newList((self as PyType).mro.map((c) => newref(c))),
+    // type_setattro: type.__setattr__(cls, name, value) bypasses a metaclass's override.
+    __setattr__: (self, args) => {
+      const [name, value] = positional('__setattr__', args, null, 2, 2);
+      if (!(name instanceof PyStr)) throw pyError(E.TypeError!, `attribute name must be string, not '${typeName(name!)}'`);
+      typeType.setattro!(self!, name.v, value!);
+      return newNone();
+    },
+    __delattr__: (self, args) => {
+      const [name] = positional('__delattr__', args, null, 1, 1);
+      if (!(name instanceof PyStr)) throw pyError(E.TypeError!, `attribute name must be string, not '${typeName(name!)}'`);
+      typeType.setattro!(self!, name.v, null);
+      return newNone();
+    },
     __subclasses__: (self) => {
       const out: PyObject[] = [];
       for (const o of rt.heap.live?.values() ?? []) if (o instanceof PyType && o.base === self) out.push(newref(o));
@@ -181,6 +202,46 @@ function rtDictType(): PyType {
   return dictType;
 }
 
+// ---------------------------------------------------------------- object.__getstate__
+
+/** Is the instance's own attribute storage empty (_PyObject_IsInstanceDictEmpty)? */
+function instanceDictEmpty(o: PyObject): boolean {
+  if (o instanceof PyInstance) {
+    if (o.dict !== null) return o.dict.used === 0;
+    return o.values === null || o.values.every((v) => v === null);
+  }
+  const extra = (o as PyObject & { extraDict?: PyDict | null }).extraDict;
+  if (extra !== undefined) return extra === null || extra.used === 0;
+  return true;
+}
+
+/** copyreg._slotnames: __slots__ names along the MRO, cached as cls.__slotnames__. */
+function slotNamesOf(t: PyType): string[] {
+  const names: string[] = [];
+  for (const c of t.mro) names.push(...c.slotNames);
+  if (t.flags.heap && t.dict && dictGetStr(t.dict, '__slotnames__') === null) {
+    dictSetSteal(t.dict, internStr('__slotnames__'), newList(names.map((n) => newStr(n))));
+    typeModified(t);
+  }
+  return names;
+}
+
+/** object.__getstate__() of 3.11 (object_getstate_default, not required). */
+function objectGetState(o: PyObject): PyObject {
+  let state: PyObject = instanceDictEmpty(o) ? newNone() : getAttr(o, '__dict__');
+  const names = slotNamesOf(o.type);
+  if (names.length) {
+    const slots = newDict();
+    for (const name of names) {
+      const v = getAttrOrNull(o, name);
+      if (v !== null) dictSetSteal(slots, newStr(name), v);
+    }
+    if (slots.used > 0) state = newTuple([state, slots]);
+    else decref(slots);
+  }
+  return state;
+}
+
 // ---------------------------------------------------------------- callables
 
 function installCallableMethods(): void {
@@ -192,17 +253,28 @@ function installCallableMethods(): void {
   fnField('__doc__', 'doc');
   fnField('__module__', 'module');
   attr(functionType, '__closure__', (o) => orNone((o as PyFunction).closure));
-  attr(functionType, '__annotations__', (o) => {
-    const f = o as PyFunction;
-    if (!f.annotations) functionSetField(f, 'annotations', newDict());
-    return newref(f.annotations!);
-  });
+  attr(
+    functionType,
+    '__annotations__',
+    (o) => {
+      const f = o as PyFunction;
+      if (!f.annotations) functionSetField(f, 'annotations', newDict());
+      return newref(f.annotations!);
+    },
+    (o, v) => {
+      if (v !== null && v !== None && !(v instanceof PyDict)) throw pyError(E.TypeError!, '__annotations__ must be set to a dict object');
+      functionSetField(o as PyFunction, 'annotations', v === null || v === None ? null : newref(v));
+    },
+  );
   attr(functionType, '__name__', (o) => newref((o as PyFunction).name), (o, v) => {
     const f = o as PyFunction;
     if (!(v instanceof PyStr)) throw pyError(E.TypeError!, '__name__ must be set to a string object');
     incref(v);
     const old = f.name;
     f.name = v;
+    const slot = makeSlot(SlotKind.Attribute, rt.ev.strings.intern('__name__'));
+    rt.ev.refRemoved(f.serial, old.serial, slot);
+    rt.ev.refAdded(f.serial, v.serial, slot);
     decref(old);
   });
   attr(functionType, '__qualname__', (o) => newref((o as PyFunction).qualname), (o, v) => {
@@ -211,6 +283,9 @@ function installCallableMethods(): void {
     incref(v);
     const old = f.qualname;
     f.qualname = v;
+    const slot = makeSlot(SlotKind.Attribute, rt.ev.strings.intern('__qualname__'));
+    rt.ev.refRemoved(f.serial, old.serial, slot);
+    rt.ev.refAdded(f.serial, v.serial, slot);
     decref(old);
   });
   attr(functionType, '__code__', (o) => newref((o as PyFunction).code));
@@ -341,7 +416,9 @@ function installCallableMethods(): void {
     throw: (self, args, kw) => {
       const [typ, val] = positional('throw', args, kw, 1, 3);
       let exc: PyObject;
-      if (typ instanceof PyType) exc = call(typ, val && val !== None ? [newref(val)] : []);
+      // throw(type, value): an instance of the type is thrown as it is (gen_throw).
+      if (typ instanceof PyType && val && val !== None && val.type.isSubtypeOf(typ)) exc = newref(val);
+      else if (typ instanceof PyType) exc = call(typ, val && val !== None ? (val instanceof PyTuple ? val.items.map((x) => newref(x)) : [newref(val)]) : []);
       else exc = newref(typ!);
       const r = resume(self as PyGenerator, newNone(), exc);
       if (!r.done) return r.value;
@@ -407,7 +484,23 @@ function installCallableMethods(): void {
       return newNone();
     },
   });
+  // abc.abstractmethod marks functions; the descriptors that wrap them report it.
+  const abstractOf = (f: PyObject | null) => {
+    if (f === null) return false;
+    const v = getAttrOrNull(f, '__isabstractmethod__');
+    if (v === null) return false;
+    try {
+      return isTrueValue(v);
+    } finally {
+      decref(v);
+    }
+  };
+  attr(propertyType, '__isabstractmethod__', (o) => {
+    const p = o as PyProperty;
+    return newBool(abstractOf(p.fget) || abstractOf(p.fset) || abstractOf(p.fdel));
+  });
   for (const t of [classmethodType, staticmethodType]) {
+    attr(t, '__isabstractmethod__', (o) => newBool(abstractOf((o as PyWrapper).callable)));
     attr(t, '__func__', (o) => newref((o as PyWrapper).callable));
     attr(t, '__wrapped__', (o) => newref((o as PyWrapper).callable));
     defineMethods(t, {

@@ -96,6 +96,8 @@ export type TypeFlags = {
   weakrefable: boolean;
   /** 3.11 "managed dict": instances carry a dict pointer pair before the GC header. */
   managedDict: boolean;
+  /** Instances keep their own __dict__ pointer (tp_dictoffset): functions, SimpleNamespace, partial. */
+  ownDict?: boolean;
 };
 
 export class PyType extends PyObject {
@@ -122,6 +124,8 @@ export class PyType extends PyObject {
   attrCacheVersion = 0;
   /** Per-class shared keys of instance attribute names (3.11 inline values). */
   sharedKeys: import('./instance-values.js').SharedKeys | null = null;
+  /** Py_TPFLAGS_IS_ABSTRACT: set by assigning a non-empty __abstractmethods__. */
+  abstract = false;
 
   // ---- slots (null = not provided; inherited ones are copied at type creation)
   repr: Slot<[PyObject], PyObject> = null;
@@ -165,6 +169,9 @@ export class PyType extends PyObject {
   finalize: Slot<[PyObject], void> = null;
   /** __sizeof__ without the GC and managed-dict headers; sys.getsizeof adds those. */
   sizeof: Slot<[PyObject], number> = null;
+  /** sys.getsizeof changes with every item added or removed (OrderedDict's nodes): the
+   * container reports a resize event on each change, not only when its table grows. */
+  sizeofFollowsItems = false;
   /** Bytes of the object's own block when they differ from sizeof (a list's item array
    * is a separate block), without headers. */
   objectSize: Slot<[PyObject], number> = null;
@@ -183,6 +190,11 @@ export class PyType extends PyObject {
     this.qualname = name;
     this.flags = { gc: false, heap: false, baseType: true, weakrefable: false, managedDict: false, ...flags };
     this.basicSize = basicSize;
+  }
+
+  /** tp_name: what error messages show; builtin types of other modules include the module. */
+  get tpName(): string {
+    return this.flags.heap || this.module === 'builtins' ? this.name : `${this.module}.${this.name}`;
   }
 
   isSubtypeOf(other: PyType): boolean {

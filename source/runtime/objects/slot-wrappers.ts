@@ -186,7 +186,12 @@ function hashWrapper(o: PyObject): PyHash {
   const r = requireDunder(o, '__hash__', []);
   try {
     if (!(r instanceof PyInt)) throw pyError(E.TypeError!, '__hash__ method should return an integer');
-    return intHash(r.v);
+    // slot_tp_hash: a result that fits in Py_ssize_t is the hash itself (-1 becomes -2);
+    // only bigger ints are reduced with int's own hash.
+    const v = r.v;
+    if (typeof v === 'number') return v === -1 ? -2 : v;
+    if (v >= -(2n ** 63n) && v < 2n ** 63n) return (v === -1n ? -2 : v >= -(2n ** 53n) && v <= 2n ** 53n ? Number(v) : v) as number;
+    return intHash(v);
   } finally {
     decref(r);
   }

@@ -520,11 +520,15 @@ export function decodeBytes(b: Uint8Array, encoding: string): string {
 
 // ---------------------------------------------------------------- %-formatting
 
-/** printf-style `format % values` (PyUnicode_Format). */
-export function percentFormat(format: string, values: PyObject): string {
+/**
+ * printf-style `format % values` (PyUnicode_Format). With `bytes`, the format and the
+ * result are bytes as latin-1 text (_PyBytes_FormatEx): %s and %b take bytes-like
+ * objects, %r and %a give ASCII reprs, %c takes an int below 256 or a single byte.
+ */
+export function percentFormat(format: string, values: PyObject, bytes = false): string {
   const isTuple = values instanceof PyTuple;
   const args = isTuple ? (values as PyTuple).items : [values];
-  const mapping = !isTuple && values.type.getitem !== null && !(values instanceof PyStr) ? values : null;
+  const mapping = !isTuple && values.type.getitem !== null && !(values instanceof PyStr) && !(bytes && values instanceof PyBytes) ? values : null;
   let argIndex = 0;
   let out = '';
   const nextArg = (): PyObject => {
@@ -582,13 +586,13 @@ export function percentFormat(format: string, values: PyObject): string {
     } else arg = nextArg();
     let body: string;
     let numeric = false;
-    switch (conv) {
+    switch (bytes && conv === 'b' ? 's' : conv) {
       case 's':
-        body = strOf(arg);
+        body = bytes ? bytesText(arg) : strOf(arg);
         if (precision !== null) body = body.slice(0, Number(precision));
         break;
       case 'r':
-        body = repr(arg);
+        body = bytes ? asciiOf(arg) : repr(arg);
         if (precision !== null) body = body.slice(0, Number(precision));
         break;
       case 'a':
@@ -634,7 +638,7 @@ export function percentFormat(format: string, values: PyObject): string {
         break;
       }
       case 'c':
-        body = arg instanceof PyStr ? arg.v : String.fromCodePoint(Number(indexValue(arg)));
+        body = bytes ? byteChar(arg) : arg instanceof PyStr ? arg.v : String.fromCodePoint(Number(indexValue(arg)));
         break;
       default:
         throw pyError(E.ValueError!, `unsupported format character '${conv}' (0x${conv.charCodeAt(0).toString(16)}) at index ${i}`);
@@ -650,9 +654,25 @@ export function percentFormat(format: string, values: PyObject): string {
     out += body;
   }
   if (!usedMapping && argIndex < args.length && (isTuple || !mapping)) {
-    throw pyError(E.TypeError!, 'not all arguments converted during string formatting');
+    throw pyError(E.TypeError!, `not all arguments converted during ${bytes ? 'bytes' : 'string'} formatting`);
   }
   return out;
+}
+
+/** %s / %b of bytes formatting: the bytes of a bytes-like object, as latin-1 text. */
+function bytesText(arg: PyObject): string {
+  if (arg instanceof PyBytes) return String.fromCharCode(...arg.v);
+  throw pyError(E.TypeError!, `%b requires a bytes-like object, or an object that implements __bytes__, not '${typeName(arg)}'`);
+}
+
+function byteChar(arg: PyObject): string {
+  if (arg instanceof PyBytes && arg.v.length === 1) return String.fromCharCode(arg.v[0]!);
+  if (arg instanceof PyInt) {
+    const n = Number(arg.v);
+    if (n < 0 || n > 255) throw pyError(E.OverflowError!, '%c arg not in range(256)');
+    return String.fromCharCode(n);
+  }
+  throw pyError(E.TypeError!, '%c requires an integer in range(256) or a single byte');
 }
 
 function numberArg(arg: PyObject, conv: string): bigint | number {

@@ -65,6 +65,7 @@ export function inheritSlots(t: PyType, base: PyType): void {
   const tt = t as unknown as Record<string, unknown>;
   const bb = base as unknown as Record<string, unknown>;
   for (const f of SLOT_FIELDS) if (tt[f] === null) tt[f] = bb[f];
+  if (base.sizeofFollowsItems) t.sizeofFollowsItems = true;
   const tn = t.number as unknown as Record<string, unknown>;
   const bn = base.number as unknown as Record<string, unknown>;
   for (const k of Object.keys(bn)) if (tn[k] === null) tn[k] = bn[k];

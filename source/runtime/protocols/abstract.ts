@@ -17,7 +17,7 @@ import { rt } from '../runtime.js';
 // ---------------------------------------------------------------- naming helpers
 
 export function typeName(o: PyObject): string {
-  return o.type.name;
+  return o.type.tpName;
 }
 
 export function addressOf(o: PyObject): string {
