@@ -28,7 +28,8 @@ export async function replayCommand(args: string[], flags: Record<string, unknow
   return 2;
 }
 
-function describeError(e: unknown): string {
+/** Why a record file cannot be opened, in a few words. */
+export function describeError(e: unknown): string {
   if (e instanceof RecordingError) return e.message;
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file';

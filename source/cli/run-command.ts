@@ -53,6 +53,22 @@ export async function runCommand(args: string[], flags: Record<string, unknown>)
 }
 
 /**
+ * The text of a script for the dashboard, decoded as python3 decodes it; null after saying
+ * on stderr why it cannot be opened (the same messages as `heapscope run`).
+ */
+export function readSource(file: string): string | null {
+  const filename = isAbsolute(file) ? file : `${process.cwd()}/${file}`;
+  const bytes = readScript(filename);
+  if (typeof bytes === 'number') return null;
+  const decoded = decodeSourceFile(bytes, filename);
+  if (!decoded.ok) {
+    process.stderr.write(decoded.stderr);
+    return null;
+  }
+  return decoded.text;
+}
+
+/**
  * The file's bytes, or the exit code after saying (in python3's words, as `heapscope`)
  * why it cannot be run.
  */

@@ -112,6 +112,7 @@ export function executeMain(runtime: Runtime, source: string): number {
   for (const o of compiler.arena) decref(o);
   compiler.arena.length = 0;
   decref(code);
+  runtime.onMainDone?.(exitCode);
   finalizeInterpreter(runtime, main);
   return exitCode;
 }

@@ -23,6 +23,11 @@ export type RuntimeOptions = {
   onLine?: (frame: Frame) => void;
   /** Step budget, deadline and modelled memory limit (default: 2 GiB, no step or time limit). */
   limits?: Limits;
+  /**
+   * Called when the main module has finished (normally, by an uncaught exception or by
+   * SystemExit), before the interpreter is shut down: the dashboard pauses here.
+   */
+  onMainDone?: (exitCode: number) => void;
 };
 
 // The active runtime. Assigned by Runtime.activate().
@@ -47,6 +52,7 @@ export class Runtime {
   stopped = false;
   /** The program ended with an uncaught KeyboardInterrupt (python3 then exits by SIGINT). */
   unhandledKeyboardInterrupt = false;
+  onMainDone: ((exitCode: number) => void) | null;
   /** Line tracers (interpreter/line-hook.ts); replaced, never mutated, when one is added or removed. */
   tracers: import('./interpreter/line-hook.js').Tracer[] = [];
   /** Main script path as given (tracebacks print it as given) and its source lines. */
@@ -64,6 +70,7 @@ export class Runtime {
     this.stderr = options.stderr ?? ((t) => process.stderr.write(t));
     this.onLine = options.onLine ?? null;
     this.limits = options.limits ?? new Limits();
+    this.onMainDone = options.onMainDone ?? null;
   }
 
   /** Make this the runtime that the object model operates on. */
