@@ -29,6 +29,7 @@ import { flushAllTextStreams } from './modules/textio.js';
 import { newWeakref, type PyWeakref } from './objects/weakref.js';
 import { dictClear } from './objects/dict.js';
 import { rt } from './runtime.js';
+import { RunStopped, STOP_EXIT_CODES } from './limits.js';
 
 export type RunResult = {
   exitCode: number;
@@ -106,10 +107,13 @@ export function executeMain(runtime: Runtime, source: string): number {
   } catch (e) {
     if (e instanceof PyRaise) exitCode = reportUncaught(runtime, e.exc);
     else if (e instanceof ProgramStopped) {
+      // A stopped program is not finalized: no more of its code runs.
       runtime.writeStderr(`heapscope: ${e.reason}\n`);
-      exitCode = 3;
+      runtime.stopped = true;
+      exitCode = e instanceof RunStopped ? STOP_EXIT_CODES[e.kind] : 3;
     } else throw e;
   }
+  if (runtime.stopped) return exitCode;
   decref(main.dict);
   decref(main.dict);
   // The parser's arena (literal objects) and the module's code object go away after the run.
@@ -139,6 +143,8 @@ function createMainModule(runtime: Runtime): PyModule {
 
 /** Print an uncaught exception like sys.excepthook; SystemExit decides the exit code. */
 function reportUncaught(runtime: Runtime, exc: PyBaseException | import('./objects/object.js').PyObject): number {
+  // run_eval_code_obj: python3 finalizes, then dies of SIGINT (the host does that part).
+  if (exc.type === E.KeyboardInterrupt) runtime.unhandledKeyboardInterrupt = true;
   if (exc.type.isSubtypeOf(E.SystemExit!)) {
     const args = exc instanceof PyBaseException ? exceptionArgs(exc) : [];
     const code = args.length === 1 ? args[0]! : args.length === 0 ? None : (exc as PyBaseException).args;

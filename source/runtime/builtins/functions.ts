@@ -30,6 +30,7 @@ import { rt } from '../runtime.js';
 import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { bindArgs, exactlyOne, positional, noKeywords } from './args.js';
 import { defineBuiltin, defineBuiltinValue } from './registry.js';
+import { sandboxError } from '../modules/sandbox.js';
 import {
   call, callBorrowed, getAttr, getAttrOrNull, setAttr, hasAttr, getIter, iterNext, isTrue, hashOf, repr, str as strOf,
   reprObject, richCompareBool, binaryOp, unaryOp, typeName, indexValue, length as lengthOf, iterateToArray, callMethod,
@@ -44,7 +45,7 @@ import { frameLocalsDict } from '../interpreter/frame-locals.js';
 import { materializeDict, PyInstance } from '../objects/instance-values.js';
 import { PyModule } from '../objects/module.js';
 import { bytearrayType } from '../objects/bytearray.js';
-import { evalSource } from '../interpreter/eval.js';
+import { compileBuiltin, evalSource } from '../interpreter/eval.js';
 import { PyUnion, unionMembers } from '../objects/generic-alias.js';
 import { callDunder } from '../objects/slot-wrappers.js';
 
@@ -506,12 +507,20 @@ export function installBuiltins(): void {
   defineBuiltin('vars', (_s, args, kw) => varsBuiltin(args, kw));
   defineBuiltin('globals', () => newref(rt.frame!.globals));
   defineBuiltin('locals', () => frameLocalsDict(rt.frame!));
-  defineBuiltin('input', () => {
+  // Scenarios read no input: input() meets the end of stdin, as python3 < /dev/null.
+  defineBuiltin('input', (_s, args, kw) => {
+    const [prompt] = positional('input', args, kw, 0, 1);
+    if (prompt !== undefined) rt.writeStdout(strOf(prompt));
     throw pyError(E.EOFError!, 'EOF when reading a line');
   });
-  defineBuiltin('open', (_s, args) => {
-    const name = args[0] instanceof PyStr ? args[0].v : '';
-    throw pyError(E.PermissionError!, `heapscope runs scenarios in a sandbox: open() is not available${name ? ` (tried to open '${name}')` : ''}`);
+  defineBuiltin('open', () => {
+    throw sandboxError('open()');
+  });
+  // breakpoint(): the session's hook (the dashboard pauses there), else nothing, as with
+  // PYTHONBREAKPOINT=0: heapscope never starts pdb.
+  defineBuiltin('breakpoint', () => {
+    rt.onBreakpoint?.();
+    return newNone();
   });
   defineBuiltin('__import__', (_s, args, kw) => {
     const [name] = bindArgs('__import__', args, kw, ['name', 'globals', 'locals', 'fromlist', 'level'], 1, 5);
@@ -519,9 +528,7 @@ export function installBuiltins(): void {
   });
   defineBuiltin('exec', (_s, args, kw) => evalSource('exec', args, kw));
   defineBuiltin('eval', (_s, args, kw) => evalSource('eval', args, kw));
-  defineBuiltin('compile', () => {
-    throw pyError(E.PermissionError!, 'heapscope runs scenarios in a sandbox: compile() is not available');
-  });
+  defineBuiltin('compile', (_s, args, kw) => compileBuiltin(args, kw));
   const exit = (_s: PyObject | null, args: PyObject[]) => {
     throw new PyRaise(newException(E.SystemExit!, args.map((a) => newref(a))));
   };

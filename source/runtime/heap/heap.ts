@@ -79,8 +79,6 @@ export class Heap {
   readonly live: Map<number, PyObject> | null;
   /** The collector, installed by the runtime (collector/collect.ts). */
   collectGenerations: (() => void) | null = null;
-  /** The most items one container may hold (beyond: MemoryError), about 2 GiB of pointers. */
-  maxItems = 2 ** 28;
   /** Objects being created during start-up are flagged static in the log. */
   startingUp = true;
 

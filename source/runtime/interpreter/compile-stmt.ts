@@ -53,6 +53,7 @@ export function compileBlockGen(stmts: readonly Stmt[], cx: CodeContext, skipDoc
   return genBlock(skipDocstring && docstringOf(stmts) !== null ? stmts.slice(1) : stmts, cx);
 }
 import { genBlock } from './compile-gen.js';
+import { hostError } from '../limits.js';
 
 /** Report the line, then run the statement. */
 export function withLine(pos: Position, fn: StmtFn): StmtFn {
@@ -658,7 +659,8 @@ function compileTry(st: StmtOf<'Try'>, cx: CodeContext): StmtFn {
       const c = body(f);
       if (c === Completion.Normal && orelse) return orelse(f);
       return c;
-    } catch (err) {
+    } catch (e) {
+      const err = hostError(e);
       if (!(err instanceof PyRaise) || !(handlers.length || exceptStar)) throw err;
       raised = err;
     }
@@ -704,7 +706,8 @@ function compileTry(st: StmtOf<'Try'>, cx: CodeContext): StmtFn {
     let c: Completion;
     try {
       c = tryExcept(f);
-    } catch (err) {
+    } catch (e) {
+      const err = hostError(e);
       if (!(err instanceof PyRaise)) throw err;
       tracebackHere(err, f);
       // The finally body runs with the exception as the handled one.
@@ -806,7 +809,8 @@ function compileWithItem(item: StmtOf<'With'>['items'][number], body: StmtFn, st
       if (store) store(f, entered);
       else decref(entered);
       c = body(f);
-    } catch (err) {
+    } catch (thrown) {
+      const err = hostError(thrown);
       if (!(err instanceof PyRaise)) {
         decref(exit);
         throw err;

@@ -6,18 +6,20 @@
 import type { PyObject, PyType } from '../objects/object.js';
 import { decref, incref, newref } from '../heap/refcount.js';
 import { pyError, PyRaise } from '../errors.js';
-import { E, PyBaseException, exceptionSetField, newException } from '../objects/exceptions.js';
+import { E, PyBaseException, exceptionSetField, exceptionSetMember, newException } from '../objects/exceptions.js';
 import { PyList, listType, newList } from '../objects/list.js';
 import { PyTuple, tupleType, indexSlot } from '../objects/tuple.js';
 import { listExtend } from '../objects/list-methods.js';
 import { getIter, iterNext, call, typeName, getAttr } from '../protocols/abstract.js';
 import { None } from '../objects/singletons.js';
-import { PyStr, newStr } from '../objects/str.js';
+import { PyStr, internStr, newStr } from '../objects/str.js';
 import type { Frame } from './frame.js';
 import { rt } from '../runtime.js';
 
+/** NameError with its `name` set, as the eval loop's format_exc_check_arg() does. */
 export function nameError(name: string): PyRaise {
   const e = pyError(E.NameError!, `name '${name}' is not defined`);
+  if (e.exc instanceof PyBaseException) exceptionSetMember(e.exc, 'name', internStr(name));
   return e;
 }
 

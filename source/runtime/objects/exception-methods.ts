@@ -141,7 +141,13 @@ export function installExceptionMethods(): void {
     const a = exceptionArgs(o as PyBaseException);
     return a.length === 1 ? newref(a[0]!) : a.length === 0 ? newNone() : newref((o as PyBaseException).args);
   });
-  for (const t of [E.AttributeError!, E.NameError!]) attr(t, 'name', () => newNone());
+  // NameError.name, AttributeError.name and .obj: struct members the eval loop and
+  // attribute lookups set, None until then.
+  for (const [t, field] of [[E.NameError!, 'name'], [E.AttributeError!, 'name'], [E.AttributeError!, 'obj']] as const) {
+    attr(t, field, (o) => orNone(exceptionMember(o as PyBaseException, field)), (o, v) =>
+      exceptionSetMember(o as PyBaseException, field, v === null ? null : newref(v)),
+    );
+  }
   attr(E.ImportError!, 'name', () => newNone());
 
   installOSError();

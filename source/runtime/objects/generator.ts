@@ -19,6 +19,7 @@ import { tracebackHere } from '../interpreter/traceback.js';
 import { EventKind, makeSlot, SlotKind } from '../../events/kinds.js';
 import { addressOf } from '../protocols/abstract.js';
 import { reportUnraisable } from '../interpreter/unraisable.js';
+import { hostError } from '../limits.js';
 import { traceCall, traceReturn } from '../interpreter/line-hook.js';
 
 export class PyGenerator extends PyObject {
@@ -171,7 +172,8 @@ export function resume(g: PyGenerator, sent: PyObject, thrown: PyObject | null):
     if (!traced) traced = traceLeave(f);
     finish(g);
     return { done: true, value: r };
-  } catch (err) {
+  } catch (e) {
+    const err = hostError(e);
     if (err instanceof PyRaise) {
       tracebackHere(err, f);
       if (err.exc.type.isSubtypeOf(E.StopIteration!)) {

@@ -8,10 +8,10 @@ import { EQ, GE, GT, LE, LT, NE, PyObject, PyType, type BinarySlotName, type Inp
 import { lookup, typeType } from '../objects/typeobject.js';
 import { decref, incref, newref } from '../heap/refcount.js';
 import { pyError, PyRaise } from '../errors.js';
-import { E, PyBaseException } from '../objects/exceptions.js';
+import { E, PyBaseException, exceptionSetMember } from '../objects/exceptions.js';
 import { NotImplemented, None } from '../objects/singletons.js';
 import { False, True, PyInt, intType, boolType, type IntValue, newBool } from '../objects/int.js';
-import { PyStr, newStr, strType } from '../objects/str.js';
+import { PyStr, internStr, newStr, strType } from '../objects/str.js';
 import { rt } from '../runtime.js';
 
 // ---------------------------------------------------------------- naming helpers
@@ -28,15 +28,32 @@ export function addressOf(o: PyObject): string {
 
 /** getattr(o, name): new reference, AttributeError when missing. */
 export function getAttr(o: PyObject, name: string): PyObject {
-  const f = o.type.getattro;
-  if (f !== null) return f(o, name);
-  return genericGetAttr(o, name);
+  try {
+    const f = o.type.getattro;
+    if (f !== null) return f(o, name);
+    return genericGetAttr(o, name);
+  } catch (e) {
+    if (e instanceof PyRaise) attributeErrorContext(e.exc, o, name);
+    throw e;
+  }
 }
 
-/** getattr(o, name, None)-style lookup: null instead of AttributeError. */
+/**
+ * set_attribute_error_context (PyObject_GetAttr, 3.11): an AttributeError leaving an
+ * attribute lookup records the name and the object (a reference to it), which the
+ * traceback's "Did you mean" reads.
+ */
+function attributeErrorContext(exc: PyObject, o: PyObject, name: string): void {
+  if (!(exc instanceof PyBaseException) || !exc.type.isSubtypeOf(E.AttributeError!)) return;
+  exceptionSetMember(exc, 'name', internStr(name));
+  exceptionSetMember(exc, 'obj', newref(o));
+}
+
+/** getattr(o, name, None)-style lookup (_PyObject_LookupAttr): null instead of AttributeError. */
 export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
   try {
-    return getAttr(o, name);
+    const f = o.type.getattro;
+    return f !== null ? f(o, name) : genericGetAttr(o, name);
   } catch (e) {
     if (e instanceof PyRaise && e.exc.type.isSubtypeOf(E.AttributeError!)) {
       decref(e.exc);
