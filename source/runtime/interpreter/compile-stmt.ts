@@ -418,18 +418,15 @@ function compileAnnAssign(st: StmtOf<'AnnAssign'>, cx: CodeContext): StmtFn {
         anns = d;
       }
       const a = annotation(f);
-      setItem(anns, newStrTemp(name), a);
+      const key = internStr(name);
+      setItem(anns, key, a);
+      decref(key);
       decref(a);
     }
     return Completion.Normal;
   };
 }
 
-function newStrTemp(s: string): PyObject {
-  const o = internStr(s);
-  decref(o); // kept alive by the interned table user below (setItem increfs)
-  return o;
-}
 
 // ---------------------------------------------------------------- delete
 
