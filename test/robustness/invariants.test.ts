@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { checkInvariants } from '../../source/runtime/check/invariants.js';
 import { PyList } from '../../source/runtime/objects/list.js';
 import { runSource } from './run-in-process.js';
+import type { Runtime } from '../../source/runtime/runtime.js';
 
 const program = [
   'import gc',
@@ -37,21 +38,44 @@ describe('checkInvariants', () => {
     expect(checkInvariants(r.runtime)).toEqual([]);
   });
 
+  /**
+   * Damage the heap while the program is at its last line (at exit, interpreter shutdown
+   * frees everything), check, then repair so that the rest of the run stays sound.
+   */
+  function checkDamaged(damage: (inner: PyList, runtime: Runtime) => () => void): string[] {
+    let kinds: string[] = [];
+    let runtime: Runtime | undefined;
+    runSource('keep = [[1, 2]]\npass\n', {
+      checking: true,
+      beforeRun: (r) => (runtime = r),
+      onLine: () => {
+        if (runtime!.frame?.lineno !== 2 || kinds.length) return;
+        const inner = [...runtime!.heap.live!.values()].find((o) => o instanceof PyList && o.items.length === 2) as PyList;
+        expect(inner).toBeDefined();
+        const repair = damage(inner, runtime!);
+        kinds = checkInvariants(runtime!).map((v) => v.kind);
+        repair();
+      },
+    });
+    return kinds;
+  }
+
   it('reports a refcount below the references live objects hold', () => {
-    const r = runSource('import sys\nsys.keep = [[1, 2]]\n', { checking: true });
-    const inner = [...r.runtime.heap.live!.values()].find((o) => o instanceof PyList && o.items.length === 2)!;
-    expect(inner).toBeDefined();
-    inner.rc = 0;
-    const kinds = checkInvariants(r.runtime).map((v) => v.kind);
+    const kinds = checkDamaged((inner) => {
+      const rc = inner.rc;
+      inner.rc = 0;
+      return () => void (inner.rc = rc);
+    });
     expect(kinds).toContain('refcount-below-one');
     expect(kinds).toContain('refcount-too-small');
   });
 
   it('reports a live object holding a freed one', () => {
-    const r = runSource('import sys\nsys.keep = [[1, 2]]\n', { checking: true });
-    const inner = [...r.runtime.heap.live!.values()].find((o) => o instanceof PyList && o.items.length === 2)!;
-    r.runtime.heap.live!.delete(inner.serial);
-    expect(checkInvariants(r.runtime).map((v) => v.kind)).toContain('freed-reachable');
+    const kinds = checkDamaged((inner, runtime) => {
+      runtime.heap.live!.delete(inner.serial);
+      return () => void runtime.heap.live!.set(inner.serial, inner);
+    });
+    expect(kinds).toContain('freed-reachable');
   });
 
   it('says when the runtime keeps no registry of live objects', () => {
