@@ -5,6 +5,7 @@
 import meow from 'meow';
 import { fileURLToPath } from 'node:url';
 import { runCommand } from './source/cli/run-command.js';
+import { EXIT_INTERNAL, injectedFault, internalErrorText } from './source/cli/internal-error.js';
 import { replayCommand } from './source/cli/replay-command.js';
 import { parseSpeed, SPEEDS } from './source/session/speed.js';
 
@@ -16,6 +17,14 @@ const cli = meow(
     $ heapscope [FILE.py]              open the dashboard on a scenario (a picker without FILE)
     $ heapscope run FILE.py            run headless: the program's output, as python3 prints it
     $ heapscope replay FILE.jsonl      open a recorded session in the dashboard (read-only)
+
+  Options of run
+    --max-steps N                      stop after N lines have started (exit code 125)
+    --timeout SECONDS                  stop after SECONDS of running (exit code 124)
+    --memory-limit SIZE                MemoryError when the modelled heap would pass SIZE
+                                       (such as 512M or 2G; default 2G)
+    --check                            check the heap's invariants at the end (exit code 70
+                                       if one fails)
 
   Options
     --paused                           (dashboard) open paused before the first line
@@ -36,6 +45,10 @@ const cli = meow(
     importMeta: import.meta,
     version: typeof HEAPSCOPE_VERSION === 'string' ? HEAPSCOPE_VERSION : '0.0.0',
     flags: {
+      maxSteps: { type: 'string' },
+      timeout: { type: 'string' },
+      memoryLimit: { type: 'string' },
+      check: { type: 'boolean' },
       paused: { type: 'boolean', default: false },
       speed: { type: 'string' },
       record: { type: 'string' },
@@ -67,6 +80,7 @@ function speedFlag(): number | undefined | null {
 }
 
 async function main(): Promise<number> {
+  injectedFault('main');
   if (command === 'run') return runCommand(rest, cli.flags);
   const speed = speedFlag();
   if (speed === null) return 2;
@@ -88,12 +102,14 @@ async function main(): Promise<number> {
   });
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`heapscope: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 70;
-  },
-);
+// Whatever escapes (a rejected promise, an error thrown in an event handler): one line, exit 70.
+const fail = (error: unknown) => {
+  process.stderr.write(internalErrorText(error));
+  process.exit(EXIT_INTERNAL);
+};
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+
+main().then((code) => {
+  process.exitCode = code;
+}, fail);

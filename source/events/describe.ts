@@ -4,7 +4,7 @@
  * `name` renders an object (the dashboard passes one that knows types); by default
  * objects are their serials.
  */
-import { AllocFlags, EventKind, OUTSIDE_COLLECTION, assertNever, formatSlot } from './kinds.js';
+import { AllocFlags, COLLECTOR_PHASE_NAMES, EventKind, OUTSIDE_COLLECTION, assertNever, formatSlot, type CollectorPhase } from './kinds.js';
 import type { LogReader, StringTable } from './log.js';
 
 /** A decoded event (a LogReader is one). */
@@ -92,6 +92,16 @@ export function describeEvent(r: DecodedEvent, strings: StringTable, name: (seri
       return `weakref ${name(r.a)}: callback runs`;
     case EventKind.CollectionEnded:
       return `gc: generation ${r.a} done: ${r.b} collected, ${r.c} uncollectable`;
+    case EventKind.GcPhase:
+      return `gc: ${COLLECTOR_PHASE_NAMES[r.a as CollectorPhase] ?? `phase ${r.a}`} (${r.b} object${r.b === 1 ? '' : 's'})`;
+    case EventKind.GcRefs:
+      return `gc: ${name(r.a)} has ${r.b} reference${r.b === 1 ? '' : 's'} from outside the collected generations`;
+    case EventKind.Resurrected:
+      return `gc: ${name(r.a)} resurrected by a finalizer (survives)`;
+    case EventKind.GcCleared:
+      return r.b ? `gc: ${name(r.a)} saved in gc.garbage` : `gc: ${name(r.a)} cleared (tp_clear)`;
+    case EventKind.GcMoved:
+      return `${name(r.a)} moved to generation ${GENERATION_NAMES[r.b] ?? r.b}`;
     case EventKind.ProcessMemory:
       return `process memory: ${(r.a / 256).toFixed(1)} MiB, ${r.b} arena${r.b === 1 ? '' : 's'}`;
     case EventKind.ProfileFunction:

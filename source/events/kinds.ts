@@ -8,7 +8,7 @@
  * Bump EVENT_FORMAT_VERSION whenever a kind is added or a field's meaning or layout
  * changes: record files say which version wrote them, and a reader refuses newer ones.
  */
-export const EVENT_FORMAT_VERSION = 2;
+export const EVENT_FORMAT_VERSION = 3;
 
 export const enum EventKind {
   /** A new object: serial, type name (str), sys.getsizeof, address, AllocFlags. rc = 1. */
@@ -94,10 +94,56 @@ export const enum EventKind {
   ProfileSample = 32,
   /** table: the table was printed (show_results); it is final. */
   ProfileReported = 33,
+  // ---- collector phases (issue 4, version 3): what gcmodule.c's gc_collect_main does
+  /** phase (CollectorPhase), objects: a phase of the running collection starts; objects
+   * is the size of the set it works on (the collected generations, the unreachable...). */
+  GcPhase = 34,
+  /** serial, gc_refs: after subtract_refs, the references to the object from outside the
+   * collected generations (0: only reachable, if at all, from inside). */
+  GcRefs = 35,
+  /** serial: made reachable again by a finalizer; it survives the collection. */
+  Resurrected = 36,
+  /** serial, saved: the collector broke the garbage object's references (tp_clear), or
+   * with saved = 1 appended it to gc.garbage instead (DEBUG_SAVEALL). */
+  GcCleared = 37,
+  /** serial, generation: the tracked object moves to the end of another generation
+   * outside a collection (objects of CPython's start-up that the model builds late join
+   * the oldest generation). */
+  GcMoved = 38,
 }
 
+/** The phases of one collection (gcmodule.c's gc_collect_main), in order. */
+export const enum CollectorPhase {
+  UpdateRefs = 1,
+  SubtractRefs = 2,
+  MoveUnreachable = 3,
+  UntrackTuples = 4,
+  PromoteSurvivors = 5,
+  MoveLegacyFinalizers = 6,
+  HandleWeakrefs = 7,
+  FinalizeGarbage = 8,
+  HandleResurrectedObjects = 9,
+  DeleteGarbage = 10,
+  ClearFreeLists = 11,
+}
+
+/** The phase names describeEvent shows (gcmodule.c's function names). */
+export const COLLECTOR_PHASE_NAMES: Record<CollectorPhase, string> = {
+  [CollectorPhase.UpdateRefs]: 'update_refs',
+  [CollectorPhase.SubtractRefs]: 'subtract_refs',
+  [CollectorPhase.MoveUnreachable]: 'move_unreachable',
+  [CollectorPhase.UntrackTuples]: 'untrack_tuples',
+  [CollectorPhase.PromoteSurvivors]: 'gc_list_merge (survivors promoted)',
+  [CollectorPhase.MoveLegacyFinalizers]: 'move_legacy_finalizers',
+  [CollectorPhase.HandleWeakrefs]: 'handle_weakrefs',
+  [CollectorPhase.FinalizeGarbage]: 'finalize_garbage',
+  [CollectorPhase.HandleResurrectedObjects]: 'handle_resurrected_objects',
+  [CollectorPhase.DeleteGarbage]: 'delete_garbage',
+  [CollectorPhase.ClearFreeLists]: 'clear_freelists',
+};
+
 /** Every kind, in numeric order (for tables and tests). */
-export const EVENT_KINDS: readonly EventKind[] = Array.from({ length: 33 }, (_, i) => (i + 1) as EventKind);
+export const EVENT_KINDS: readonly EventKind[] = Array.from({ length: 38 }, (_, i) => (i + 1) as EventKind);
 
 /** How a field is written in a record file (and checked when read). */
 export type FieldType =
@@ -155,6 +201,11 @@ export const EVENT_FIELDS = {
   [EventKind.ProfileFunction]: [['table', 'u32'], ['filename', 'str'], ['firstLine', 'u32'], ['lastLine', 'u32']],
   [EventKind.ProfileSample]: [['table', 'u32'], ['line', 'u32'], ['prevLine', 'u32'], ['rssPages', 'u32'], ['nextLine', 'u32']],
   [EventKind.ProfileReported]: [['table', 'u32']],
+  [EventKind.GcPhase]: [['phase', 'u8'], ['objects', 'u32']],
+  [EventKind.GcRefs]: [['serial', 'serial'], ['gcRefs', 'u32']],
+  [EventKind.Resurrected]: [['serial', 'serial']],
+  [EventKind.GcCleared]: [['serial', 'serial'], ['saved', 'u8']],
+  [EventKind.GcMoved]: [['serial', 'serial'], ['generation', 'u8']],
 } as const satisfies Record<EventKind, readonly (readonly [string, FieldType])[]>;
 
 /** The field values of kind K, in order: the arity `EventLog.emit` checks at compile time. */
@@ -204,6 +255,11 @@ export const EVENT_NAMES: Record<EventKind, string> = {
   [EventKind.ProfileFunction]: 'ProfileFunction',
   [EventKind.ProfileSample]: 'ProfileSample',
   [EventKind.ProfileReported]: 'ProfileReported',
+  [EventKind.GcPhase]: 'GcPhase',
+  [EventKind.GcRefs]: 'GcRefs',
+  [EventKind.Resurrected]: 'Resurrected',
+  [EventKind.GcCleared]: 'GcCleared',
+  [EventKind.GcMoved]: 'GcMoved',
 };
 
 export function isEventKind(k: number): k is EventKind {

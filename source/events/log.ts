@@ -61,7 +61,8 @@ export type OneFieldKind =
   | EventKind.GcUntracked
   | EventKind.Unreachable
   | EventKind.FinalizerRun
-  | EventKind.CallbackRun;
+  | EventKind.CallbackRun
+  | EventKind.Resurrected;
 
 export class StringTable {
   private readonly ids = new Map<string, number>();

@@ -32,8 +32,10 @@ function labelSlot(strings: StringTable, label: string): number {
 }
 
 export function analyzeGraph(p: Projection, strings: StringTable): GraphAnalysis {
-  const weak = labelSlot(strings, WEAK_REFERENT_LABEL);
-  const g = p.graphArrays(weak < 0 ? [] : [weak]);
+  // References the collector does not follow: weak ones, and a type's tp_subclasses dict
+  // (type_traverse skips it; it holds only weak references).
+  const skipped = [labelSlot(strings, WEAK_REFERENT_LABEL), labelSlot(strings, '__subclasses__')].filter((s) => s >= 0);
+  const g = p.graphArrays(skipped);
   return { garbage: findGarbage(g, strings), inCycle: findCycles(g) };
 }
 

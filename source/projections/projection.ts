@@ -176,6 +176,9 @@ export class Projection {
   finalizersSoFar = 0;
   weakrefsClearedSoFar = 0;
   callbacksSoFar = 0;
+  resurrectedSoFar = 0;
+  /** The running collection's phase (kinds.ts CollectorPhase), 0 outside one. */
+  phase = 0;
   /** Per generation, as gc.get_stats(). */
   readonly stats: CollectionStats[] = [0, 1, 2].map(() => ({ collections: 0, collected: 0, uncollectable: 0 }));
 
@@ -379,6 +382,7 @@ export class Projection {
         this.collecting = a <= 2 ? a : 2;
         this.collections++;
         this.unreachableSoFar = this.finalizersSoFar = this.weakrefsClearedSoFar = this.callbacksSoFar = 0;
+        this.resurrectedSoFar = this.phase = 0;
         this.index?.collectionStarted(this.at, this.collections - 1, this.collecting);
         break;
       case EventKind.Unreachable: {
@@ -411,6 +415,30 @@ export class Projection {
         s.uncollectable += c;
         this.index?.collectionEnded(this.at, this.collections - 1, g, b, c, d, this.unreachableSoFar, this.finalizersSoFar, this.weakrefsClearedSoFar, this.callbacksSoFar);
         this.collecting = -1;
+        this.phase = 0;
+        break;
+      }
+      case EventKind.GcPhase:
+        this.phase = a;
+        break;
+      case EventKind.GcRefs:
+      case EventKind.GcCleared:
+        // Details of the running collection, for describeEvent; nothing here changes.
+        break;
+      case EventKind.GcMoved: {
+        const n = this.nids.get(a);
+        if (n >= 0 && this.gen[n] !== NONE && b < GEN_HEADS) {
+          this.genUnlink(n);
+          this.genAppend(n, b);
+        }
+        break;
+      }
+      case EventKind.Resurrected: {
+        // A finalizer made it reachable again: no longer part of the garbage.
+        const n = this.nids.get(a);
+        if (n >= 0) this.unreachableIn[n] = 0;
+        this.resurrectedSoFar++;
+        this.index?.notable(this.at);
         break;
       }
       case EventKind.ExceptionRaised:
@@ -845,6 +873,7 @@ export class Projection {
       this.objects, this.bytes, this.peakBytes, this.peakEvent, this.staticObjects, this.staticBytes, this.frames,
       ...this.count, ...this.threshold, this.enabled ? 1 : 0, ...this.generationSize, this.collecting, this.collections,
       this.unreachableSoFar, this.finalizersSoFar, this.weakrefsClearedSoFar, this.callbacksSoFar,
+      this.resurrectedSoFar, this.phase,
       ...this.stats.flatMap((s) => [s.collections, s.collected, s.uncollectable]),
       this.topFrame, this.depth, this.currentLine, this.currentFrame, this.lines, this.outputs,
     ]);
@@ -918,6 +947,8 @@ export class Projection {
     this.finalizersSoFar = v[i++]!;
     this.weakrefsClearedSoFar = v[i++]!;
     this.callbacksSoFar = v[i++]!;
+    this.resurrectedSoFar = v[i++]!;
+    this.phase = v[i++]!;
     for (const st of this.stats) {
       st.collections = v[i++]!;
       st.collected = v[i++]!;

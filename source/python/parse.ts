@@ -16,7 +16,7 @@ import type {
 import { LiteralError, decodeEscapes, decodeNumber, stringTokenShape } from './literals.js';
 import { PythonSyntaxError, UnsupportedSyntax } from './syntax-error.js';
 import { missingCaseColon, parseCasePatterns, type PatternEnv } from './parse-pattern.js';
-import { checkIndentation, checkMissingColon, scanTokens, type TokenScan } from './tokenizer-check.js';
+import { checkIndentation, checkLegacyCall, checkMissingColon, scanTokens, type TokenScan } from './tokenizer-check.js';
 
 const BINARY_OPERATORS: Record<string, Operator> = {
   '+': 'Add', '-': 'Sub', '*': 'Mult', '@': 'MatMult', '/': 'Div', '%': 'Mod', '**': 'Pow',
@@ -69,11 +69,27 @@ function firstError(text: string, filename: string, parseError: PythonSyntaxErro
     const b = open[open.length - 1]!;
     return new PythonSyntaxError(`'${b.ch}' was never closed`, filename, b.line, b.col + 1, text.split('\n')[b.line - 1] ?? '');
   }
+  if (parseError.msg === 'invalid syntax' || parseError.msg.startsWith('Missing parentheses')) {
+    const legacy = checkLegacyCall(text, filename, parseError.lineno, isExpressionList);
+    if (legacy) return legacy;
+  }
   if (parseError.msg === 'invalid syntax') {
     const colon = checkMissingColon(text, filename, parseError.lineno, parseError.offset) ?? (parseError.offset <= 1 ? checkMissingColon(text, filename, parseError.lineno - 1) : null);
     if (colon) return colon;
   }
   return parseError;
+}
+
+/** Whether `text` alone is a valid expression list (lezer finds no error in `_ = (text)`). */
+function isExpressionList(text: string): boolean {
+  let ok = true;
+  parser.parse(`_ = ${text}\n`).iterate({
+    enter: (ref) => {
+      if (ref.type.isError) ok = false;
+      return ok;
+    },
+  });
+  return ok;
 }
 
 /**

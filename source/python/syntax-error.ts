@@ -20,16 +20,37 @@ export class PythonSyntaxError extends Error {
 
   /** The text CPython prints on stderr for an uncaught SyntaxError in the main script. */
   format(): string {
-    const stripped = this.lineText.replace(/^[ \t\f]+/, '');
-    const removed = this.lineText.length - stripped.length;
-    let out = `  File "${this.filename}", line ${this.lineno}\n    ${stripped.trimEnd()}\n`;
-    if (this.offset > 0) {
-      const caretCol = Math.max(0, this.offset - 1 - removed);
-      const width = this.endOffset > this.offset ? this.endOffset - this.offset : 1;
-      out += `    ${' '.repeat(caretCol)}${'^'.repeat(width)}\n`;
-    }
-    return out + `${this.excType}: ${this.msg}\n`;
+    return `  File "${this.filename}", line ${this.lineno}\n${formatErrorText(this.lineText, this.offset, this.endOffset)}${this.excType}: ${this.msg}\n`;
   }
+}
+
+/**
+ * The source line and caret line of a SyntaxError report (pythonrun.c print_error_text,
+ * 3.11): leading whitespace is stripped and the 1-based offset moves with it; no caret
+ * when that leaves it left of the text; the offset is clipped to the line's end.
+ */
+export function formatErrorText(text: string, offset: number, endOffset: number): string {
+  const carets = endOffset > 0 && endOffset > offset ? endOffset - offset : 1;
+  let off = offset - 1;
+  let i = 0;
+  while (text[i] === ' ' || text[i] === '\t' || text[i] === '\f') {
+    i++;
+    off--;
+  }
+  let t = text.slice(i);
+  let len = t.length;
+  if (len > 0 && t[len - 1] === '\n') len--;
+  if (off > len) off = len;
+  for (;;) {
+    const nl = t.indexOf('\n');
+    if (nl < 0 || nl >= off) break;
+    t = t.slice(nl + 1);
+    len -= nl + 1;
+    off -= nl + 1;
+  }
+  const out = `    ${t}${t[len] === '\n' ? '' : '\n'}`;
+  if (off < 0) return out;
+  return `${out}    ${' '.repeat(off)}${'^'.repeat(carets)}\n`;
 }
 
 /** A construct heapscope parses but cannot execute; reported as NotImplementedError. */

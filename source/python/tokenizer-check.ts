@@ -138,7 +138,7 @@ export function checkIndentation(text: string, filename: string): PythonSyntaxEr
     const indent = raw.slice(0, raw.length - raw.trimStart().length);
     const top = stack[stack.length - 1]!;
     if (mixesTabsInconsistently(indent, top)) {
-      return new PythonSyntaxError('inconsistent use of tabs and spaces in indentation', filename, ln, indent.length + 1, raw, 'TabError');
+      return new PythonSyntaxError('inconsistent use of tabs and spaces in indentation', filename, ln, 1, raw, 'TabError');
     }
     const width = measure(indent);
     const topWidth = measure(top);
@@ -208,7 +208,7 @@ function stripComment(s: string): string {
 }
 
 /** Line numbers where logical lines start (not inside brackets, strings or continuations). */
-function logicalLineStarts(text: string): number[] {
+export function logicalLineStarts(text: string): number[] {
   const out: number[] = [];
   let depth = 0;
   let line = 1;
@@ -263,7 +263,7 @@ function logicalLineStarts(text: string): number[] {
     else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
     if (depth > 0) continued = false;
   }
-  return out.filter((l, idx, arr) => arr.indexOf(l) === idx);
+  return [...new Set(out)];
 }
 
 /** `if x` / `for x in y` / `class A` without the colon: "expected ':'" at the line's end. */
@@ -281,6 +281,28 @@ export function checkMissingColon(text: string, filename: string, errorLine: num
   if (/^(match|case)\s*($|[=.,)\]}:;]|[-+*/%&|^<>!]=)/.test(code)) return null;
   const end = raw.trimEnd().length;
   return new PythonSyntaxError("expected ':'", filename, errorLine, end + 1, raw);
+}
+
+/**
+ * invalid_legacy_expression (python.gram): a logical line `print EXPR` or `exec EXPR` up
+ * to the parser's error is "Missing parentheses in call to 'print'. Did you mean
+ * print(...)?", highlighted from the name to the end of the expressions. `parses` tells
+ * whether a piece of text is a valid expression list.
+ */
+export function checkLegacyCall(text: string, filename: string, errorLine: number, parses: (expr: string) => boolean): PythonSyntaxError | null {
+  const lines = text.split('\n');
+  for (const ln of logicalLineStarts(text)) {
+    if (ln > errorLine) break;
+    const raw = lines[ln - 1] ?? '';
+    const m = /^([ \t\f]*)(print|exec)[ \t]+(?=[^\s(=.,;:)\]}])(.*)$/.exec(raw);
+    if (!m) continue;
+    const rest = stripComment(m[3]!);
+    if (!rest || !parses(rest)) continue;
+    const start = m[1]!.length;
+    const end = raw.indexOf(rest, start + m[2]!.length) + rest.length;
+    return new PythonSyntaxError(`Missing parentheses in call to '${m[2]}'. Did you mean ${m[2]}(...)?`, filename, ln, start + 1, raw, 'SyntaxError', end + 1);
+  }
+  return null;
 }
 
 /** A ':' outside brackets and strings (not the walrus): the header has its colon. */

@@ -28,6 +28,7 @@ import { initIteratorTypes, newRangeIter } from './objects/iterators.js';
 import { initGeneratorType } from './objects/generator.js';
 import { initModuleType, newModule } from './objects/module.js';
 import { initWeakrefTypes } from './objects/weakref.js';
+import { initSubclassDicts } from './objects/subclasses.js';
 import { initTracebackTypes } from './interpreter/traceback.js';
 import { initNumberSlots, installNumberMethods, bindNumberTruth } from './objects/number-methods.js';
 import { initStrSlots } from './objects/str-methods.js';
@@ -50,10 +51,16 @@ import { setBuiltinsDict } from './builtins/registry.js';
 import { createSysModule } from './modules/sys.js';
 import { createGcModule } from './modules/gc.js';
 import { bindTypeType } from './interpreter/ops.js';
-import { equals, hashOf, isTrue, hashNotImplemented } from './protocols/abstract.js';
+import { equals, hashOf, isTrue, hashNotImplemented, bindReprListFactories } from './protocols/abstract.js';
+import { newList } from './objects/list.js';
+import type { PyDict } from './objects/dict.js';
 import { runFinalizerSafely } from './interpreter/finalizer.js';
 import './modules/weakref.js';
+import { createAtexitModule } from './modules/atexit.js';
 import './modules/library.js';
+
+/** Builtin types with a tp_vectorcall in CPython 3.11 (grep of Objects/ and Python/bltinmodule.c). */
+const VECTORCALL_TYPES = new Set(['type', 'super', 'tuple', 'enumerate', 'reversed', 'dict', 'range', 'list', 'set', 'frozenset', 'float', 'bool', 'filter', 'map']);
 
 /** Free lists a 3.11.7 script starts with (sys._debugmallocstats() at start). */
 // dictKeys: minimal str-keys tables waiting for reuse; measured with sys.getallocatedblocks()
@@ -146,6 +153,11 @@ export function bootstrap(runtime: Runtime): void {
   bindTupleType(() => newTuple([]).type);
   bindNumberTruth(isTrue);
   bindTypeType(typeT);
+  bindReprListFactories(
+    () => newDict(),
+    () => newList([]),
+    (d, list) => dictSetSteal(d as PyDict, newStr('Py_Repr'), list),
+  );
   runtime.runFinalizer = runFinalizerSafely;
 
   installNumberMethods();
@@ -177,9 +189,15 @@ export function bootstrap(runtime: Runtime): void {
   dictSetSteal(modules, internStr('builtins'), newref(builtinsModule));
   const sys = createSysModule();
   dictSetSteal(modules, internStr('sys'), sys);
-  const gc = createGcModule();
-  dictSetSteal(modules, internStr('gc'), gc);
+  // The collector needs the gc module's state from the start (the runtime holds the
+  // module); it enters sys.modules at the script's first `import gc`, as in CPython.
+  createGcModule();
+  // A module a 3.11 interpreter has imported before the script runs (weakref, built on
+  // first import as start-up objects, needs it for finalize).
+  dictSetSteal(modules, internStr('atexit'), newref(createAtexitModule()));
 
+  initSubclassDicts(builtinTypes);
+  for (const t of builtinTypes) if (VECTORCALL_TYPES.has(t.name)) t.vectorcall = true;
   populateFreeLists();
   // Types were allocated before their size slots existed: report their final sizes.
   for (const t of builtinTypes) rt.heap.resized(t);
@@ -194,12 +212,12 @@ export function bootstrap(runtime: Runtime): void {
 /**
  * The interpreter's own objects are old by the time a script starts: they sit in the
  * oldest generation, and the counters read as a 3.11.7 script finds them
- * (gc.get_count() == (249, 0, 2) at the top of a small script).
+ * (settleForScript sets the counts a script sees).
  */
 function settleStartupHeap(): void {
   const heap = rt.heap;
   heap.mergeGenerations(0b011, 2);
-  heap.longLivedTotal = heap.generations[2]!.length;
+  heap.longLivedTotal = heap.generationSize(2);
   heap.longLivedPending = 0;
   heap.count[0] = 249;
   heap.count[1] = 0;
@@ -230,17 +248,32 @@ function fillInheritedSlots(t: PyType): void {
   for (const base of t.mro.slice(1)) inheritSlots(t, base);
 }
 
+/**
+ * The state a 3.11.7 script finds at its first line, set after the model has made
+ * __main__ and compiled the script (CPython did that before): gc.get_count() ==
+ * (249, 0, 2) for `import gc` alone (build- and script-dependent: compiling a function
+ * costs CPython about ten more), the free lists of sys._debugmallocstats(), and the
+ * unmodelled start-up objects (Heap.calibrateStartup).
+ */
+export function settleForScript(runtime: Runtime): void {
+  const heap = runtime.heap;
+  populateFreeLists();
+  heap.count[0] = 249;
+  heap.count[1] = 0;
+  heap.count[2] = 2;
+  heap.emitCounts(255);
+  heap.calibrateStartup();
+}
+
+/** Free lists as sys._debugmallocstats() shows them when a 3.11.7 script starts. */
 function populateFreeLists(): void {
   const heap = rt.heap;
-  const take = (list: { addresses: number[] }, n: number, bytes: number, gc: boolean) => {
-    for (let i = 0; i < n; i++) list.addresses.push(heap.allocator.malloc(bytes) + (gc ? 16 : 0));
-  };
-  take(listFreeList, STARTUP_FREE_LISTS.list, 56, true);
-  take(dictFreeList, STARTUP_FREE_LISTS.dict, 64, true);
-  take(dictKeysFreeList, STARTUP_FREE_LISTS.dictKeys, MINIMAL_KEYS_BYTES, false);
-  take(floatFreeList, STARTUP_FREE_LISTS.float, 24, false);
+  heap.settleFreeList(listFreeList, STARTUP_FREE_LISTS.list);
+  heap.settleFreeList(dictFreeList, STARTUP_FREE_LISTS.dict);
+  heap.settleFreeList(dictKeysFreeList, STARTUP_FREE_LISTS.dictKeys);
+  heap.settleFreeList(floatFreeList, STARTUP_FREE_LISTS.float);
   STARTUP_FREE_LISTS.tuple.forEach((n, len) => {
-    if (len > 0) take(tupleFreeLists[len]!, n, 40 + 8 * len, true);
+    if (len > 0) heap.settleFreeList(tupleFreeLists[len]!, n);
   });
 }
 

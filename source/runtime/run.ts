@@ -5,7 +5,7 @@
  * a last collection) so that __del__ at exit happens as it would.
  */
 import { Runtime, type RuntimeOptions } from './runtime.js';
-import { bootstrap } from './bootstrap.js';
+import { bootstrap, settleForScript } from './bootstrap.js';
 import { parseModule } from '../python/parse.js';
 import { PythonSyntaxError, UnsupportedSyntax } from '../python/syntax-error.js';
 import { compileModuleCode } from './interpreter/module-code.js';
@@ -14,7 +14,7 @@ import { runBody } from './interpreter/call.js';
 import { builtinsDict } from './builtins/registry.js';
 import { PyRaise, ProgramStopped } from './errors.js';
 import { decref, incref, newref } from './heap/refcount.js';
-import { newModule, type PyModule } from './objects/module.js';
+import { newModule, PyModule } from './objects/module.js';
 import { dictSetSteal, dictItems, dictGetStr, type PyDict } from './objects/dict.js';
 import { internStr, newStr, PyStr } from './objects/str.js';
 import { None, newNone } from './objects/singletons.js';
@@ -23,12 +23,19 @@ import { E, PyBaseException, exceptionArgs } from './objects/exceptions.js';
 import { PyInt } from './objects/int.js';
 import { formatException } from './interpreter/traceback.js';
 import { str as strOf } from './protocols/abstract.js';
-import { collectNow } from './modules/gc.js';
+import { collectNow, collectNoFail } from './modules/gc.js';
+import { runExitFuncs } from './modules/atexit.js';
+import { flushAllTextStreams } from './modules/textio.js';
+import { newWeakref, type PyWeakref } from './objects/weakref.js';
+import { dictClear } from './objects/dict.js';
 import { rt } from './runtime.js';
+import { RunStopped, STOP_EXIT_CODES } from './limits.js';
 
 export type RunResult = {
   exitCode: number;
   runtime: Runtime;
+  /** With checking on: objects whose refcount does not match the references to them at exit. */
+  refcountErrors: string[];
 };
 
 export type RunOptions = RuntimeOptions & {
@@ -50,7 +57,8 @@ export function runProgram(filename: string, source: string, options: RunOptions
   const runtime = createRuntime(filename, source, options);
   options.beforeRun?.(runtime);
   const exitCode = executeMain(runtime, source);
-  return { exitCode, runtime };
+  const refcountErrors = runtime.ledger ? runtime.ledger.exactMismatches() : [];
+  return { exitCode, runtime, refcountErrors };
 }
 
 /** Execute the main module in an activated runtime. */
@@ -93,15 +101,19 @@ export function executeMain(runtime: Runtime, source: string): number {
   // PyEval_EvalCode creates and by the frame's f_locals.
   incref(main.dict);
   incref(main.dict);
+  settleForScript(runtime);
   try {
     runBody(f);
   } catch (e) {
     if (e instanceof PyRaise) exitCode = reportUncaught(runtime, e.exc);
     else if (e instanceof ProgramStopped) {
+      // A stopped program is not finalized: no more of its code runs.
       runtime.writeStderr(`heapscope: ${e.reason}\n`);
-      exitCode = 3;
+      runtime.stopped = true;
+      exitCode = e instanceof RunStopped ? STOP_EXIT_CODES[e.kind] : 3;
     } else throw e;
   }
+  if (runtime.stopped) return exitCode;
   decref(main.dict);
   decref(main.dict);
   // The parser's arena (literal objects) and the module's code object go away after the run.
@@ -109,7 +121,7 @@ export function executeMain(runtime: Runtime, source: string): number {
   compiler.arena.length = 0;
   decref(code);
   runtime.onMainDone?.(exitCode);
-  finalizeInterpreter(runtime, main);
+  finalizeInterpreter(runtime);
   return exitCode;
 }
 
@@ -131,6 +143,8 @@ function createMainModule(runtime: Runtime): PyModule {
 
 /** Print an uncaught exception like sys.excepthook; SystemExit decides the exit code. */
 function reportUncaught(runtime: Runtime, exc: PyBaseException | import('./objects/object.js').PyObject): number {
+  // run_eval_code_obj: python3 finalizes, then dies of SIGINT (the host does that part).
+  if (exc.type === E.KeyboardInterrupt) runtime.unhandledKeyboardInterrupt = true;
   if (exc.type.isSubtypeOf(E.SystemExit!)) {
     const args = exc instanceof PyBaseException ? exceptionArgs(exc) : [];
     const code = args.length === 1 ? args[0]! : args.length === 0 ? None : (exc as PyBaseException).args;
@@ -150,19 +164,72 @@ function reportUncaught(runtime: Runtime, exc: PyBaseException | import('./objec
 }
 
 /**
- * Py_FinalizeEx, as far as a script can observe it: a collection (if enabled), then the
- * __main__ globals are released (names starting with one underscore first, then the
- * rest in order, except __builtins__), then a last collection.
+ * Py_FinalizeEx, as far as a script can observe it: the atexit callbacks (weakref.finalize's
+ * among them), a collection if gc is enabled (with gc.callbacks), then finalize_modules.
  */
-function finalizeInterpreter(runtime: Runtime, main: PyModule): void {
+function finalizeInterpreter(runtime: Runtime): void {
   try {
+    runExitFuncs();
+    flushAllTextStreams(); // flush_std_files
     if (runtime.heap.enabled) collectNow(2);
-    clearModuleDict(main.dict);
-    collectNow(2);
+    finalizeModules(runtime);
   } catch (e) {
     if (e instanceof PyRaise) decref(e.exc);
     else if (!(e instanceof ProgramStopped)) throw e;
   }
+}
+
+/**
+ * finalize_modules (Python/pylifecycle.c): sys.stdout & co. are restored, every
+ * sys.modules entry is replaced by None in import order — __main__ is normally freed right
+ * there, its dict with it unless functions still refer to it (then the next collection
+ * finds it as garbage) — a collection that runs even with gc disabled, the dicts of
+ * modules still alive are cleared (imported last first, _PyModule_ClearDict), then
+ * sys's and builtins', and a last collection.
+ */
+function finalizeModules(runtime: Runtime): void {
+  const sys = runtime.state.get('sys') as PyModule;
+  const builtins = runtime.state.get('builtins module') as PyModule;
+  const modules = runtime.state.get('sys.modules') as PyDict;
+  // finalize_modules_delete_special: the names where user objects tend to hide.
+  dictSetSteal(builtins.dict, internStr('_'), newNone());
+  for (const name of ['path', 'argv', 'ps1', 'ps2', 'last_type', 'last_value', 'last_traceback', 'path_hooks', 'path_importer_cache', 'meta_path', '__interactivehook__']) {
+    dictSetSteal(sys.dict, internStr(name), newNone());
+  }
+  for (const [name, orig] of [['stdin', '__stdin__'], ['stdout', '__stdout__'], ['stderr', '__stderr__']] as const) {
+    const v = dictGetStr(sys.dict, orig);
+    dictSetSteal(sys.dict, internStr(name), v ? newref(v) : newNone());
+  }
+  // The runtime's own references to __main__ and to the modules written in Python
+  // (weakref) go: as in CPython, sys.modules holds the last one. Modules implemented in C
+  // (sys, builtins, gc, atexit) stay alive with the interpreter state.
+  for (const key of ['__main__', 'weakref']) {
+    const m = runtime.state.get(key) as PyModule | undefined;
+    if (!m) continue;
+    runtime.state.delete(key);
+    decref(m);
+  }
+  // finalize_remove_modules: None for every module, remembering them by weak reference.
+  const weaklist: PyWeakref[] = [];
+  for (const [name, value] of dictItems(modules)) {
+    if (!(value instanceof PyModule)) continue;
+    weaklist.push(newWeakref(value, null));
+    dictSetSteal(modules, newref(name), newNone());
+  }
+  dictClear(modules);
+  collectNoFail();
+  // finalize_modules_clear_weaklist: modules imported later first.
+  for (let i = weaklist.length - 1; i >= 0; i--) {
+    const mod = weaklist[i]!.referent as PyModule | null;
+    if (mod === null || mod === sys || mod === builtins) continue;
+    incref(mod);
+    clearModuleDict(mod.dict);
+    decref(mod);
+  }
+  for (const wr of weaklist) decref(wr);
+  clearModuleDict(sys.dict);
+  clearModuleDict(builtins.dict);
+  collectNoFail();
 }
 
 /** _PyModule_ClearDict: set values to None, underscore names first. */

@@ -10,6 +10,8 @@ import { Heap } from './heap/heap.js';
 import { bindRefcountLog } from './heap/refcount.js';
 import type { PyObject } from './objects/object.js';
 import type { Frame } from './interpreter/frame.js';
+import { RefLedger } from './heap/refcheck.js';
+import { Limits } from './limits.js';
 
 export type Writer = (text: string) => void;
 
@@ -20,6 +22,8 @@ export type RuntimeOptions = {
   stderr?: Writer;
   /** Called at the start of every line of Python code (the session's pause point). */
   onLine?: (frame: Frame) => void;
+  /** Step budget, deadline and modelled memory limit (default: 2 GiB, no step or time limit). */
+  limits?: Limits;
   /**
    * Called when the main module has finished (normally, by an uncaught exception or by
    * SystemExit), before the interpreter is shut down: the dashboard pauses here.
@@ -34,6 +38,8 @@ export let rt: Runtime;
 export class Runtime {
   readonly ev = new EventLog();
   readonly heap: Heap;
+  /** The refcount invariant's bookkeeping, when checking is on (tests). */
+  readonly ledger: RefLedger | null;
   /** The innermost executing frame. */
   frame: Frame | null = null;
   /** Python frames on the stack (the <module> frame included), for RecursionError. */
@@ -42,6 +48,13 @@ export class Runtime {
   stdout: Writer;
   stderr: Writer;
   onLine: ((frame: Frame) => void) | null;
+  readonly limits: Limits;
+  /** Called by breakpoint() (the dashboard pauses there); null: breakpoint() does nothing. */
+  onBreakpoint: (() => void) | null = null;
+  /** Set when the program was stopped by a limit (it is not finalized). */
+  stopped = false;
+  /** The program ended with an uncaught KeyboardInterrupt (python3 then exits by SIGINT). */
+  unhandledKeyboardInterrupt = false;
   onMainDone: ((exitCode: number) => void) | null;
   /** Line tracers (interpreter/line-hook.ts); replaced, never mutated, when one is added or removed. */
   tracers: import('./interpreter/line-hook.js').Tracer[] = [];
@@ -56,9 +69,11 @@ export class Runtime {
 
   constructor(options: RuntimeOptions = {}) {
     this.heap = new Heap(this.ev, options.checking ?? false);
+    this.ledger = options.checking ? new RefLedger(this) : null;
     this.stdout = options.stdout ?? ((t) => process.stdout.write(t));
     this.stderr = options.stderr ?? ((t) => process.stderr.write(t));
     this.onLine = options.onLine ?? null;
+    this.limits = options.limits ?? new Limits();
     this.onMainDone = options.onMainDone ?? null;
   }
 

@@ -13,6 +13,23 @@ const programs = readdirSync(join(here, 'programs')).filter((f) => f.endsWith('.
 
 type Expected = { stdout: string; stderr: string; exitCode: number };
 
+/**
+ * Programs whose run leaves a refcount above its references at exit (the debug invariant
+ * found leaked references in modules that arrived with main's stdlib work; to fix). A
+ * ratchet: once a program is clean, this fails until its entry is removed.
+ */
+const KNOWN_LEAKS = new Set([
+  'collections_namedtuple.py',
+  'contextlib_module.py',
+  'dataclasses_module.py',
+  'functools_lru_cache.py',
+  'functools_tools.py',
+  'itertools_iterators.py',
+  'operator_module.py',
+  'stdlib_memory_tour.py',
+  'time_module.py',
+]);
+
 describe('conformance with CPython 3.11', () => {
   for (const file of programs) {
     it(file, () => {
@@ -23,7 +40,7 @@ describe('conformance with CPython 3.11', () => {
       let stderr = '';
       // CPython shows the script's absolute path; both sides replace the folder with <DIR>.
       const dir = join(here, 'programs');
-      const { exitCode, runtime } = runProgram(join(dir, file), source, {
+      const { exitCode, runtime, refcountErrors } = runProgram(join(dir, file), source, {
         checking: true,
         stdout: (t) => (stdout += t),
         stderr: (t) => (stderr += t),
@@ -33,6 +50,9 @@ describe('conformance with CPython 3.11', () => {
       expect(exitCode).toBe(expected.exitCode);
       // Every block freed was allocated (the memory model's bookkeeping, docs/memory-model.md).
       expect(runtime.heap.allocator.system.unknownFrees).toBe(0);
+      // The debug invariant: at exit every refcount equals the references to the object.
+      if (KNOWN_LEAKS.has(file)) expect(refcountErrors.length, `${file} has no leak left: remove it from KNOWN_LEAKS`).toBeGreaterThan(0);
+      else expect(refcountErrors).toEqual([]);
     });
   }
 });

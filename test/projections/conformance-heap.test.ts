@@ -1,7 +1,8 @@
 /**
  * For every conformance program: the heap projection folded from the log equals the
  * runtime's own live heap (objects, refcounts, sizes, addresses, generations, edges,
- * frames, gc counts and thresholds) at the end and at sampled line starts during the run.
+ * frames, gc counts, thresholds and statistics) at the end and at sampled line starts
+ * during the run.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -42,6 +43,9 @@ function compareWithRuntime(p: Projection, runtime: Runtime): string[] {
     const sizes = [0, 1, 2, 3].map((g) => runtime.heap.generations[g]!.length);
     const projected = p.generationSize.map((n, g) => n - dying[g]!);
     if (projected.join() !== sizes.join()) diffs.push(`generation sizes ${projected} expected ${sizes}`);
+    // gc.get_stats(): collections, collected and uncollectable per generation.
+    const stats = JSON.stringify((runtime.state.get('gc') as { collector: { stats: unknown } }).collector.stats);
+    if (JSON.stringify(p.stats) !== stats) diffs.push(`gc stats ${JSON.stringify(p.stats)} expected ${stats}`);
   }
   if (p.threshold.join() !== runtime.heap.threshold.join()) diffs.push(`thresholds ${p.threshold} expected ${runtime.heap.threshold}`);
   if (p.enabled !== runtime.heap.enabled) diffs.push(`enabled ${p.enabled} expected ${runtime.heap.enabled}`);
@@ -86,6 +90,6 @@ describe('heap projection equals the runtime heap', () => {
       // A program that fails to compile runs no line.
       const expected = JSON.parse(readFileSync(join(dir, '..', 'expected', file.replace(/\.py$/, '.json')), 'utf8'));
       if (!/^SyntaxError/m.test(expected.stderr)) expect(checked).toBeGreaterThan(0);
-    });
+    }, 180_000); // the biggest programs take a while on a busy machine
   }
 });

@@ -10,11 +10,15 @@
  * - A weak reference has an edge to its referent labelled "weak referent" (not counted
  *   in the refcount); tp_traverse does not visit it.
  * - A generator's references to its frame's locals belong to the frame node too
- *   (generator --gi_frame--> frame); the one to its function stays with the generator
- *   until it is deallocated (tp_traverse stops visiting it once the generator finishes).
+ *   (generator --gi_frame--> frame), and so does the one to its function (f_func, held
+ *   until the frame is cleared).
  * - Code objects are not GC objects (no tp_traverse) but hold their constants, names,
  *   co_name and co_qualname: the log shows those references as <co_consts>, <co_names>,
  *   .co_name and .co_qualname.
+ * - A dict holds its keys: the log shows every key as a reference, while dict_traverse
+ *   skips the keys of a table with only str keys (they cannot form cycles).
+ * - A type holds its tp_subclasses dict (<__subclasses__>), which type_traverse does not
+ *   visit.
  * - functools' lru_cache links are not GC objects either; the wrapper's tp_traverse visits
  *   their results for them.
  */
@@ -25,6 +29,9 @@ import { PyGenerator } from '../../source/runtime/objects/generator.js';
 import { PyWeakref } from '../../source/runtime/objects/weakref.js';
 import type { Frame } from '../../source/runtime/interpreter/frame.js';
 import { PyCode } from '../../source/runtime/objects/function.js';
+import { PyDict, keyObjectSlot } from '../../source/runtime/objects/dict.js';
+import { PyType } from '../../source/runtime/objects/object.js';
+import { madeClassTuples } from '../../source/runtime/objects/classes.js';
 import { PyLruCache, PyLruLink } from '../../source/runtime/modules/functools/lru-cache.js';
 import { makeSlot, SlotKind, WEAK_REFERENT_LABEL } from '../../source/events/kinds.js';
 
@@ -75,12 +82,13 @@ function liveFrames(runtime: Runtime): Frame[] {
   return [...out].filter((f) => !f.released);
 }
 
-function framePairs(f: Frame): number[] {
+function framePairs(f: Frame, fFunc: number): number[] {
   const out: number[] = [];
   const code = f.code;
   f.locals.forEach((v, i) => v && out.push(v.serial, code.localSlots[i]!));
   const cellSlots = [...code.cellSlots, ...code.freeSlots];
   f.cells.forEach((c, i) => out.push(c.serial, cellSlots[i]!));
+  if (f.ownedFunc) out.push(f.ownedFunc.serial, fFunc);
   return out;
 }
 
@@ -95,7 +103,9 @@ export function runtimeNodes(runtime: Runtime): Map<number, ExpectedNode> {
   const coName = makeSlot(SlotKind.Attribute, strings.intern('co_name'));
   const coQualname = makeSlot(SlotKind.Attribute, strings.intern('co_qualname'));
   const giFrame = makeSlot(SlotKind.Label, strings.intern('gi_frame'));
-  const giFunc = makeSlot(SlotKind.Label, strings.intern('gi_frame.f_func'));
+  const subclasses = makeSlot(SlotKind.Label, strings.intern('__subclasses__'));
+  const basesLabel = makeSlot(SlotKind.Label, strings.intern('__bases__'));
+  const mroLabel = makeSlot(SlotKind.Label, strings.intern('__mro__'));
   const out = new Map<number, ExpectedNode>();
   for (const o of runtime.heap.live!.values()) {
     let pairs: number[] = [];
@@ -112,8 +122,13 @@ export function runtimeNodes(runtime: Runtime): Map<number, ExpectedNode> {
       o.type.traverse!(o, (t: PyObject, slot: number) => void (slot >>> 0 !== lruResult && pairs.push(t.serial, slot >>> 0)));
     } else if (o instanceof PyGenerator) {
       if (!o.frame.released) pairs.push(o.frame.serial, giFrame);
-      if (o.frame.func) pairs.push(o.frame.func.serial, giFunc);
     } else o.type.traverse?.(o, (t: PyObject, slot: number) => void pairs.push(t.serial, slot >>> 0));
+    if (o instanceof PyDict && o.unicodeKeys) o.keys.forEach((k) => k && pairs.push(k.serial, keyObjectSlot(k)));
+    if (o instanceof PyType && o.subclasses) pairs.push(o.subclasses.serial, subclasses);
+    // A builtin type holds its __bases__ and __mro__ (made on first use); type_traverse
+    // visits only heap types.
+    const made = o instanceof PyType && !o.flags.heap ? madeClassTuples(o) : null;
+    if (made) pairs.push(made.tuple.serial, basesLabel, made.mro.serial, mroLabel);
     if (o instanceof PyWeakref && o.referent) pairs.push(o.referent.serial, weak);
     out.set(o.serial, {
       serial: o.serial,
@@ -128,7 +143,7 @@ export function runtimeNodes(runtime: Runtime): Map<number, ExpectedNode> {
     });
   }
   for (const f of liveFrames(runtime)) {
-    const pairs = framePairs(f);
+    const pairs = framePairs(f, makeSlot(SlotKind.Label, strings.intern('f_func')));
     out.set(f.serial, { serial: f.serial, type: f.code.qualname, size: 0, refcount: 0, address: 0, generation: -1, finalized: false, ...edgeDigest(pairs), edges: () => pairsToKeys(pairs) });
   }
   return out;

@@ -18,7 +18,6 @@ import { memoryFigures, splitMemoryLines } from './memory-lines.js';
  * do differ: an entry must leave this list once the runtime is fixed.
  */
 const KNOWN_DIFFERENCES: Record<string, string> = {
-  'leak_listeners.py': 'weakref.WeakMethod and the shutdown order of module globals (branch gc)',
 };
 
 const here = dirname(fileURLToPath(import.meta.url));

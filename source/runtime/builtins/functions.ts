@@ -3,6 +3,8 @@
  * CPython's argument errors. Functions that would reach the host (open, input,
  * __import__ of unknown modules) stay inside the sandbox.
  */
+import { noneTuple } from '../objects/iterators.js';
+import { fileWrite } from '../modules/textio.js';
 import { PyObject, PyType, LT, GT, EQ } from '../objects/object.js';
 import { decref, incref, newref } from '../heap/refcount.js';
 import { pyError, PyRaise, ProgramExit } from '../errors.js';
@@ -12,7 +14,7 @@ import { PyInt, intType, boolType, True, False, newInt, newIntValue, newBool, ad
 import { PyFloat, floatType, newFloat } from '../objects/float.js';
 import { PyStr, strType, newStr, internStr } from '../objects/str.js';
 import { PyList, listType, newList } from '../objects/list.js';
-import { PyTuple, tupleType, newTuple } from '../objects/tuple.js';
+import { PyTuple, tupleType, newTuple, newTupleFrom } from '../objects/tuple.js';
 import { PyDict, dictType, newDict, dictSetSteal, dictItems, dictGetStr } from '../objects/dict.js';
 import { setType, frozensetType } from '../objects/set.js';
 import { rangeType, sliceType, newRange, newSlice, PyRange } from '../objects/range.js';
@@ -25,8 +27,10 @@ import { PyFunction, PyCell } from '../objects/function.js';
 import { PyGenerator } from '../objects/generator.js';
 import { E as Exceptions, EXCEPTION_NAMES } from '../objects/exceptions.js';
 import { rt } from '../runtime.js';
+import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { bindArgs, exactlyOne, positional, noKeywords } from './args.js';
 import { defineBuiltin, defineBuiltinValue } from './registry.js';
+import { sandboxError } from '../modules/sandbox.js';
 import {
   call, callBorrowed, getAttr, getAttrOrNull, setAttr, hasAttr, getIter, iterNext, isTrue, hashOf, repr, str as strOf,
   reprObject, richCompareBool, binaryOp, unaryOp, typeName, indexValue, length as lengthOf, iterateToArray, callMethod,
@@ -41,7 +45,7 @@ import { frameLocalsDict } from '../interpreter/frame-locals.js';
 import { materializeDict, PyInstance } from '../objects/instance-values.js';
 import { PyModule } from '../objects/module.js';
 import { bytearrayType } from '../objects/bytearray.js';
-import { evalSource } from '../interpreter/eval.js';
+import { compileBuiltin, evalSource } from '../interpreter/eval.js';
 import { PyUnion, unionMembers } from '../objects/generic-alias.js';
 import { callDunder } from '../objects/slot-wrappers.js';
 
@@ -196,6 +200,7 @@ function printBuiltin(args: PyObject[], kw: readonly string[] | null): PyObject 
   let sep = ' ';
   let end = '\n';
   let file: PyObject | null = null;
+  let flush: PyObject | null = null;
   for (let k = 0; k < nkw; k++) {
     const name = kw![k]!;
     const v = args[objects.length + k]!;
@@ -206,38 +211,41 @@ function printBuiltin(args: PyObject[], kw: readonly string[] | null): PyObject 
       if (v !== None && !(v instanceof PyStr)) throw pyError(E.TypeError!, `end must be None or a string, not ${typeName(v)}`);
       if (v instanceof PyStr) end = v.v;
     } else if (name === 'file') file = v === None ? null : v;
-    else if (name === 'flush') continue;
+    else if (name === 'flush') flush = v;
     else throw pyError(E.TypeError!, `print() got an unexpected keyword argument '${name}'`);
   }
-  const text = objects.map((o) => strOf(o)).join(sep) + end;
   if (file === null) {
     const stdout = sysStream('stdout');
-    if (stdout === null) return newNone();
+    if (stdout === null) throw pyError(E.RuntimeError!, 'lost sys.stdout');
+    if (stdout === None) return newNone();
     file = stdout;
   }
-  writeTo(file, text);
+  // builtin_print_impl gets its positional arguments as a tuple (the clinic wrapper), and
+  // writes each piece with PyFile_WriteObject.
+  const argsTuple = newTupleFrom(objects);
+  try {
+    for (let i = 0; i < objects.length; i++) {
+      if (i > 0) fileWrite(file, sep);
+      fileWrite(file, strOf(objects[i]!));
+    }
+    fileWrite(file, end);
+    if (flush && isTrue(flush)) decref(callMethod(file, 'flush', []));
+  } finally {
+    decref(argsTuple);
+  }
   return newNone();
 }
 
 /** The current sys.stdout / sys.stderr object (borrowed), or null. */
-function sysStream(name: 'stdout' | 'stderr'): PyObject | null {
+export function sysStream(name: 'stdout' | 'stderr'): PyObject | null {
   const sys = rt.state.get('sys') as PyModule | undefined;
   if (!sys) return null;
   return dictGetStr(sys.dict, name);
 }
 
-/** file.write(text): our own streams write straight to the runtime's output. */
+/** file.write(text) as PyFile_WriteString does it (runtime streams modelled in textio.ts). */
 export function writeTo(file: PyObject, text: string): void {
-  const stream = rt.state.get('streams') as Map<PyObject, 1 | 2> | undefined;
-  const which = stream?.get(file);
-  if (which === 1) return rt.writeStdout(text);
-  if (which === 2) return rt.writeStderr(text);
-  const s = newStr(text);
-  try {
-    decref(callMethod(file, 'write', [s]));
-  } finally {
-    decref(s);
-  }
+  fileWrite(file, text);
 }
 
 function roundBuiltin(args: PyObject[], kw: readonly string[] | null): PyObject {
@@ -499,12 +507,20 @@ export function installBuiltins(): void {
   defineBuiltin('vars', (_s, args, kw) => varsBuiltin(args, kw));
   defineBuiltin('globals', () => newref(rt.frame!.globals));
   defineBuiltin('locals', () => frameLocalsDict(rt.frame!));
-  defineBuiltin('input', () => {
+  // Scenarios read no input: input() meets the end of stdin, as python3 < /dev/null.
+  defineBuiltin('input', (_s, args, kw) => {
+    const [prompt] = positional('input', args, kw, 0, 1);
+    if (prompt !== undefined) rt.writeStdout(strOf(prompt));
     throw pyError(E.EOFError!, 'EOF when reading a line');
   });
-  defineBuiltin('open', (_s, args) => {
-    const name = args[0] instanceof PyStr ? args[0].v : '';
-    throw pyError(E.PermissionError!, `heapscope runs scenarios in a sandbox: open() is not available${name ? ` (tried to open '${name}')` : ''}`);
+  defineBuiltin('open', () => {
+    throw sandboxError('open()');
+  });
+  // breakpoint(): the session's hook (the dashboard pauses there), else nothing, as with
+  // PYTHONBREAKPOINT=0: heapscope never starts pdb.
+  defineBuiltin('breakpoint', () => {
+    rt.onBreakpoint?.();
+    return newNone();
   });
   defineBuiltin('__import__', (_s, args, kw) => {
     const [name] = bindArgs('__import__', args, kw, ['name', 'globals', 'locals', 'fromlist', 'level'], 1, 5);
@@ -512,9 +528,7 @@ export function installBuiltins(): void {
   });
   defineBuiltin('exec', (_s, args, kw) => evalSource('exec', args, kw));
   defineBuiltin('eval', (_s, args, kw) => evalSource('eval', args, kw));
-  defineBuiltin('compile', () => {
-    throw pyError(E.PermissionError!, 'heapscope runs scenarios in a sandbox: compile() is not available');
-  });
+  defineBuiltin('compile', (_s, args, kw) => compileBuiltin(args, kw));
   const exit = (_s: PyObject | null, args: PyObject[]) => {
     throw new PyRaise(newException(E.SystemExit!, args.map((a) => newref(a))));
   };
@@ -524,8 +538,12 @@ export function installBuiltins(): void {
   reversedType.newInstance = reversedBuiltin;
   enumerateType.newInstance = (_t, args, kw) => {
     const [iterable, start] = bindArgs('enumerate', args, kw, ['iterable', 'start'], 1, 2);
+    // enum_new_impl: the object, its iterator, then the (None, None) result tuple.
+    const start_ = start ? indexValue(start) : 0;
     const it = newIterTool(enumerateType, [getIter(iterable!)]);
-    if (start) it.count = indexValue(start);
+    it.count = start_;
+    it.result = noneTuple(2);
+    rt.ev.refAdded(it.serial, it.result.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('result')));
     return it;
   };
   zipType.newInstance = (_t, args, kw) => {
@@ -536,6 +554,7 @@ export function installBuiltins(): void {
       if (kw![k] !== 'strict') throw pyError(E.TypeError!, `zip() got an unexpected keyword argument '${kw![k]}'`);
       strict = isTrue(args[pos.length + k]!);
     }
+    // zip_new: the tuple of iterators, the result tuple of Nones, then the zip object.
     const iters: PyObject[] = [];
     try {
       for (const a of pos) iters.push(getIter(a));
@@ -543,15 +562,33 @@ export function installBuiltins(): void {
       iters.forEach((x) => decref(x));
       throw e;
     }
-    const z = newIterTool(zipType, iters);
+    const ittuple = newTuple(iters);
+    const result = noneTuple(iters.length);
+    const z = newIterTool(zipType, []);
+    z.parts = ittuple.items;
+    z.holder = ittuple;
+    z.result = result;
     z.strict = strict;
+    rt.ev.refAdded(z.serial, ittuple.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('iterators')));
+    rt.ev.refAdded(z.serial, result.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('result')));
     return z;
   };
   mapType.newInstance = (_t, args, kw) => {
     noKeywords('map', kw);
     if (args.length < 2) throw pyError(E.TypeError!, 'map() must have at least two arguments.');
-    const iters = args.slice(1).map((a) => getIter(a));
-    return newIterTool(mapType, [newref(args[0]!), ...iters]);
+    // map_vectorcall: the tuple of iterators, then the map object.
+    const iters: PyObject[] = [];
+    try {
+      for (const a of args.slice(1)) iters.push(getIter(a));
+    } catch (e) {
+      iters.forEach((x) => decref(x));
+      throw e;
+    }
+    const holder = newTuple(iters);
+    const m = newIterTool(mapType, [newref(args[0]!)]);
+    m.holder = holder;
+    rt.ev.refAdded(m.serial, holder.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('iterators')));
+    return m;
   };
   filterType.newInstance = (_t, args, kw) => {
     const [fn, iterable] = positional('filter', args, kw, 2, 2);

@@ -5,10 +5,17 @@
  * the ones only reachable from each other (reference counts minus internal references),
  * clears weak references to them and calls their callbacks, runs PEP 442 finalizers
  * (__del__) once, re-checks for resurrection, then breaks the cycles with tp_clear so
- * that reference counting frees them. Every phase reports itself as events.
+ * that reference counting frees them. Each phase is one method named after its C
+ * function, called in order from collect() (gc_collect_main), and reports itself as a
+ * GcPhase event plus per-object events.
+ *
+ * Lists: an object's gcGen says which list it is in (heap.generations). Objects of the
+ * set being collected are in YOUNG (the "collecting" state of CPython's PREV_MASK_COLLECTING),
+ * tentatively unreachable ones in UNREACHABLE, and so on; a visit can tell "in the set
+ * being collected" from "elsewhere" by that number alone.
  */
 import { PyObject, UNTRACKED } from '../objects/object.js';
-import { EventKind } from '../../events/kinds.js';
+import { CollectorPhase, EventKind } from '../../events/kinds.js';
 import { GcList } from '../heap/gc-list.js';
 import { NUM_GENERATIONS, PERMANENT_GENERATION } from '../heap/heap.js';
 import { rt } from '../runtime.js';
@@ -17,9 +24,10 @@ import { PyRaise } from '../errors.js';
 import { reportUnraisable } from '../interpreter/unraisable.js';
 import { tupleType, PyTuple } from '../objects/tuple.js';
 import { dictType, PyDict } from '../objects/dict.js';
-import { UNTRACKED as _U } from '../objects/object.js';
+import { call } from '../protocols/abstract.js';
+import { isGc, mayBeTracked } from './tracking.js';
 
-/** Scratch "generation" numbers, so that gcGen always says which list an object is in. */
+/** Scratch lists, so that gcGen always says which list an object is in. */
 const YOUNG = 4;
 const UNREACHABLE = 5;
 const STILL_UNREACHABLE = 6;
@@ -33,18 +41,26 @@ export type GcHooks = {
   saveGarbage: (o: PyObject) => void;
   debugStats: () => boolean;
   debugCollectable: () => boolean;
-  /** Weak references of an object (oldest first) and their clearing. */
+  /** Weak references: the test, _PyWeakref_ClearRef (keeps the callback) and the callback. */
+  isWeakref: (o: PyObject) => boolean;
   clearWeakref: (wr: PyObject) => void;
   weakrefCallback: (wr: PyObject) => PyObject | null;
-  isWeakref: (o: PyObject) => boolean;
   /** Empty the free lists (end of a full collection). */
   clearFreeLists: () => void;
+  /** PySys_WriteStderr: DEBUG_* output goes to the current sys.stderr. */
+  writeStderr: (text: string) => void;
+  /** Debug builds' checks (validate_list, "refcount is too small"), on in tests. */
+  checking: () => boolean;
 };
 
 export type GenerationStats = { collections: number; collected: number; uncollectable: number };
 
+/** A broken invariant of the collector (a refcount that does not match the object graph). */
+export class CollectorInvariantError extends Error {}
+
 export class Collector {
   readonly stats: GenerationStats[] = [0, 1, 2].map(() => ({ collections: 0, collected: 0, uncollectable: 0 }));
+  /** Work done by the last collection (objects visited), reported as its "elapsed" time. */
   steps = 0;
 
   constructor(private readonly hooks: GcHooks) {}
@@ -57,36 +73,45 @@ export class Collector {
     return this.heap.generations[gen]!;
   }
 
-  /** Move one object to the end of another list (gc_list_move). */
+  /** gc_list_move: one object to the end of another list. */
   private move(o: PyObject, to: number): void {
     this.listOf(o.gcGen).remove(o);
     o.gcGen = to;
     this.listOf(to).append(o);
   }
 
-  /** Move every object of list `from` to the end of list `to`, relabelling them. */
-  private mergeInto(from: number, to: number): void {
+  /** gc_list_merge: every object of list `from` to the end of list `to`. */
+  private merge(from: number, to: number): void {
     const src = this.listOf(from);
     for (let n = src.head.gcNext!; n !== src.head; n = n.gcNext!) (n as PyObject).gcGen = to;
     this.listOf(to).merge(src);
   }
 
+  private phase(p: CollectorPhase, objects: number): void {
+    rt.ev.emit(EventKind.GcPhase, p, objects);
+  }
+
   // ---------------------------------------------------------------- automatic collection
 
-  /** gc_collect_generations: pick the oldest generation over its threshold. */
+  /**
+   * gc_collect_generations, called from an allocation that took count[0] past
+   * threshold[0]: collect the oldest generation whose count exceeds its threshold. A full
+   * collection also waits until the objects promoted into generation 2 since the last one
+   * are at least 25 % of those it then held (long_lived_pending < long_lived_total / 4,
+   * in integer division), so that a big long-lived heap is not rescanned too often.
+   */
   collectGenerations(): number {
     const heap = this.heap;
     for (let i = NUM_GENERATIONS - 1; i >= 0; i--) {
       if (heap.count[i]! > heap.threshold[i]!) {
-        // Avoid quadratic behaviour: a full collection waits until the objects
-        // promoted since the last one are at least 25% of the long-lived ones.
-        if (i === NUM_GENERATIONS - 1 && heap.longLivedPending < heap.longLivedTotal / 4) continue;
+        if (i === NUM_GENERATIONS - 1 && heap.longLivedPending < Math.floor(heap.longLivedTotal / 4)) continue;
         return this.collectWithCallback(i);
       }
     }
     return 0;
   }
 
+  /** gc_collect_with_callback: gc.callbacks around one collection; returns n + m. */
   collectWithCallback(generation: number): number {
     this.hooks.callbacks('start', generation, 0, 0);
     const { collected, uncollectable } = this.collect(generation);
@@ -96,13 +121,16 @@ export class Collector {
 
   // ---------------------------------------------------------------- one collection
 
-  /** gc_collect_main: returns the unreachable objects found and those it could not free. */
+  /**
+   * gc_collect_main: m objects collected (found unreachable and not resurrected, plus
+   * weakrefs freed by their own callbacks) and n uncollectable (legacy finalizers).
+   */
   collect(generation: number): { collected: number; uncollectable: number } {
     const heap = this.heap;
     const ev = rt.ev;
     this.steps = 0;
+    if (this.hooks.debugStats()) this.printCollecting(generation);
     ev.emit(EventKind.CollectionStarted, generation, heap.count[0]!, heap.count[1]!, heap.count[2]!);
-    if (this.hooks.debugStats()) this.printDebugStart(generation);
 
     // update collection and allocation counters
     if (generation + 1 < NUM_GENERATIONS) heap.count[generation + 1]!++;
@@ -111,52 +139,52 @@ export class Collector {
 
     // The collected generation's objects first, then the younger generations' appended
     // (gc_list_merge(GEN_HEAD(i), GEN_HEAD(generation)) for i = 0 .. generation-1).
-    this.mergeInto(generation, YOUNG);
-    for (let i = 0; i < generation; i++) this.mergeInto(i, YOUNG);
-    const oldGen = generation === NUM_GENERATIONS - 1 ? generation : generation + 1;
+    this.merge(generation, YOUNG);
+    for (let i = 0; i < generation; i++) this.merge(i, YOUNG);
+    const old = generation < NUM_GENERATIONS - 1 ? generation + 1 : generation;
+    if (this.hooks.checking()) {
+      this.validateList(old);
+      rt.ledger?.checkNotTooSmall();
+    }
 
-    const unreachable = this.deduceUnreachable(YOUNG, UNREACHABLE);
+    this.deduceUnreachable(YOUNG, UNREACHABLE);
+    for (let n = this.listOf(UNREACHABLE).head.gcNext!; n !== this.listOf(UNREACHABLE).head; n = n.gcNext!) {
+      ev.emit1(EventKind.Unreachable, (n as PyObject).serial);
+    }
+
     this.untrackTuples(YOUNG);
+    this.promoteSurvivors(generation, old);
 
-    // Move reachable objects to the next generation.
-    const survivors = this.listOf(YOUNG).length;
-    if (generation === NUM_GENERATIONS - 1) {
-      this.untrackDicts(YOUNG);
-      heap.longLivedPending = 0;
-      heap.longLivedTotal = survivors;
-    } else if (generation === NUM_GENERATIONS - 2) {
-      heap.longLivedPending += survivors;
-    }
-    this.mergeInto(YOUNG, oldGen);
-    ev.emit(EventKind.GenerationsMerged, oldGen, (1 << (generation + 1)) - 1);
+    // Legacy (tp_del) finalizers make their cycles uncollectable; none can be made from Python.
+    const n = this.moveLegacyFinalizers(UNREACHABLE);
 
-    for (const o of this.listOf(UNREACHABLE).toArray()) {
-      ev.emit1(EventKind.Unreachable, o.serial);
-      if (this.hooks.debugCollectable()) {
-        rt.writeStderr(`gc: collectable <${o.type.name} 0x${o.addr.toString(16).padStart(12, '0')}>\n`);
-      }
+    if (this.hooks.debugCollectable()) {
+      for (const o of this.listOf(UNREACHABLE).toArray()) this.hooks.writeStderr(`gc: collectable <${o.type.name} ${pointer(o)}>\n`);
     }
-    void unreachable;
 
     // Clear weakrefs and invoke callbacks as necessary.
-    let m = this.handleWeakrefs(UNREACHABLE, oldGen);
+    let m = this.handleWeakrefs(UNREACHABLE, old);
 
     // Call tp_finalize on objects which have one.
     this.finalizeGarbage(UNREACHABLE);
 
-    // Handle any objects that may have resurrected after the call to finalize_garbage
-    // and continue the collection with the objects that are still unreachable.
-    this.handleResurrectedObjects(UNREACHABLE, STILL_UNREACHABLE, oldGen);
+    // Objects a finalizer made reachable again survive; continue with the others.
+    this.handleResurrectedObjects(UNREACHABLE, STILL_UNREACHABLE, old);
 
-    // Call tp_clear on objects in the unreachable set. This will cause the reference
-    // cycles to be broken. It may also cause some objects in finalizers to be freed.
+    // tp_clear on what is still unreachable breaks the cycles; refcounting frees the rest.
     m += this.listOf(STILL_UNREACHABLE).length;
-    this.deleteGarbage(STILL_UNREACHABLE, oldGen);
+    this.deleteGarbage(STILL_UNREACHABLE, old);
 
-    const n = 0; // legacy (tp_del) finalizers cannot be created from Python code
-    if (this.hooks.debugStats()) rt.writeStderr(`gc: done, ${m + n} unreachable, ${n} uncollectable, 0.0000s elapsed\n`);
+    if (this.hooks.debugStats()) {
+      this.hooks.writeStderr(`gc: done, ${n + m} unreachable, ${n} uncollectable, ${elapsed(this.steps)}s elapsed\n`);
+    }
 
-    if (generation === NUM_GENERATIONS - 1) this.hooks.clearFreeLists();
+    // Free lists are emptied only by full collections (clear_freelists).
+    if (generation === NUM_GENERATIONS - 1) {
+      this.phase(CollectorPhase.ClearFreeLists, 0);
+      this.hooks.clearFreeLists();
+    }
+
     const s = this.stats[generation]!;
     s.collections++;
     s.collected += m;
@@ -165,89 +193,152 @@ export class Collector {
     return { collected: m, uncollectable: n };
   }
 
-  private printDebugStart(generation: number): void {
-    const sizes = [0, 1, 2].map((g) => this.heap.generations[g]!.length);
-    rt.writeStderr(`gc: collecting generation ${generation}...\n`);
-    rt.writeStderr(`gc: objects in each generation: ${sizes.join(' ')}\n`);
-    rt.writeStderr(`gc: objects in permanent generation: ${this.heap.generations[PERMANENT_GENERATION]!.length}\n`);
+  /** DEBUG_STATS: printed before the counters change (show_stats_each_generations). */
+  private printCollecting(generation: number): void {
+    const sizes = [0, 1, 2].map((g) => this.heap.generationSize(g));
+    this.hooks.writeStderr(
+      `gc: collecting generation ${generation}...\n` +
+        `gc: objects in each generation: ${sizes.join(' ')}\n` +
+        `gc: objects in permanent generation: ${this.heap.generationSize(PERMANENT_GENERATION)}\n`,
+    );
   }
 
-  /** update_refs + subtract_refs + move_unreachable on list `from`; unreachable goes to `to`. */
-  private deduceUnreachable(from: number, to: number): number {
-    const base = this.listOf(from);
-    // update_refs: gc_refs = ob_refcnt
-    for (let n = base.head.gcNext!; n !== base.head; n = n.gcNext!) {
+  /** deduce_unreachable: what in `base` is only reachable from inside it goes to `unreachable`. */
+  private deduceUnreachable(base: number, unreachable: number): void {
+    this.updateRefs(base);
+    this.subtractRefs(base);
+    this.moveUnreachable(base, unreachable);
+  }
+
+  /**
+   * update_refs: gc_refs = ob_refcnt for every object of the set. A tracked object can
+   * never have a count of 0 here (it would have been freed at once).
+   */
+  private updateRefs(base: number): void {
+    const list = this.listOf(base);
+    this.phase(CollectorPhase.UpdateRefs, list.length);
+    const checking = this.hooks.checking();
+    for (let n = list.head.gcNext!; n !== list.head; n = n.gcNext!) {
       const o = n as PyObject;
       o.gcRefs = o.rc;
+      if (checking && o.rc <= 0) throw new CollectorInvariantError(`tracked ${o.type.name} object (serial ${o.serial}) has refcount ${o.rc}`);
       this.steps++;
     }
-    // subtract_refs: remove the references that come from inside the set
+  }
+
+  /**
+   * subtract_refs: for every reference between two objects of the set, one less. After
+   * this, gc_refs counts the references from outside the set (variables, other
+   * generations, the interpreter): > 0 means certainly reachable.
+   */
+  private subtractRefs(base: number): void {
+    const list = this.listOf(base);
+    this.phase(CollectorPhase.SubtractRefs, list.length);
+    const checking = this.hooks.checking();
     const visitDecref = (target: PyObject) => {
-      if (target.gcGen === from) target.gcRefs--;
+      if (target.gcGen === base) {
+        if (checking && target.gcRefs <= 0) {
+          throw new CollectorInvariantError(`refcount is too small: ${target.type.name} object (serial ${target.serial}) has more references from the collected objects than its refcount ${target.rc}`);
+        }
+        target.gcRefs--;
+      }
     };
-    for (let n = base.head.gcNext!; n !== base.head; n = n.gcNext!) {
+    for (let n = list.head.gcNext!; n !== list.head; n = n.gcNext!) {
       const o = n as PyObject;
       o.type.traverse?.(o, visitDecref);
       this.steps++;
     }
-    this.moveUnreachable(from, to);
-    return this.listOf(to).length;
+    const ev = rt.ev;
+    for (let n = list.head.gcNext!; n !== list.head; n = n.gcNext!) ev.emit(EventKind.GcRefs, (n as PyObject).serial, (n as PyObject).gcRefs);
   }
 
   /**
-   * move_unreachable: objects with gc_refs > 0 are reachable from outside; whatever they
-   * reach is reachable too. The rest goes to `to`, in list order (which decides the order
-   * of finalizers later).
+   * move_unreachable: objects with gc_refs > 0 are reachable from outside, and so is
+   * everything they reach. An object met with gc_refs == 0 is moved to `unreachable` for
+   * now; if a reachable object later refers to it, it goes back to the end of `young` to
+   * be scanned again. Afterwards `young` holds the reachable objects and `unreachable`
+   * the garbage, in list order (which decides the order of finalizers).
    */
-  private moveUnreachable(from: number, to: number): void {
-    const young = this.listOf(from);
-    const tentative = new Set<PyObject>();
+  private moveUnreachable(young: number, unreachable: number): void {
+    const list = this.listOf(young);
+    this.phase(CollectorPhase.MoveUnreachable, list.length);
     const visitReachable = (target: PyObject) => {
-      if (target.gcGen === to && tentative.has(target)) {
-        // Moved to unreachable too early: it is reachable after all; back to the end of young.
-        tentative.delete(target);
-        this.move(target, from);
+      if (target.gcGen === unreachable) {
+        // Had gc_refs == 0 when scanned but is reachable after all: back into young.
+        this.move(target, young);
         target.gcRefs = 1;
-      } else if (target.gcGen === from && target.gcRefs === 0) {
+      } else if (target.gcGen === young && target.gcRefs === 0) {
+        // Not scanned yet: tell the scan it is reachable.
         target.gcRefs = 1;
       }
     };
-    let n = young.head.gcNext!;
-    while (n !== young.head) {
+    let n = list.head.gcNext!;
+    while (n !== list.head) {
       const o = n as PyObject;
-      const next = n.gcNext!;
       this.steps++;
       if (o.gcRefs > 0) {
+        // Scanned objects keep gc_refs > 0, so later visits leave them alone. The
+        // traversal may append objects after `o`: take the next one afterwards.
         o.type.traverse?.(o, visitReachable);
-        n = o.gcNext!; // the traversal may have appended objects after `o`
-        if (n === null) n = next;
+        n = o.gcNext!;
       } else {
-        this.move(o, to);
-        tentative.add(o);
-        n = next;
+        n = o.gcNext!;
+        this.move(o, unreachable);
       }
     }
   }
 
-  /** untrack_tuples: a surviving tuple whose items cannot be part of a cycle is untracked. */
+  /**
+   * untrack_tuples: a surviving tuple none of whose items may be tracked (atomic values,
+   * untracked tuples, builtin types) is untracked: it can never be part of a cycle.
+   */
   private untrackTuples(gen: number): void {
-    for (const o of this.listOf(gen).toArray()) {
-      if (o.type !== tupleType) continue;
-      if ((o as PyTuple).items.every((x) => !x.type.flags.gc || (x.type === tupleType ? x.gcGen === UNTRACKED : !mayBeTracked(x)))) {
-        this.untrack(o);
-      }
+    const list = this.listOf(gen);
+    this.phase(CollectorPhase.UntrackTuples, list.length);
+    let n = list.head.gcNext!;
+    while (n !== list.head) {
+      const o = n as PyObject;
+      n = o.gcNext!;
+      if (o.type === tupleType && (o as PyTuple).items.every((x) => !mayBeTracked(x))) this.untrack(o);
     }
   }
 
-  /** untrack_dicts (full collections only): dicts holding only atomic keys and values. */
+  /**
+   * Survivors move to the next generation. A generation-1 collection adds them to the
+   * long-lived pending count; a full collection instead untracks the dicts that hold no
+   * container (untrack_dicts, only here to avoid quadratic rescans) and restarts the
+   * 25 % rule with long_lived_total = survivors.
+   */
+  private promoteSurvivors(generation: number, old: number): void {
+    const heap = this.heap;
+    const survivors = this.listOf(YOUNG).length;
+    this.phase(CollectorPhase.PromoteSurvivors, survivors);
+    if (generation !== old) {
+      if (generation === NUM_GENERATIONS - 2) heap.longLivedPending += survivors;
+    } else {
+      this.untrackDicts(YOUNG);
+      heap.longLivedPending = 0;
+      heap.longLivedTotal = this.listOf(YOUNG).length + (heap.unmodelledIn === old ? heap.unmodelledLongLived : 0);
+    }
+    this.merge(YOUNG, old);
+    // The log's view: every object of generations 0..generation joins `old`; the
+    // unreachable ones with them, until they are freed or survive there.
+    rt.ev.emit(EventKind.GenerationsMerged, old, (1 << (generation + 1)) - 1);
+  }
+
+  /** untrack_dicts → _PyDict_MaybeUntrack: a dict whose keys and values may not be tracked. */
   private untrackDicts(gen: number): void {
-    for (const o of this.listOf(gen).toArray()) {
+    const list = this.listOf(gen);
+    let n = list.head.gcNext!;
+    while (n !== list.head) {
+      const o = n as PyObject;
+      n = o.gcNext!;
       if (o.type !== dictType) continue;
       const d = o as PyDict;
       let atomic = true;
       for (let i = 0; i < d.keys.length && atomic; i++) {
         const k = d.keys[i];
-        if (k && (mayBeTracked(k) || mayBeTracked(d.values[i]!))) atomic = false;
+        if (k && (mayBeTracked(d.values[i]!) || mayBeTracked(k))) atomic = false;
       }
       if (atomic) this.untrack(o);
     }
@@ -260,21 +351,39 @@ export class Collector {
   }
 
   /**
-   * handle_weakrefs: clear weak references to unreachable objects (and unreachable weak
-   * references), then call the callbacks of cleared weakrefs that are not garbage
-   * themselves. Returns the weakrefs freed by their own callbacks.
+   * move_legacy_finalizers: objects whose type has a pre-PEP-442 tp_del, and everything
+   * they reach, would be set aside as uncollectable (gc.garbage). No type of the model
+   * has one (a Python __del__ is tp_finalize), so this always finds none.
    */
-  private handleWeakrefs(unreachableGen: number, oldGen: number): number {
+  private moveLegacyFinalizers(unreachable: number): number {
+    this.phase(CollectorPhase.MoveLegacyFinalizers, this.listOf(unreachable).length);
+    return 0;
+  }
+
+  /**
+   * handle_weakrefs: clear every weak reference to an unreachable object, and every
+   * unreachable weak reference, before any callback runs (a callback must not reach the
+   * garbage). Then call the callbacks of the cleared weakrefs that are not garbage
+   * themselves, oldest referent first. Returns the weakrefs that died as a result of
+   * their own callback (a WeakValueDictionary's KeyedRef), which count as collected.
+   */
+  private handleWeakrefs(unreachable: number, old: number): number {
     const hooks = this.hooks;
-    for (const o of this.listOf(unreachableGen).toArray()) {
+    const ev = rt.ev;
+    const list = this.listOf(unreachable);
+    this.phase(CollectorPhase.HandleWeakrefs, list.length);
+    for (let n = list.head.gcNext!; n !== list.head; n = n.gcNext!) {
+      const o = n as PyObject;
+      // A weakref inside the garbage must not call back later from delete_garbage.
       if (hooks.isWeakref(o)) hooks.clearWeakref(o);
       const refs = o.weakrefs;
       if (!refs) continue;
-      for (const wr of refs.slice()) {
-        hooks.clearWeakref(wr);
-        rt.ev.emit(EventKind.WeakrefCleared, wr.serial, o.serial);
+      while (refs.length) {
+        const wr = refs[0]!;
+        hooks.clearWeakref(wr); // removes it from o.weakrefs
+        ev.emit(EventKind.WeakrefCleared, wr.serial, o.serial);
         if (hooks.weakrefCallback(wr) === null) continue;
-        if (wr.gcGen === unreachableGen) continue; // wr is trash too: no callback
+        if (wr.gcGen === unreachable) continue; // trash too: its callback is never called
         incref(wr);
         this.move(wr, WRCB_TO_CALL);
       }
@@ -284,76 +393,120 @@ export class Collector {
     while (!toCall.isEmpty) {
       const wr = toCall.first()!;
       const callback = hooks.weakrefCallback(wr)!;
-      rt.ev.emit1(EventKind.CallbackRun, wr.serial);
-      incref(callback);
+      ev.emit1(EventKind.CallbackRun, wr.serial);
       try {
-        incref(wr);
-        decref(callCallback(callback, wr));
+        incref(wr); // the argument (call() consumes its arguments)
+        decref(call(callback, [wr]));
       } catch (e) {
-        if (e instanceof PyRaise) reportUnraisable(e.exc, callback);
-        else throw e;
-      } finally {
+        if (!(e instanceof PyRaise)) throw e;
+        incref(callback);
+        reportUnraisable(e.exc, callback);
         decref(callback);
       }
-      const stillFirst = toCall.first() === wr;
+      // Give up the reference taken above: a weakref freed by it has left the list.
       decref(wr);
-      if (stillFirst && toCall.first() === wr) this.move(wr, oldGen);
+      if (toCall.first() === wr) this.move(wr, old);
       else freed++;
     }
     return freed;
   }
 
-  /** finalize_garbage: each unreachable object with a finalizer gets it called once. */
-  private finalizeGarbage(gen: number): void {
-    // Objects freed by refcounting meanwhile leave the list; iterate a snapshot that
-    // skips those that are gone.
-    for (const o of this.listOf(gen).toArray()) {
-      if (o.gcGen !== gen) continue;
-      if (o.type.finalize === null || o.finalized) continue;
-      o.finalized = true;
-      rt.ev.emit1(EventKind.FinalizerRun, o.serial);
-      incref(o);
-      try {
-        rt.runFinalizer(o);
-      } finally {
-        decref(o);
+  /**
+   * finalize_garbage: each unreachable object whose type has tp_finalize (a __del__, a
+   * generator's close) and that was never finalized gets it called, once (PEP 442), in
+   * list order. Objects freed by refcounting meanwhile simply leave the list.
+   */
+  private finalizeGarbage(collectable: number): void {
+    const list = this.listOf(collectable);
+    this.phase(CollectorPhase.FinalizeGarbage, list.length);
+    const seen = new GcList();
+    const ev = rt.ev;
+    // Take the first object each time, as the list may change under the finalizers.
+    while (!list.isEmpty) {
+      const o = list.first()!;
+      list.remove(o);
+      seen.append(o);
+      if (o.type.finalize !== null && !o.finalized) {
+        o.finalized = true;
+        ev.emit1(EventKind.FinalizerRun, o.serial);
+        incref(o);
+        try {
+          rt.runFinalizer(o);
+        } finally {
+          decref(o);
+        }
       }
     }
+    list.merge(seen);
   }
 
-  /** handle_resurrected_objects: what a finalizer made reachable again survives. */
-  private handleResurrectedObjects(unreachableGen: number, stillGen: number, oldGen: number): void {
-    this.deduceUnreachable(unreachableGen, stillGen);
-    this.mergeInto(unreachableGen, oldGen);
+  /**
+   * handle_resurrected_objects: a finalizer may have stored an object of the garbage
+   * somewhere reachable. Recompute reachability inside the set: whatever is reachable
+   * again (and what it reaches) moves to the older generation and survives.
+   */
+  private handleResurrectedObjects(unreachable: number, stillUnreachable: number, old: number): void {
+    this.phase(CollectorPhase.HandleResurrectedObjects, this.listOf(unreachable).length);
+    this.deduceUnreachable(unreachable, stillUnreachable);
+    const ev = rt.ev;
+    const resurrected = this.listOf(unreachable);
+    for (let n = resurrected.head.gcNext!; n !== resurrected.head; n = n.gcNext!) ev.emit1(EventKind.Resurrected, (n as PyObject).serial);
+    this.merge(unreachable, old);
   }
 
-  /** delete_garbage: tp_clear breaks the cycles; refcounting frees the rest. */
-  private deleteGarbage(gen: number, oldGen: number): void {
-    const list = this.listOf(gen);
+  /**
+   * delete_garbage: with DEBUG_SAVEALL each object goes to gc.garbage; otherwise its
+   * tp_clear drops its references, which lets refcounting free the cycle. An object
+   * still alive afterwards (kept by something outside) moves to the older generation.
+   */
+  private deleteGarbage(collectable: number, old: number): void {
+    const list = this.listOf(collectable);
+    this.phase(CollectorPhase.DeleteGarbage, list.length);
+    const ev = rt.ev;
     while (!list.isEmpty) {
       const o = list.first()!;
       this.steps++;
       if (this.hooks.saveAll()) {
+        ev.emit(EventKind.GcCleared, o.serial, 1);
         this.hooks.saveGarbage(o);
       } else if (o.type.clear !== null) {
+        ev.emit(EventKind.GcCleared, o.serial, 0);
         incref(o);
         o.type.clear(o);
         decref(o);
       }
-      if (list.first() === o) {
-        // still alive: it goes to the older generation
-        this.move(o, oldGen);
-      }
+      if (list.first() === o) this.move(o, old);
     }
+  }
+
+  /**
+   * validate_list (debug builds): the links of a list are consistent and every member
+   * says it belongs to it.
+   */
+  private validateList(gen: number): void {
+    const list = this.listOf(gen);
+    let prev = list.head;
+    let count = 0;
+    for (let n = list.head.gcNext!; n !== list.head; n = n.gcNext!) {
+      const o = n as PyObject;
+      if (n.gcPrev !== prev || o.gcGen !== gen) throw new CollectorInvariantError(`generation list ${gen} is inconsistent at ${o.type.name} (serial ${o.serial})`);
+      if (!isGc(o)) throw new CollectorInvariantError(`non-GC ${o.type.name} object in generation list ${gen}`);
+      prev = n;
+      count++;
+    }
+    if (list.head.gcPrev !== prev || count !== list.length) throw new CollectorInvariantError(`generation list ${gen} has a wrong length`);
   }
 }
 
-function callCallback(callback: PyObject, wr: PyObject): PyObject {
-  return callFn(callback, [wr]);
+/** %p of a PyObject* as gcmodule.c's debug_cycle prints it. */
+function pointer(o: PyObject): string {
+  return `0x${o.addr.toString(16)}`;
 }
-import { call as callFn } from '../protocols/abstract.js';
 
-/** _PyObject_GC_MAY_BE_TRACKED */
-function mayBeTracked(o: PyObject): boolean {
-  return o.type.flags.gc && (o.type !== tupleType || o.gcGen !== _U);
+/**
+ * "%.4fs elapsed" of DEBUG_STATS. Real time is not reproducible; the model reports its
+ * work (objects visited) at a nominal 50 ns per object.
+ */
+function elapsed(steps: number): string {
+  return (steps * 5e-8).toFixed(4);
 }

@@ -64,6 +64,9 @@ export function dealloc(o: PyObject): void {
     if (--o.rc !== 0) return; // resurrected
   }
   if (o.weakrefs !== null && o.weakrefs.length) {
+    // subtype_dealloc untracks the object before PyObject_ClearWeakRefs: the callbacks
+    // (Python code, maybe a collection) never see it in a generation.
+    rt.heap.untrack(o);
     // Callbacks run after the weakrefs are cleared, so they cannot reach the object again.
     rt.clearWeakrefs(o, true);
   }

@@ -21,6 +21,7 @@ import { tracebackHere } from './traceback.js';
 import { newGenerator } from '../objects/generator.js';
 import { bindMethodLike, call } from '../protocols/abstract.js';
 import { builtinsDict } from '../builtins/registry.js';
+import { hostError } from '../limits.js';
 
 export function initCallSlots(): void {
   functionType.call = callFunction;
@@ -102,7 +103,8 @@ export function callFunction(fnObj: PyObject, args: PyObject[], kwnames: readonl
     const r = f.retval;
     f.retval = null;
     return r ?? newNone();
-  } catch (err) {
+  } catch (e) {
+    const err = hostError(e);
     if (err instanceof PyRaise) tracebackHere(err, f);
     throw err;
   } finally {
@@ -261,7 +263,8 @@ export function runBody(f: Frame): Completion {
   enterFrame(f);
   try {
     return f.code.run!(f);
-  } catch (err) {
+  } catch (e) {
+    const err = hostError(e);
     if (err instanceof PyRaise) tracebackHere(err, f);
     throw err;
   } finally {

@@ -914,6 +914,24 @@ function compileSet(e: ExprOf<'Set'>, cx: CodeContext): ExprFn {
   }
   const fns = e.elts.map((x) => compileExpr(x.kind === 'Starred' ? x.value : x, cx));
   const starred = e.elts.map((x) => x.kind === 'Starred');
+  // BUILD_SET n (no star, at most 30 items): the items are evaluated first, then the set
+  // is made — the order of the objects in the collector's lists depends on it.
+  if (!starred.some((x) => x) && fns.length <= 30) {
+    return (f) => {
+      const items = evaluateAll(fns, f);
+      f.instr = e;
+      const s = newSet();
+      try {
+        for (const v of items) setAdd(s, v);
+        return s;
+      } catch (err) {
+        decref(s);
+        throw err;
+      } finally {
+        for (const v of items) decref(v);
+      }
+    };
+  }
   return (f) => {
     const s = newSet();
     try {
@@ -935,9 +953,41 @@ function compileSet(e: ExprOf<'Set'>, cx: CodeContext): ExprFn {
   };
 }
 
+/** Evaluate expressions left to right into owned values (released again on an error). */
+function evaluateAll(fns: readonly ExprFn[], f: Frame): PyObject[] {
+  const out: PyObject[] = [];
+  try {
+    for (const fn of fns) out.push(fn(f));
+  } catch (err) {
+    for (const v of out) decref(v);
+    throw err;
+  }
+  return out;
+}
+
 function compileDict(e: ExprOf<'Dict'>, cx: CodeContext): ExprFn {
   const keys = e.keys.map((k) => (k ? compileExpr(k, cx) : null));
   const values = e.values.map((v) => compileExpr(v, cx));
+  // BUILD_MAP n / BUILD_CONST_KEY_MAP (no **, at most 15 pairs): keys and values first,
+  // then the dict.
+  if (keys.every((k) => k !== null) && values.length <= 15) {
+    const fns: ExprFn[] = [];
+    for (let i = 0; i < values.length; i++) fns.push(keys[i]!, values[i]!);
+    return (f) => {
+      const items = evaluateAll(fns, f);
+      f.instr = e;
+      const d = newDict();
+      let i = 0;
+      try {
+        for (; i < items.length; i += 2) dictSetSteal(d, items[i]!, items[i + 1]!);
+        return d;
+      } catch (err) {
+        for (let j = i + 2; j < items.length; j++) decref(items[j]!);
+        decref(d);
+        throw err;
+      }
+    };
+  }
   return (f) => {
     const d = newDict();
     try {

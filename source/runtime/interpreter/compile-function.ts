@@ -71,7 +71,14 @@ export function compileCodeObject(
   rt.ev.refAdded(code.serial, code.nameObj.serial, makeSlot(SlotKind.Attribute, strings.intern('co_name')));
   rt.ev.refAdded(code.serial, code.qualnameObj.serial, makeSlot(SlotKind.Attribute, strings.intern('co_qualname')));
   const cx = new CodeContext(module, scope, body, code, qualname);
-  compileBody(cx);
+  try {
+    compileBody(cx);
+  } catch (e) {
+    // A compile error (SyntaxError found late): the unfinished code object and the
+    // constants it holds go, as CPython's compiler frees its unit.
+    decref(code);
+    throw e;
+  }
   return { cx, code };
 }
 

@@ -53,6 +53,7 @@ export function compileBlockGen(stmts: readonly Stmt[], cx: CodeContext, skipDoc
   return genBlock(skipDocstring && docstringOf(stmts) !== null ? stmts.slice(1) : stmts, cx);
 }
 import { genBlock } from './compile-gen.js';
+import { hostError } from '../limits.js';
 
 /** Report the line, then run the statement. */
 export function withLine(pos: Position, fn: StmtFn): StmtFn {
@@ -146,7 +147,7 @@ function compileStmtBody(st: Stmt, cx: CodeContext): StmtFn {
         if (test(f)) return Completion.Normal;
         const args = msg ? [msg(f)] : [];
         f.instr = st.test;
-        const exc = call(newref(E.AssertionError!), args);
+        const exc = call(E.AssertionError!, args);
         throw new PyRaise(exc);
       };
     }
@@ -417,18 +418,15 @@ function compileAnnAssign(st: StmtOf<'AnnAssign'>, cx: CodeContext): StmtFn {
         anns = d;
       }
       const a = annotation(f);
-      setItem(anns, newStrTemp(name), a);
+      const key = internStr(name);
+      setItem(anns, key, a);
+      decref(key);
       decref(a);
     }
     return Completion.Normal;
   };
 }
 
-function newStrTemp(s: string): PyObject {
-  const o = internStr(s);
-  decref(o); // kept alive by the interned table user below (setItem increfs)
-  return o;
-}
 
 // ---------------------------------------------------------------- delete
 
@@ -658,7 +656,8 @@ function compileTry(st: StmtOf<'Try'>, cx: CodeContext): StmtFn {
       const c = body(f);
       if (c === Completion.Normal && orelse) return orelse(f);
       return c;
-    } catch (err) {
+    } catch (e) {
+      const err = hostError(e);
       if (!(err instanceof PyRaise) || !(handlers.length || exceptStar)) throw err;
       raised = err;
     }
@@ -704,7 +703,8 @@ function compileTry(st: StmtOf<'Try'>, cx: CodeContext): StmtFn {
     let c: Completion;
     try {
       c = tryExcept(f);
-    } catch (err) {
+    } catch (e) {
+      const err = hostError(e);
       if (!(err instanceof PyRaise)) throw err;
       tracebackHere(err, f);
       // The finally body runs with the exception as the handled one.
@@ -787,12 +787,16 @@ function compileWithItem(item: StmtOf<'With'>['items'][number], body: StmtFn, st
       if (enterDescr === null || exitDescr === null) {
         throw pyError(E.TypeError!, `'${typeName(mgr)}' object does not support the context manager protocol`);
       }
+      // BEFORE_WITH: the bound __enter__ and __exit__; __enter__ is released after its call.
+      const enter = bindDescriptor(enterDescr, mgr);
       exit = bindDescriptor(exitDescr, mgr);
       try {
-        entered = call(bindDescriptor(enterDescr, mgr), []);
+        entered = call(enter, []);
       } catch (e) {
         decref(exit);
         throw e;
+      } finally {
+        decref(enter);
       }
     } finally {
       decref(mgr);
@@ -802,7 +806,8 @@ function compileWithItem(item: StmtOf<'With'>['items'][number], body: StmtFn, st
       if (store) store(f, entered);
       else decref(entered);
       c = body(f);
-    } catch (err) {
+    } catch (thrown) {
+      const err = hostError(thrown);
       if (!(err instanceof PyRaise)) {
         decref(exit);
         throw err;

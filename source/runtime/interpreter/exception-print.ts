@@ -9,12 +9,17 @@ import type { Position } from '../../python/ast.js';
 import { rt } from '../runtime.js';
 import { decref } from '../heap/refcount.js';
 import { PyRaise } from '../errors.js';
-import { E, PyBaseException } from '../objects/exceptions.js';
-import { dictGetStr } from '../objects/dict.js';
-import { PyStr } from '../objects/str.js';
+import { E, PyBaseException, exceptionMember } from '../objects/exceptions.js';
+import { PyDict, dictGetStr, dictItems } from '../objects/dict.js';
+import { formatErrorText } from '../../python/syntax-error.js';
+import { suggestName } from './suggestions.js';
+import { PyStr, strType } from '../objects/str.js';
+import { PyList } from '../objects/list.js';
+import { builtinsDict } from '../builtins/registry.js';
+import { newref } from '../heap/refcount.js';
 import { PyInt } from '../objects/int.js';
 import { bytesType } from '../objects/bytes.js';
-import { getAttr, getItem, hasAttr, length, repr, str as strOf } from '../protocols/abstract.js';
+import { call, getAttr, getItem, hasAttr, length, repr, str as strOf } from '../protocols/abstract.js';
 import { newInt } from '../objects/int.js';
 import { groupExceptions, isExceptionGroup } from '../objects/exception-group.js';
 import type { PyTraceback } from './traceback.js';
@@ -266,7 +271,43 @@ export function formatExceptionOnly(exc: PyObject, prefix = ''): string {
     if (e instanceof PyRaise) decref(e.exc);
     msg = '<exception str() failed>';
   }
+  if (exc instanceof PyBaseException && t.isSubtypeOf(E.NameError!)) msg += nameErrorSuggestion(exc);
+  else if (exc instanceof PyBaseException && t.isSubtypeOf(E.AttributeError!)) msg += attributeErrorSuggestion(exc);
   return (msg ? `${prefix}${name}: ${msg}\n` : `${prefix}${name}\n`) + formatNotes(exc, prefix);
+}
+
+/** offer_suggestions_for_attribute_error: the closest name in dir(obj). */
+function attributeErrorSuggestion(exc: PyBaseException): string {
+  const name = exceptionMember(exc, 'name');
+  const obj = exceptionMember(exc, 'obj');
+  if (!(name instanceof PyStr) || name.type !== strType || obj === null) return '';
+  let names: PyObject;
+  try {
+    names = call(newref(dictGetStr(builtinsDict(), 'dir')!), [newref(obj)]);
+  } catch (e) {
+    // CPython clears an error from dir() and prints no suggestion
+    if (e instanceof PyRaise) {
+      decref(e.exc);
+      return '';
+    }
+    throw e;
+  }
+  const items = names instanceof PyList ? names.items.filter((k): k is PyStr => k instanceof PyStr).map((k) => k.v) : [];
+  decref(names);
+  const found = suggestName(name.v, [items]);
+  return found === null ? '' : `. Did you mean: '${found}'?`;
+}
+
+/** ". Did you mean: 'x'?" for a NameError with a name (the eval loop's), from its innermost frame. */
+function nameErrorSuggestion(exc: PyBaseException): string {
+  const name = exceptionMember(exc, 'name');
+  let tb = exc.traceback as PyTraceback | null;
+  if (!(name instanceof PyStr) || tb === null) return '';
+  while (tb.next) tb = tb.next as PyTraceback;
+  const f = tb.frame.frame;
+  const keys = (d: PyObject) => (d instanceof PyDict ? dictItems(d).map(([k]) => k).filter((k): k is PyStr => k instanceof PyStr).map((k) => k.v) : []);
+  const found = suggestName(name.v, [f.code.varnames, keys(f.globals), keys(f.builtins)]);
+  return found === null ? '' : `. Did you mean: '${found}'?`;
 }
 
 /**
@@ -283,14 +324,8 @@ function syntaxErrorLocation(exc: PyObject, prefix: string): string | null {
   const text = get('text');
   const offset = get('offset');
   if (text instanceof PyStr) {
-    const stripped = text.v.replace(/^[ \t\f]+/, '').trimEnd();
-    out += `    ${stripped}\n`;
-    if (offset instanceof PyInt && Number(offset.v) > 0) {
-      const removed = text.v.length - text.v.replace(/^[ \t\f]+/, '').length;
-      const end = get('end_offset');
-      const width = end instanceof PyInt && Number(end.v) > Number(offset.v) ? Number(end.v) - Number(offset.v) : 1;
-      out += `    ${' '.repeat(Math.max(0, Number(offset.v) - 1 - removed))}${'^'.repeat(width)}\n`;
-    }
+    const end = get('end_offset');
+    out += formatErrorText(text.v, offset instanceof PyInt ? Number(offset.v) : 0, end instanceof PyInt ? Number(end.v) : 0);
   }
   return out;
 }

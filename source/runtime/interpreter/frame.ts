@@ -34,6 +34,8 @@ export class Frame {
   retval: PyObject | null = null;
   /** Set while the frame belongs to a generator. */
   generator: PyObject | null = null;
+  /** A generator's frame holds its function (f_func) until the frame is cleared. */
+  ownedFunc: PyObject | null = null;
   exited = false;
   /** Its locals were released (releaseLocals): the graph node is gone. */
   released = false;
@@ -93,8 +95,19 @@ export function exitFrame(f: Frame): void {
   rt.depth--;
   f.exited = true;
   rt.ev.emit1(EventKind.FrameExited, f.serial);
-  if (f.frameObject !== null) return; // the frame object now owns the locals
+  clearFrame(f);
+}
+
+/** _PyFrame_Clear: the frame's locals go, unless its frame object takes them over. */
+export function clearFrame(f: Frame): void {
+  if (f.frameObject !== null && frameObjectRelease(f)) return;
   releaseLocals(f);
+}
+
+let frameObjectRelease: (f: Frame) => boolean = () => false;
+/** traceback.ts provides the frame-object half of _PyFrame_Clear (avoids an import cycle). */
+export function bindFrameObjectRelease(fn: (f: Frame) => boolean): void {
+  frameObjectRelease = fn;
 }
 
 /**
@@ -122,5 +135,10 @@ export function releaseLocals(f: Frame): void {
     const h = f.handled;
     f.handled = null;
     decref(h);
+  }
+  if (f.ownedFunc) {
+    const fn = f.ownedFunc;
+    f.ownedFunc = null;
+    decref(fn);
   }
 }

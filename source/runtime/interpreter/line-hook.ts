@@ -1,7 +1,8 @@
 /**
- * The start of every line of Python code: one LineStarted event, the tracers (sys.settrace's
- * view of execution, for memory_profiler's line tracer) and the session's hook (pausing,
- * stepping, slicing).
+ * The start of every line of Python code: one LineStarted event, the run's limits (a
+ * counter compare; limits.ts checks the step budget, deadline and memory every so many
+ * lines), the tracers (sys.settrace's view of execution, for memory_profiler's line
+ * tracer) and the session's hook (pausing, stepping, slicing).
  *
  * Tracers see CPython 3.11's trace events: 'call' when a frame starts or a generator
  * resumes, 'line' at each new line, 'return' when a frame ends, by return or by exception,
@@ -18,6 +19,8 @@ export type Tracer = {
 
 export function lineStarted(f: Frame): void {
   rt.ev.line(f.serial, f.lineno);
+  const limits = rt.limits;
+  if (++limits.steps >= limits.nextCheck) limits.check();
   const tracers = rt.tracers;
   if (tracers.length !== 0) for (let i = 0; i < tracers.length; i++) tracers[i]!.line(f);
   const hook = rt.onLine;

@@ -94,12 +94,12 @@ export function matchKeys(map: PyObject, keys: PyTuple): PyObject {
   let dummy: PyObject | null = null;
   const values: PyObject[] = [];
   try {
-    dummy = call(newref(objectType), []);
+    dummy = call(objectType, []);
     for (const key of keys.items) {
       if (setContains(seen, key)) throw pyError(E.ValueError!, `mapping pattern checks duplicate key (${repr(key)})`);
       setAdd(seen, key);
       const args = get.self !== null ? [newref(get.self), newref(key), newref(dummy)] : [newref(key), newref(dummy)];
-      const value = call(newref(get.func), args);
+      const value = call(get.func, args);
       if (value === dummy) {
         decref(value);
         for (const v of values) decref(v);

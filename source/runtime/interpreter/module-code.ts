@@ -38,6 +38,17 @@ export function compileModuleCode(parsed: Module, filename: string): { code: PyC
   const symtable = new SymbolTable(ast, filename);
   const compiler = new ModuleCompiler(symtable, filename, ast.source);
   compiler.futureAnnotations = hasFutureAnnotations(ast.body);
+  try {
+    return compileModule(ast, compiler, symtable);
+  } catch (e) {
+    // The parser's arena goes with a failed compilation.
+    for (const o of compiler.arena) decref(o);
+    compiler.arena.length = 0;
+    throw e;
+  }
+}
+
+function compileModule(ast: Module, compiler: ModuleCompiler, symtable: SymbolTable): { code: PyCode; compiler: ModuleCompiler } {
   const { code } = compileCodeObject(compiler, symtable.module, '<module>', '<module>', 1, null, (cx) => {
     const doc = docstringOf(ast.body);
     const block = compileBlock(ast.body, cx, true);

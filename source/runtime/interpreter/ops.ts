@@ -6,18 +6,20 @@
 import type { PyObject, PyType } from '../objects/object.js';
 import { decref, incref, newref } from '../heap/refcount.js';
 import { pyError, PyRaise } from '../errors.js';
-import { E, PyBaseException, exceptionSetField, newException } from '../objects/exceptions.js';
+import { E, PyBaseException, exceptionSetField, exceptionSetMember, newException } from '../objects/exceptions.js';
 import { PyList, listType, newList } from '../objects/list.js';
 import { PyTuple, tupleType, indexSlot } from '../objects/tuple.js';
 import { listExtend } from '../objects/list-methods.js';
 import { getIter, iterNext, call, typeName, getAttr } from '../protocols/abstract.js';
 import { None } from '../objects/singletons.js';
-import { PyStr, newStr } from '../objects/str.js';
+import { PyStr, internStr, newStr } from '../objects/str.js';
 import type { Frame } from './frame.js';
 import { rt } from '../runtime.js';
 
+/** NameError with its `name` set, as the eval loop's format_exc_check_arg() does. */
 export function nameError(name: string): PyRaise {
   const e = pyError(E.NameError!, `name '${name}' is not defined`);
+  if (e.exc instanceof PyBaseException) exceptionSetMember(e.exc, 'name', internStr(name));
   return e;
 }
 
@@ -131,7 +133,7 @@ export function setContext(exc: PyObject, f: Frame | null): void {
 export function makeRaise(x: PyObject, cause: PyObject | null | undefined): PyObject {
   let exc: PyObject;
   if (x.type.isSubtypeOf(rtTypeType()) && (x as PyType).isSubtypeOf(E.BaseException!)) {
-    exc = call(newref(x), []);
+    exc = call(x, []);
     if (!(exc instanceof PyBaseException)) {
       const tn = typeName(exc);
       decref(exc);
@@ -145,7 +147,7 @@ export function makeRaise(x: PyObject, cause: PyObject | null | undefined): PyOb
   if (cause !== undefined) {
     let c: PyObject | null = null;
     if (cause !== null && cause !== None) {
-      if (cause.type.isSubtypeOf(rtTypeType()) && (cause as PyType).isSubtypeOf(E.BaseException!)) c = call(newref(cause), []);
+      if (cause.type.isSubtypeOf(rtTypeType()) && (cause as PyType).isSubtypeOf(E.BaseException!)) c = call(cause, []);
       else if (cause instanceof PyBaseException) c = newref(cause);
       else {
         decref(exc);

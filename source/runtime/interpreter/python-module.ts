@@ -10,8 +10,15 @@ import { runBody } from './call.js';
 import { builtinsDict } from '../builtins/registry.js';
 import { decref } from '../heap/refcount.js';
 
+/** Parsed sources, shared by every runtime of the process (the AST is never modified). */
+const parsed = new Map<string, ReturnType<typeof parseModule>>();
+
 export function runPythonModuleSource(m: PyModule, source: string, filename: string): void {
-  const ast = parseModule(source, filename);
+  let ast = parsed.get(source);
+  if (ast === undefined) {
+    ast = parseModule(source, filename);
+    parsed.set(source, ast);
+  }
   const { code, compiler } = compileModuleCode(ast, filename);
   const f = new Frame(code.body, code, m.dict, builtinsDict(), null);
   f.ns = m.dict;

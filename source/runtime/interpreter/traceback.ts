@@ -12,12 +12,15 @@ import { dictGetStr } from '../objects/dict.js';
 import { PyStr } from '../objects/str.js';
 import { PyInt } from '../objects/int.js';
 import { EventKind, makeSlot, SlotKind } from '../../events/kinds.js';
-import { Frame, releaseLocals } from './frame.js';
+import { Frame, releaseLocals, bindFrameObjectRelease } from './frame.js';
 import { nlocalsplus } from './code.js';
 import type { Position } from '../../python/ast.js';
 import { setContext } from './ops.js';
 
 export class PyFrameObject extends PyObject {
+  /** Set when the frame finished while this object was still referenced (take_ownership):
+   * the locals are now this object's. */
+  ownsFrame = false;
   constructor(
     type: PyType,
     readonly frame: Frame,
@@ -44,24 +47,29 @@ export let tracebackType: PyType;
 const labelSlot = (name: string) => makeSlot(SlotKind.Label, rt.ev.strings.intern(name));
 
 export function initTracebackTypes(): void {
+  bindFrameObjectRelease(releaseFrameObject);
   frameType = makeBuiltinType('frame', { baseType: false, gc: true, basicSize: 120 });
   frameType.sizeof = (o) => {
     const code = (o as PyFrameObject).frame.code;
     return 120 + 8 * (nlocalsplus(code) + code.stacksize);
   };
+  // frame_traverse / frame_tp_clear: the locals are the frame object's only once it owns
+  // the finished frame; while the frame runs they belong to the frame (external roots).
   frameType.traverse = (o, visit: Visit) => {
-    const f = (o as PyFrameObject).frame;
+    const fo = o as PyFrameObject;
+    if (!fo.ownsFrame) return;
+    const f = fo.frame;
     f.locals.forEach((v, i) => v && visit(v, f.code.localSlots[i]!));
     f.cells.forEach((c) => visit(c, labelSlot('cell')));
   };
   frameType.clear = (o) => {
-    const f = (o as PyFrameObject).frame;
-    if (f.exited) releaseLocals(f);
+    const fo = o as PyFrameObject;
+    if (fo.ownsFrame) releaseLocals(fo.frame);
   };
   frameType.dealloc = (o) => {
-    const f = (o as PyFrameObject).frame;
-    f.frameObject = null;
-    if (f.exited) releaseLocals(f);
+    const fo = o as PyFrameObject;
+    if (fo.frame.frameObject === fo) fo.frame.frameObject = null;
+    if (fo.ownsFrame) releaseLocals(fo.frame);
   };
 
   tracebackType = makeBuiltinType('traceback', { baseType: false, gc: true, basicSize: 48 });
@@ -86,7 +94,11 @@ export function initTracebackTypes(): void {
   };
 }
 
-/** The Python frame object of a frame (new reference), created on first request. */
+/**
+ * The Python frame object of a frame (new reference), created on first request
+ * (_PyFrame_GetFrameObject). The executing frame keeps one reference to it (frame_obj)
+ * until it finishes, so a module-level traceback's frame object lives on.
+ */
 export function frameObjectOf(f: Frame): PyFrameObject {
   if (f.frameObject !== null) return newref(f.frameObject as PyFrameObject);
   const fo = new PyFrameObject(frameType, f);
@@ -94,7 +106,28 @@ export function frameObjectOf(f: Frame): PyFrameObject {
   f.frameObject = fo;
   // The frame object holds the frame's data (its locals outlive the call while it lives).
   rt.ev.refAdded(fo.serial, f.serial, labelSlot('f_frame'));
+  // The running frame keeps a reference to it (frame_obj) until it finishes.
+  incref(fo);
   return fo;
+}
+
+/**
+ * The frame finished (part of _PyFrame_Clear): if something else still holds its frame
+ * object, that object takes the locals over (take_ownership); otherwise it is freed and
+ * the caller releases the locals. Returns true when the locals were handed over.
+ */
+export function releaseFrameObject(f: Frame): boolean {
+  const fo = f.frameObject as PyFrameObject | null;
+  if (fo === null) return false;
+  f.frameObject = null;
+  if (fo.rc > 1) {
+    fo.ownsFrame = true;
+    f.frameObject = fo;
+    decref(fo);
+    return true;
+  }
+  decref(fo);
+  return false;
 }
 
 /**

@@ -8,6 +8,8 @@ import { decref } from '../heap/refcount.js';
 import { PyRaise } from '../errors.js';
 import { repr } from '../protocols/abstract.js';
 import { formatUnraisable } from './exception-print.js';
+import { sysStream, writeTo } from '../builtins/functions.js';
+import { None } from '../objects/singletons.js';
 
 /** Print "Exception ignored in: <obj>" and the traceback; consumes the reference to `exc`. */
 export function reportUnraisable(exc: PyObject, obj: PyObject | null, prefix = 'Exception ignored in'): void {
@@ -23,6 +25,12 @@ export function reportUnraisable(exc: PyObject, obj: PyObject | null, prefix = '
     text += `${prefix}: ${r}\n`;
   }
   text += formatUnraisable(exc);
-  rt.writeStderr(text);
-  decref(exc);
+  // The default sys.unraisablehook writes to the current sys.stderr (nothing if it is None).
+  const stderr = sysStream('stderr');
+  try {
+    if (stderr === null) rt.writeStderr(text);
+    else if (stderr !== None) writeTo(stderr, text);
+  } finally {
+    decref(exc);
+  }
 }

@@ -5,6 +5,7 @@
  * array_resize's growth: newsize + newsize/16 + (3 while the old size is below 8, else 7),
  * and no shrink unless the size drops 16 below the allocation.
  */
+import { reserveMemory } from '../limits.js';
 import { PyObject, PyType, type RichOp, EQ, NE } from '../objects/object.js';
 import { nativeType, defineGetter } from '../objects/native-type.js';
 import { newModule, moduleSet, type PyModule } from '../objects/module.js';
@@ -104,7 +105,7 @@ function resize(a: PyArray, newsize: number): void {
     return;
   }
   const allocated = (newsize >> 4) + (size < 8 ? 3 : 7) + newsize;
-  if (allocated * a.descr.size > rt.heap.maxItems * 8) throw pyError(E.MemoryError!, null);
+  reserveMemory(allocated * a.descr.size);
   a.allocated = allocated;
   a.items.length = newsize;
   rt.heap.resized(a);

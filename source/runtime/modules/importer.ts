@@ -10,6 +10,7 @@ import { decref, newref } from '../heap/refcount.js';
 import { pyError, PyRaise } from '../errors.js';
 import { E, newException } from '../objects/exceptions.js';
 import { exceptionAddNote } from '../objects/exception-methods.js';
+import { HOST_MODULES, HOST_SUBMODULES, STDLIB_MODULES, sandboxError } from './sandbox.js';
 import { dictGetStr, dictSetSteal, dictItems, type PyDict } from '../objects/dict.js';
 import { internStr, newStr, PyStr } from '../objects/str.js';
 import { getAttrOrNull } from '../protocols/abstract.js';
@@ -38,16 +39,29 @@ function loadModule(name: string): PyModule {
   const cached = dictGetStr(modules, name);
   if (cached !== null) return newref(cached as PyModule);
   const factory = factories.get(name);
-  if (!factory) {
-    const e = newException(E.ModuleNotFoundError!, [newStr(`No module named '${name}'`)]);
-    const note = newStr(`heapscope provides only these modules: ${providedModules().join(', ')}`);
-    exceptionAddNote(e, note);
-    decref(note);
-    throw new PyRaise(e);
-  }
+  if (!factory) throw moduleNotAvailable(name);
   const m = factory();
   dictSetSteal(modules, internStr(name), newref(m));
   return m;
+}
+
+/**
+ * Why `name` cannot be imported: a module reaching the host (PermissionError), a standard
+ * module heapscope does not model (ModuleNotFoundError naming it, with the list of what
+ * is provided), or no such module (CPython's ModuleNotFoundError).
+ */
+function moduleNotAvailable(name: string): PyRaise {
+  const top = name.split('.')[0]!;
+  if (HOST_MODULES.has(top) || HOST_SUBMODULES.has(name)) return sandboxError(`the ${name} module`);
+  if (!STDLIB_MODULES.has(top)) {
+    const e = newException(E.ModuleNotFoundError!, [newStr(`No module named '${name}'`)]);
+    return new PyRaise(e);
+  }
+  const e = newException(E.ModuleNotFoundError!, [newStr(`heapscope does not model the standard library module '${name}' yet`)]);
+  const note = newStr(`heapscope provides these modules: ${providedModules().join(', ')}`);
+  exceptionAddNote(e, note);
+  decref(note);
+  return new PyRaise(e);
 }
 
 /** `import a.b.c`: returns the top package (or the module itself when `asModule`). */

@@ -2,6 +2,8 @@
  * Standard-library modules heapscope provides beyond sys, gc and weakref. Each module
  * registers itself with the importer when this file is loaded.
  */
+import './os.js';
+import './importlib.js';
 import './types.js';
 import './collections/index.js';
 import './functools/index.js';

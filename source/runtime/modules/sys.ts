@@ -14,7 +14,8 @@ import { newInt, newIntValue, intType } from '../objects/int.js';
 import { newStr, PyStr, internExisting, strType } from '../objects/str.js';
 import { newTuple } from '../objects/tuple.js';
 import { newList } from '../objects/list.js';
-import { newDict, type PyDict } from '../objects/dict.js';
+import { newDict, dictGetStr, type PyDict } from '../objects/dict.js';
+import { formatException } from '../interpreter/traceback.js';
 import { PyObject as PyObj } from '../objects/object.js';
 import { makeBuiltinType, lookup } from '../objects/typeobject.js';
 import { rt } from '../runtime.js';
@@ -23,6 +24,7 @@ import { callMethod, indexValue, typeName } from '../protocols/abstract.js';
 import { frameObjectOf } from '../interpreter/traceback.js';
 import { PyBaseException } from '../objects/exceptions.js';
 import { writeTo } from '../builtins/functions.js';
+import { registerTextStream, textioWrite, textioFlush } from './textio.js';
 import { defineMethods } from '../builtins/args.js';
 
 function fn(m: PyModule, name: string, impl: BuiltinImpl): void {
@@ -59,10 +61,13 @@ function makeStream(stream: 1 | 2, name: string): PyObject {
       write: (self, args, kw) => {
         const s = exactlyOne('write', args, kw);
         if (!(s instanceof PyStr)) throw pyError(E.TypeError!, `write() argument must be str, not ${typeName(s)}`);
-        writeTo(self!, s.v);
+        textioWrite(self!, s.v);
         return newInt(s.length);
       },
-      flush: () => newNone(),
+      flush: (self) => {
+        textioFlush(self!);
+        return newNone();
+      },
       isatty: () => newIntValue(0) && newNone(),
       fileno: () => newInt(stream),
     });
@@ -72,6 +77,7 @@ function makeStream(stream: 1 | 2, name: string): PyObject {
   let streams = rt.state.get('streams') as Map<PyObject, 1 | 2> | undefined;
   if (!streams) rt.state.set('streams', (streams = new Map()));
   streams.set(o, stream);
+  registerTextStream(o, stream);
   void name;
   return o;
 }
@@ -132,6 +138,16 @@ export function createSysModule(): PyModule {
     const tb = (h as PyBaseException).traceback;
     return newTuple([newref(h.type), newref(h), tb ? newref(tb) : newNone()]);
   });
+  // sys.excepthook(type, value, traceback): print the exception to sys.stderr.
+  fn(m, 'excepthook', (_s, args, kw) => {
+    const [, value] = positional('excepthook', args, kw, 3, 3);
+    const stderr = dictGetStr(m.dict, 'stderr');
+    const text = formatException(value!);
+    if (stderr === null || stderr === None) rt.writeStderr(text);
+    else writeTo(stderr, text);
+    return newNone();
+  });
+  moduleSet(m, '__excepthook__', newref(dictGetStr(m.dict, 'excepthook')!));
   fn(m, 'get_int_max_str_digits', () => newInt(4300));
   moduleSet(m, 'maxsize', newIntValue(2n ** 63n - 1n));
   moduleSet(m, 'byteorder', newStr('little'));

@@ -1,145 +1,308 @@
 /**
- * Python source of the weakref containers, compiled when `weakref` is first imported
- * (CPython also implements them in Python, in Lib/weakref.py). Written for heapscope.
+ * Python source of the weakref containers and weakref.finalize, compiled when the
+ * interpreter starts (a 3.11 interpreter has imported weakref by the time a script runs).
+ *
+ * Written for heapscope, following the design of CPython's Lib/weakref.py and
+ * Lib/_weakrefset.py so that they allocate the same objects: one `remove` closure per
+ * container holding a weak reference to it, a KeyedRef (a ref subclass with the key)
+ * per WeakValueDictionary entry, removals deferred while an iteration is running, and
+ * finalize's registry of _Info records run at exit, newest first.
  */
 export const WEAKREF_PY = String.raw`
-class KeyedRef(ref):
-    """A weak reference that remembers the dictionary key it belongs to."""
-    __slots__ = ('key',)
+class _IterationGuard:
+    """While an iteration over a weak container runs, removals wait (see _commit_removals)."""
 
-    def __new__(cls, ob, callback, key):
-        self = ref.__new__(cls, ob, callback)
+    def __init__(self, weakcontainer):
+        # a weak reference, so that the guard does not keep the container alive
+        self.weakcontainer = ref(weakcontainer)
+
+    def __enter__(self):
+        w = self.weakcontainer()
+        if w is not None:
+            w._iterating.add(self)
+        return self
+
+    def __exit__(self, e, t, b):
+        w = self.weakcontainer()
+        if w is not None:
+            s = w._iterating
+            s.remove(self)
+            if not s:
+                w._commit_removals()
+
+
+class KeyedRef(ref):
+    """A weak reference that also remembers the key of its WeakValueDictionary entry."""
+
+    __slots__ = "key",
+
+    def __new__(type, ob, callback, key):
+        self = ref.__new__(type, ob, callback)
         self.key = key
         return self
 
     def __init__(self, ob, callback, key):
-        pass
+        super().__init__(ob, callback)
 
 
 class WeakValueDictionary:
-    """A mapping whose values are held weakly: an entry vanishes with its value."""
+    """A mapping whose values are held weakly: an entry goes when its value dies."""
 
     def __init__(self, other=(), /, **kw):
-        def remove(wr, selfref=ref(self)):
+        def remove(wr, selfref=ref(self), _atomic_removal=_remove_dead_weakref):
             self = selfref()
-            if self is not None and self.data.get(wr.key) is wr:
-                del self.data[wr.key]
+            if self is not None:
+                if self._iterating:
+                    self._pending_removals.append(wr.key)
+                else:
+                    _atomic_removal(self.data, wr.key)
         self._remove = remove
+        self._pending_removals = []
+        self._iterating = set()
         self.data = {}
         self.update(other, **kw)
 
+    def _commit_removals(self, _atomic_removal=_remove_dead_weakref):
+        pop = self._pending_removals.pop
+        d = self.data
+        while True:
+            try:
+                key = pop()
+            except IndexError:
+                return
+            _atomic_removal(d, key)
+
     def __getitem__(self, key):
+        if self._pending_removals:
+            self._commit_removals()
         o = self.data[key]()
         if o is None:
             raise KeyError(key)
         return o
 
-    def __setitem__(self, key, value):
-        self.data[key] = KeyedRef(value, self._remove, key)
-
     def __delitem__(self, key):
+        if self._pending_removals:
+            self._commit_removals()
         del self.data[key]
 
     def __len__(self):
-        return sum(1 for wr in self.data.values() if wr() is not None)
+        if self._pending_removals:
+            self._commit_removals()
+        return len(self.data)
 
     def __contains__(self, key):
+        if self._pending_removals:
+            self._commit_removals()
         try:
             o = self.data[key]()
         except KeyError:
             return False
         return o is not None
 
-    def __iter__(self):
-        for key, wr in list(self.data.items()):
-            if wr() is not None:
-                yield key
-
     def __repr__(self):
         return "<%s at %#x>" % (self.__class__.__name__, id(self))
 
+    def __setitem__(self, key, value):
+        if self._pending_removals:
+            self._commit_removals()
+        self.data[key] = KeyedRef(value, self._remove, key)
+
+    def __eq__(self, other):
+        if not isinstance(other, (WeakValueDictionary, dict)):
+            return NotImplemented
+        return dict(self.items()) == dict(other.items())
+
+    def copy(self):
+        if self._pending_removals:
+            self._commit_removals()
+        new = WeakValueDictionary()
+        with _IterationGuard(self):
+            for key, wr in self.data.items():
+                o = wr()
+                if o is not None:
+                    new[key] = o
+        return new
+
+    __copy__ = copy
+
     def get(self, key, default=None):
+        if self._pending_removals:
+            self._commit_removals()
         try:
             wr = self.data[key]
         except KeyError:
             return default
         o = wr()
-        return default if o is None else o
-
-    def keys(self):
-        return list(self)
-
-    def values(self):
-        return [o for o in (wr() for wr in list(self.data.values())) if o is not None]
+        if o is None:
+            return default
+        return o
 
     def items(self):
-        out = []
-        for key, wr in list(self.data.items()):
+        if self._pending_removals:
+            self._commit_removals()
+        with _IterationGuard(self):
+            for k, wr in self.data.items():
+                v = wr()
+                if v is not None:
+                    yield k, v
+
+    def keys(self):
+        if self._pending_removals:
+            self._commit_removals()
+        with _IterationGuard(self):
+            for k, wr in self.data.items():
+                if wr() is not None:
+                    yield k
+
+    __iter__ = keys
+
+    def itervaluerefs(self):
+        if self._pending_removals:
+            self._commit_removals()
+        with _IterationGuard(self):
+            yield from self.data.values()
+
+    def values(self):
+        if self._pending_removals:
+            self._commit_removals()
+        with _IterationGuard(self):
+            for wr in self.data.values():
+                obj = wr()
+                if obj is not None:
+                    yield obj
+
+    def popitem(self):
+        if self._pending_removals:
+            self._commit_removals()
+        while True:
+            key, wr = self.data.popitem()
             o = wr()
             if o is not None:
-                out.append((key, o))
-        return out
+                return key, o
 
-    def pop(self, key, *default):
+    def pop(self, key, *args):
+        if self._pending_removals:
+            self._commit_removals()
         try:
             o = self.data.pop(key)()
         except KeyError:
             o = None
         if o is None:
-            if default:
-                return default[0]
+            if args:
+                return args[0]
             raise KeyError(key)
         return o
 
     def setdefault(self, key, default=None):
-        o = self.get(key)
+        try:
+            o = self.data[key]()
+        except KeyError:
+            o = None
         if o is None:
-            self[key] = default
+            if self._pending_removals:
+                self._commit_removals()
+            self.data[key] = KeyedRef(default, self._remove, key)
             return default
         return o
 
-    def update(self, other=(), /, **kw):
-        if hasattr(other, 'items'):
-            other = other.items()
-        for key, value in other:
-            self[key] = value
-        for key, value in kw.items():
-            self[key] = value
+    def update(self, other=None, /, **kwargs):
+        if self._pending_removals:
+            self._commit_removals()
+        d = self.data
+        if other is not None:
+            if not hasattr(other, "items"):
+                other = dict(other)
+            for key, o in other.items():
+                d[key] = KeyedRef(o, self._remove, key)
+        for key, o in kwargs.items():
+            d[key] = KeyedRef(o, self._remove, key)
 
-    def copy(self):
-        new = WeakValueDictionary()
-        for key, value in self.items():
-            new[key] = value
-        return new
+    def valuerefs(self):
+        if self._pending_removals:
+            self._commit_removals()
+        return list(self.data.values())
+
+    def clear(self):
+        if self._pending_removals:
+            self._commit_removals()
+        self.data.clear()
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
 
 
 class WeakKeyDictionary:
-    """A mapping whose keys are held weakly: an entry vanishes with its key."""
+    """A mapping whose keys are held weakly: an entry goes when its key dies."""
 
     def __init__(self, dict=None):
         self.data = {}
         def remove(k, selfref=ref(self)):
             self = selfref()
             if self is not None:
-                try:
-                    del self.data[k]
-                except KeyError:
-                    pass
+                if self._iterating:
+                    self._pending_removals.append(k)
+                else:
+                    try:
+                        del self.data[k]
+                    except KeyError:
+                        pass
         self._remove = remove
+        self._pending_removals = []
+        self._iterating = set()
+        self._dirty_len = False
         if dict is not None:
             self.update(dict)
+
+    def _commit_removals(self):
+        pop = self._pending_removals.pop
+        d = self.data
+        while True:
+            try:
+                key = pop()
+            except IndexError:
+                return
+            try:
+                del d[key]
+            except KeyError:
+                pass
+
+    def _scrub_removals(self):
+        d = self.data
+        self._pending_removals = [k for k in self._pending_removals if k in d]
+        self._dirty_len = False
+
+    def __delitem__(self, key):
+        self._dirty_len = True
+        del self.data[ref(key)]
 
     def __getitem__(self, key):
         return self.data[ref(key)]
 
+    def __len__(self):
+        if self._dirty_len and self._pending_removals:
+            self._scrub_removals()
+        return len(self.data) - len(self._pending_removals)
+
+    def __repr__(self):
+        return "<%s at %#x>" % (self.__class__.__name__, id(self))
+
     def __setitem__(self, key, value):
         self.data[ref(key, self._remove)] = value
 
-    def __delitem__(self, key):
-        del self.data[ref(key)]
+    def copy(self):
+        new = WeakKeyDictionary()
+        with _IterationGuard(self):
+            for key, value in self.data.items():
+                o = key()
+                if o is not None:
+                    new[o] = value
+        return new
 
-    def __len__(self):
-        return len(self.data)
+    __copy__ = copy
+
+    def get(self, key, default=None):
+        return self.data.get(ref(key), default)
 
     def __contains__(self, key):
         try:
@@ -148,65 +311,102 @@ class WeakKeyDictionary:
             return False
         return wr in self.data
 
-    def __iter__(self):
-        for wr in list(self.data):
-            o = wr()
-            if o is not None:
-                yield o
-
-    def __repr__(self):
-        return "<%s at %#x>" % (self.__class__.__name__, id(self))
-
-    def get(self, key, default=None):
-        return self.data.get(ref(key), default)
+    def items(self):
+        with _IterationGuard(self):
+            for wr, value in self.data.items():
+                key = wr()
+                if key is not None:
+                    yield key, value
 
     def keys(self):
-        return list(self)
+        with _IterationGuard(self):
+            for wr in self.data:
+                obj = wr()
+                if obj is not None:
+                    yield obj
+
+    __iter__ = keys
 
     def values(self):
-        return [v for wr, v in list(self.data.items()) if wr() is not None]
+        with _IterationGuard(self):
+            for wr, value in self.data.items():
+                if wr() is not None:
+                    yield value
 
-    def items(self):
-        return [(wr(), v) for wr, v in list(self.data.items()) if wr() is not None]
+    def keyrefs(self):
+        return list(self.data)
 
-    def pop(self, key, *default):
-        return self.data.pop(ref(key), *default)
+    def popitem(self):
+        self._dirty_len = True
+        while True:
+            key, value = self.data.popitem()
+            o = key()
+            if o is not None:
+                return o, value
+
+    def pop(self, key, *args):
+        self._dirty_len = True
+        return self.data.pop(ref(key), *args)
 
     def setdefault(self, key, default=None):
         return self.data.setdefault(ref(key, self._remove), default)
 
-    def update(self, dict=None, /, **kw):
+    def update(self, dict=None, /, **kwargs):
+        d = self.data
         if dict is not None:
-            if hasattr(dict, 'items'):
-                dict = dict.items()
-            for key, value in dict:
-                self[key] = value
-        for key, value in kw.items():
-            self[key] = value
+            if not hasattr(dict, "items"):
+                dict = type({})(dict)
+            for key, value in dict.items():
+                d[ref(key, self._remove)] = value
+        if len(kwargs):
+            self.update(kwargs)
+
+    def clear(self):
+        self._dirty_len = True
+        self.data.clear()
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
 
 
 class WeakSet:
-    """A set of weakly held objects."""
+    """A set whose members are held weakly: a member goes when it dies."""
 
     def __init__(self, data=None):
         self.data = set()
-        def remove(item, selfref=ref(self)):
+        def _remove(item, selfref=ref(self)):
             self = selfref()
             if self is not None:
-                self.data.discard(item)
-        self._remove = remove
+                if self._iterating:
+                    self._pending_removals.append(item)
+                else:
+                    self.data.discard(item)
+        self._remove = _remove
+        self._pending_removals = []
+        self._iterating = set()
         if data is not None:
-            for item in data:
-                self.add(item)
+            self.update(data)
 
-    def add(self, item):
-        self.data.add(ref(item, self._remove))
+    def _commit_removals(self):
+        pop = self._pending_removals.pop
+        discard = self.data.discard
+        while True:
+            try:
+                item = pop()
+            except IndexError:
+                return
+            discard(item)
 
-    def discard(self, item):
-        self.data.discard(ref(item))
+    def __iter__(self):
+        with _IterationGuard(self):
+            for itemref in self.data:
+                item = itemref()
+                if item is not None:
+                    yield item
 
-    def remove(self, item):
-        self.data.remove(ref(item))
+    def __len__(self):
+        return len(self.data) - len(self._pending_removals)
 
     def __contains__(self, item):
         try:
@@ -215,54 +415,193 @@ class WeakSet:
             return False
         return wr in self.data
 
-    def __len__(self):
-        return len(self.data)
+    def add(self, item):
+        if self._pending_removals:
+            self._commit_removals()
+        self.data.add(ref(item, self._remove))
 
-    def __iter__(self):
-        for wr in list(self.data):
-            o = wr()
-            if o is not None:
-                yield o
+    def clear(self):
+        if self._pending_removals:
+            self._commit_removals()
+        self.data.clear()
+
+    def copy(self):
+        return self.__class__(self)
+
+    def pop(self):
+        if self._pending_removals:
+            self._commit_removals()
+        while True:
+            try:
+                itemref = self.data.pop()
+            except KeyError:
+                raise KeyError('pop from empty WeakSet') from None
+            item = itemref()
+            if item is not None:
+                return item
+
+    def remove(self, item):
+        if self._pending_removals:
+            self._commit_removals()
+        self.data.remove(ref(item))
+
+    def discard(self, item):
+        if self._pending_removals:
+            self._commit_removals()
+        self.data.discard(ref(item))
+
+    def update(self, other):
+        if self._pending_removals:
+            self._commit_removals()
+        for element in other:
+            self.add(element)
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+    def __eq__(self, other):
+        if not isinstance(other, self.__class__):
+            return NotImplemented
+        return self.data == set(map(ref, other))
 
     def __repr__(self):
-        return repr(set(self))
+        return repr(self.data)
+
+
+class WeakMethod(ref):
+    """A weak reference to a bound method, alive while both its object and function are."""
+
+    __slots__ = "_func_ref", "_meth_type", "_alive", "__weakref__"
+
+    def __new__(cls, meth, callback=None):
+        try:
+            obj = meth.__self__
+            func = meth.__func__
+        except AttributeError:
+            raise TypeError("argument should be a bound method, not {}".format(type(meth))) from None
+        def _cb(arg):
+            self = self_wr()
+            if self._alive:
+                self._alive = False
+                if callback is not None:
+                    callback(self)
+        self = ref.__new__(cls, obj, _cb)
+        self._func_ref = ref(func, _cb)
+        self._meth_type = type(meth)
+        self._alive = True
+        self_wr = ref(self)
+        return self
+
+    def __call__(self):
+        obj = super().__call__()
+        func = self._func_ref()
+        if obj is None or func is None:
+            return None
+        return self._meth_type(func, obj)
 
 
 class finalize:
-    """Call func(*args, **kwargs) when obj is garbage collected (at most once)."""
+    """finalize(obj, func, /, *args, **kwargs): call func(*args, **kwargs) once, when obj
+    dies, when called, or at exit (newest first) while atexit is true."""
+
+    __slots__ = ()
     _registry = {}
+    _shutdown = False
+    _next_index = 0
+    _dirty = False
+    _registered_with_atexit = False
+
+    class _Info:
+        __slots__ = ("weakref", "func", "args", "kwargs", "atexit", "index")
 
     def __init__(self, obj, func, /, *args, **kwargs):
-        self._key = object()
-        self._ref = ref(obj, self)
-        finalize._registry[self._key] = (func, args, kwargs)
-        self.atexit = True
+        if not self._registered_with_atexit:
+            import atexit
+            atexit.register(self._exitfunc)
+            finalize._registered_with_atexit = True
+        info = self._Info()
+        info.weakref = ref(obj, self)
+        info.func = func
+        info.args = args
+        info.kwargs = kwargs or None
+        info.atexit = True
+        info.index = finalize._next_index
+        finalize._next_index += 1
+        self._registry[self] = info
+        finalize._dirty = True
 
     def __call__(self, _=None):
-        info = finalize._registry.pop(self._key, None)
-        if info is not None:
-            func, args, kwargs = info
-            return func(*args, **(kwargs or {}))
+        info = self._registry.pop(self, None)
+        if info and not self._shutdown:
+            return info.func(*info.args, **(info.kwargs or {}))
 
     def detach(self):
-        obj = self._ref()
-        info = finalize._registry.pop(self._key, None)
-        if obj is not None and info is not None:
-            return (obj,) + info
+        info = self._registry.get(self)
+        obj = info and info.weakref()
+        if obj is not None and self._registry.pop(self, None):
+            return (obj, info.func, info.args, info.kwargs or {})
 
     def peek(self):
-        obj = self._ref()
-        info = finalize._registry.get(self._key)
-        if obj is not None and info is not None:
-            return (obj,) + info
+        info = self._registry.get(self)
+        obj = info and info.weakref()
+        if obj is not None:
+            return (obj, info.func, info.args, info.kwargs or {})
 
     @property
     def alive(self):
-        return self._key in finalize._registry
+        return self in self._registry
+
+    @property
+    def atexit(self):
+        info = self._registry.get(self)
+        return bool(info) and info.atexit
+
+    @atexit.setter
+    def atexit(self, value):
+        info = self._registry.get(self)
+        if info:
+            info.atexit = bool(value)
 
     def __repr__(self):
-        obj = self._ref()
+        info = self._registry.get(self)
+        obj = info and info.weakref()
         if obj is None:
-            return '<finalize object at %#x; dead>' % id(self)
-        return '<finalize object at %#x; for %r at %#x>' % (id(self), type(obj).__name__, id(obj))
+            return '<%s object at %#x; dead>' % (type(self).__name__, id(self))
+        return '<%s object at %#x; for %r at %#x>' % (type(self).__name__, id(self), type(obj).__name__, id(obj))
+
+    @classmethod
+    def _select_for_exit(cls):
+        # live finalizers marked for exit, oldest first
+        L = [(f, i) for (f, i) in cls._registry.items() if i.atexit]
+        L.sort(key=lambda item: item[1].index)
+        return [f for (f, i) in L]
+
+    @classmethod
+    def _exitfunc(cls):
+        # at shutdown, call the finalizers whose atexit is true, newest first, with the
+        # collector off; afterwards no finalizer runs any more
+        reenable_gc = False
+        try:
+            if cls._registry:
+                import gc
+                if gc.isenabled():
+                    reenable_gc = True
+                    gc.disable()
+                pending = None
+                while True:
+                    if pending is None or finalize._dirty:
+                        pending = cls._select_for_exit()
+                        finalize._dirty = False
+                    if not pending:
+                        break
+                    f = pending.pop()
+                    try:
+                        f()
+                    except Exception:
+                        _excepthook(*_exc_info())
+        finally:
+            finalize._shutdown = True
+            if reenable_gc:
+                gc.enable()
 `;

@@ -9,6 +9,7 @@
  * It extends PyBytes (sharing `v`, the current contents) so that every operation that
  * accepts "a bytes-like object" accepts a bytearray as well.
  */
+import { reserveMemory } from '../limits.js';
 import { PyObject, type PyType, type RichOp } from './object.js';
 import { makeBuiltinType } from './typeobject.js';
 import { rt } from '../runtime.js';
@@ -66,7 +67,7 @@ export function bytearrayResize(b: PyByteArray, size: number): void {
   } else {
     alloc = size + 1;
   }
-  if (size > rt.heap.maxItems * 8) throw pyError(E.MemoryError!, null);
+  reserveMemory(size);
   const buf = new Uint8Array(alloc);
   buf.set(b.buf.subarray(offset, offset + Math.min(size, b.size)));
   b.buf = buf;
@@ -323,7 +324,7 @@ export function initByteArraySlots(): void {
   t.repeat = (x, n) => {
     const v = ba(x).v;
     n = Math.max(0, n);
-    if (v.length * n > rt.heap.maxItems * 8) throw pyError(E.MemoryError!, null);
+    reserveMemory(v.length * n);
     const out = new Uint8Array(v.length * n);
     for (let k = 0; k < n; k++) out.set(v, k * v.length);
     return newByteArray(out);

@@ -19,6 +19,7 @@ import { getIter, indexValue, typeName, iterateToArray } from '../protocols/abst
 import { decodeBytes, encodeStr, percentFormat } from './str-methods.js';
 import { installBytesLikeMethods, indexIn, subArg } from './bytes-like.js';
 import { rt } from '../runtime.js';
+import { reserveMemory } from '../limits.js';
 
 const b = (o: PyObject | null | undefined) => (o as PyBytes).v;
 
@@ -111,7 +112,7 @@ export function initBytesSlots(): void {
   t.repeat = (x, count) => {
     const s = x as PyBytes;
     count = Math.max(0, count);
-    if (s.v.length * count > rt.heap.maxItems * 8) throw pyError(E.MemoryError!, null);
+    reserveMemory(s.v.length * count);
     const out = new Uint8Array(s.v.length * count);
     for (let k = 0; k < count; k++) out.set(s.v, k * s.v.length);
     return newBytes(out);

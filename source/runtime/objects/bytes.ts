@@ -23,7 +23,7 @@ let emptyBytes: PyBytes;
 let singleBytes: PyBytes[] = [];
 
 export function initBytesType(): void {
-  bytesType = makeBuiltinType('bytes', { basicSize: 33 });
+  bytesType = makeBuiltinType('bytes', { basicSize: 33, itemSize: 1 });
   bytesType.sizeof = (o) => 33 + (o as PyBytes).v.length;
 }
 

@@ -12,7 +12,7 @@ import { E } from './exceptions.js';
 import { None, NotImplemented, newNone, newNotImplemented } from './singletons.js';
 import { newBool, True, False, newInt } from './int.js';
 import { PyStr, internStr, newStr, strType } from './str.js';
-import { PyTuple, newTuple, tupleType, indexSlot } from './tuple.js';
+import { PyTuple, newTuple, newTupleFrom, newEmptyTuple, tupleType, indexSlot } from './tuple.js';
 import { PyDict, dictGetStr, dictSetSteal, dictDelStr, newDict, dictItems, dictType } from './dict.js';
 import { EventKind, makeSlot, SlotKind } from '../../events/kinds.js';
 import {
@@ -20,13 +20,14 @@ import {
 } from '../protocols/abstract.js';
 import {
   PyInstance, SharedKeys, SHARED_KEYS_TABLE_BYTES, instanceClear, instanceDealloc, instanceDictGet, instanceDictSet, instanceGet, instanceSet,
-  instanceTraverse, newInstance, allSlotNames,
+  instanceTraverse, newInstance, visitSlots, clearSlots,
 } from './instance-values.js';
 import { installSlotWrappers, dunderChanged } from './slot-wrappers.js';
 import { newGetSetDescriptor, newMemberDescriptor, newWrapper, classmethodType, staticmethodType } from './descriptors.js';
 import { PyFunction } from './function.js';
 import { listType } from './list.js';
 import { intType } from './int.js';
+import { addSubclass, removeSubclass, releaseSubclassDict } from './subclasses.js';
 
 const labelSlot = (name: string) => makeSlot(SlotKind.Label, rt.ev.strings.intern(name));
 
@@ -140,7 +141,9 @@ export function initTypeSlots(): void {
   };
   t.dealloc = (self) => {
     const c = self as PyType;
+    if (c.flags.heap) for (const b of c.bases) removeSubclass(b, c);
     t.clear!(c);
+    if (c.flags.heap) releaseSubclassDict(c);
     if (c.sharedKeys !== null && c.sharedKeys.keysAddr !== 0) {
       rt.heap.allocator.free(c.sharedKeys.keysAddr);
       c.sharedKeys.keysAddr = 0;
@@ -155,27 +158,69 @@ export function initTypeSlots(): void {
 /** The tuples a class keeps: __bases__ and __mro__ (owned). */
 const classBases = new WeakMap<PyType, { tuple: PyTuple; mro: PyTuple }>();
 
+/** A type's __bases__ and __mro__ tuples if made yet (for tests that compare with the log). */
+export function madeClassTuples(cls: PyType): { tuple: PyTuple; mro: PyTuple } | null {
+  return classBases.get(cls) ?? null;
+}
+
+/**
+ * type_call: tp_new, then tp_init when the result is an instance of the type.
+ *
+ * Calling a type that has no vectorcall in 3.11 (classes, int, str, exceptions, ...)
+ * goes through _PyObject_MakeTpCall, which packs the positional arguments into a tuple
+ * and keyword arguments into a dict for the duration of the call: one more reference to
+ * each argument inside __init__, and GC allocations that show in gc.get_count() when the
+ * free lists are empty. BaseException keeps that very tuple as its args.
+ */
 export function typeCall(self: PyObject, args: PyObject[], kw: readonly string[] | null): PyObject {
   const t = self as PyType;
   try {
     if (t === typeType && args.length === 1 && !kw?.length) return newref(args[0]!.type);
     const make = t.newInstance;
     if (make === null) throw pyError(E.TypeError!, `cannot create '${t.name}' instances`);
-    const obj = make(t, args, kw);
-    if (!obj.type.isSubtypeOf(t)) return obj;
-    const init = obj.type.init;
-    if (init !== null) {
-      try {
-        init(obj, args, kw);
-      } catch (e) {
-        decref(obj);
-        throw e;
-      }
+    if (t.vectorcall) return newAndInit(t, make, args, kw);
+    const nkw = kw ? kw.length : 0;
+    const npos = args.length - nkw;
+    const tuple = npos ? newTupleFrom(args.slice(0, npos)) : newEmptyTuple();
+    let kwdict: PyDict | null = null;
+    if (nkw) {
+      kwdict = newDict();
+      for (let i = 0; i < nkw; i++) dictSetSteal(kwdict, internStr(kw![i]!), newref(args[npos + i]!));
     }
-    return obj;
+    const saved = tpCallArgs;
+    tpCallArgs = { args, tuple };
+    try {
+      return newAndInit(t, make, args, kw);
+    } finally {
+      tpCallArgs = saved;
+      decref(tuple);
+      if (kwdict) decref(kwdict);
+    }
   } finally {
     for (const a of args) decref(a);
   }
+}
+
+function newAndInit(t: PyType, make: NonNullable<PyType['newInstance']>, args: PyObject[], kw: readonly string[] | null): PyObject {
+  const obj = make(t, args, kw);
+  if (!obj.type.isSubtypeOf(t)) return obj;
+  const init = obj.type.init;
+  if (init !== null) {
+    try {
+      init(obj, args, kw);
+    } catch (e) {
+      decref(obj);
+      throw e;
+    }
+  }
+  return obj;
+}
+
+let tpCallArgs: { args: PyObject[]; tuple: PyTuple } | null = null;
+
+/** The argument tuple _PyObject_MakeTpCall built for this very call (borrowed), if any. */
+export function tpCallArgsTuple(args: PyObject[]): PyTuple | null {
+  return tpCallArgs !== null && tpCallArgs.args === args ? tpCallArgs.tuple : null;
 }
 
 function typeGetAttr(self: PyObject, name: string): PyObject {
@@ -210,7 +255,8 @@ export const TYPE_DATA_ATTRS = new Set([
 export function typeSpecialAttr(cls: PyType, name: string): PyObject | null {
   switch (name) {
     case '__name__':
-      return newStr(cls.name);
+      // type_name: a static type's tp_name may carry its module ("weakref.ReferenceType").
+      return newStr(cls.flags.heap ? cls.name : cls.name.slice(cls.name.lastIndexOf('.') + 1));
     case '__qualname__':
       return newStr(cls.qualname);
     case '__module__': {
@@ -249,9 +295,16 @@ export function typeSpecialAttr(cls: PyType, name: string): PyObject | null {
 function classTuples(cls: PyType): { tuple: PyTuple; mro: PyTuple } {
   let entry = classBases.get(cls);
   if (!entry) {
-    for (const b of cls.bases) incref(b);
-    for (const m of cls.mro) incref(m);
-    entry = { tuple: newTuple(cls.bases.slice()), mro: newTuple(cls.mro.slice()) };
+    // A builtin type's tp_bases/tp_mro exist from start-up in CPython: made on first use
+    // here, as start-up objects (no count change), held by the type.
+    entry = rt.heap.asStartup(() => {
+      for (const b of cls.bases) incref(b);
+      for (const m of cls.mro) incref(m);
+      const made = { tuple: newTuple(cls.bases.slice()), mro: newTuple(cls.mro.slice()) };
+      rt.ev.refAdded(cls.serial, made.tuple.serial, labelSlot('__bases__'));
+      rt.ev.refAdded(cls.serial, made.mro.serial, labelSlot('__mro__'));
+      return made;
+    });
     classBases.set(cls, entry);
   }
   return entry;
@@ -428,7 +481,11 @@ export function createClass(spec: ClassSpec): PyType {
   // Variable-size bases (int, tuple, bytes) keep the dict pointer at the end of the
   // object (tp_dictoffset) instead of a managed dict, and cannot add __weakref__.
   const varSized = solid.itemSize > 0;
-  const wantsWeakref = !varSized && (slotNames === null ? !base.flags.weakrefable : slotNames.includes('__weakref__') && !base.flags.weakrefable);
+  const mayAddWeak = !varSized && !base.flags.weakrefable;
+  if (slotNames !== null && slotNames.includes('__weakref__') && !mayAddWeak) {
+    throw pyError(E.TypeError!, '__weakref__ slot disallowed: either we already got one, or the itemsize is nonzero');
+  }
+  const wantsWeakref = mayAddWeak && (slotNames === null || slotNames.includes('__weakref__'));
   const ownSlots = (slotNames ?? []).filter((s) => s !== '__dict__' && s !== '__weakref__');
 
   const t = new PyType(metatype, name, {
@@ -438,6 +495,7 @@ export function createClass(spec: ClassSpec): PyType {
     weakrefable: base.flags.weakrefable || wantsWeakref,
     managedDict: !varSized && (base.flags.managedDict || wantsDict),
   });
+  if (wantsDict && base.itemSize !== 0) t.itemDict = true;
   t.base = base;
   t.bases = bases;
   t.slotNames = ownSlots;
@@ -488,7 +546,7 @@ export function createClass(spec: ClassSpec): PyType {
   if (wantsDict && solid === objectType) {
     dictSetSteal(d, internStr('__dict__'), newGetSetDescriptor('__dict__', t, instanceDictGet, instanceDictSet));
   } else if (wantsDict && !solid.flags.ownDict) {
-    dictSetSteal(d, internStr('__dict__'), newGetSetDescriptor('__dict__', t, extraDictGet, null));
+    dictSetSteal(d, internStr('__dict__'), newGetSetDescriptor('__dict__', t, extraDictGet, extraDictSet));
   }
   if (wantsWeakref) {
     dictSetSteal(d, internStr('__weakref__'), newGetSetDescriptor('__weakref__', t, weakrefListGet, null));
@@ -505,6 +563,7 @@ export function createClass(spec: ClassSpec): PyType {
   rt.ev.refAdded(t.serial, basesTuple.serial, labelSlot('__bases__'));
   rt.ev.refAdded(t.serial, mroTuple.serial, labelSlot('__mro__'));
   rt.ev.refAdded(t.serial, base.serial, labelSlot('__base__'));
+  for (const b of bases) addSubclass(b, t);
 
   installSlotWrappers(t);
   if (lookup(t, '__hash__') === None) t.hash = hashNotImplemented;
@@ -523,7 +582,7 @@ function strOf(o: PyObject | null): string | null {
 }
 
 function hasDictStorage(t: PyType): boolean {
-  return t.mro.some((c) => c.slotNames.includes('__dict__') || c.flags.ownDict === true) || t.mro.some((c) => c.name === 'BaseException' && !c.flags.heap) || t.mro.some((c) => c.name === 'function');
+  return t.mro.some((c) => c.slotNames.includes('__dict__') || c.itemDict || c.flags.ownDict === true) || t.mro.some((c) => c.name === 'BaseException' && !c.flags.heap) || t.mro.some((c) => c.name === 'function');
 }
 
 function inheritFromBases(t: PyType): void {
@@ -549,16 +608,23 @@ function slotNew(t: PyType, args: PyObject[], kw: readonly string[] | null): PyO
   }
 }
 
+/** type_new_set_names: __set_name__ of the attributes, over a copy of the class dict. */
 function callSetName(t: PyType, d: PyDict): void {
-  for (const [k, v] of dictItems(d)) {
-    const setName = lookup(v.type, '__set_name__');
-    if (setName === null) continue;
-    const bound = setName.type.descrGet ? setName.type.descrGet(setName, v, v.type) : newref(setName);
-    try {
-      decref(callBorrowed(bound, [t, k]));
-    } finally {
-      decref(bound);
+  const names = newDict();
+  for (const [k, v] of dictItems(d)) dictSetSteal(names, newref(k), newref(v));
+  try {
+    for (const [k, v] of dictItems(names)) {
+      const setName = lookup(v.type, '__set_name__');
+      if (setName === null) continue;
+      const bound = setName.type.descrGet ? setName.type.descrGet(setName, v, v.type) : newref(setName);
+      try {
+        decref(callBorrowed(bound, [t, k]));
+      } finally {
+        decref(bound);
+      }
     }
+  } finally {
+    decref(names);
   }
 }
 
@@ -610,26 +676,24 @@ function installBuiltinSubclassStorage(t: PyType, solid: PyType): void {
   };
   // A base that stores attributes in its own dict (SimpleNamespace, partial) keeps doing so.
   if (!solid.flags.ownDict) installExtraDict(t, solid);
+  // subtype_traverse / subtype_clear: slots, the __dict__, the class, then the builtin base.
   t.traverse = (o, visit) => {
+    const w = o as WithExtraDict;
+    if (w.slots) visitSlots(o, w.slots, visit);
+    if (w.extraDict) visit(w.extraDict, labelSlot('__dict__'));
     visit(o.type, labelSlot('__class__'));
     baseTraverse?.(o, visit);
-    const w = o as WithExtraDict;
-    // subtype_traverse visits __slots__ too (traverse_slots).
-    if (w.slots) {
-      const names = allSlotNames(o.type);
-      w.slots.forEach((v, i) => v && visit(v, makeSlot(SlotKind.Attribute, rt.ev.strings.intern(names[i] ?? `slot${i}`))));
-    }
-    if (w.extraDict) visit(w.extraDict, labelSlot('__dict__'));
   };
   t.clear = (o) => {
-    baseClear?.(o);
     const w = o as WithExtraDict;
+    if (w.slots) clearSlots(o, w.slots);
     if (w.extraDict) {
       const d = w.extraDict;
       w.extraDict = null;
       rt.ev.refRemoved(o.serial, d.serial, labelSlot('__dict__'));
       decref(d);
     }
+    baseClear?.(o);
   };
   t.dealloc = (o) => {
     const w = o as WithExtraDict;
@@ -654,6 +718,19 @@ function extraDictGet(o: PyObject): PyObject {
     rt.ev.refAdded(o.serial, w.extraDict.serial, labelSlot('__dict__'));
   }
   return newref(w.extraDict);
+}
+
+function extraDictSet(o: PyObject, v: PyObject | null): void {
+  const w = o as WithExtraDict;
+  if (v === null || !(v instanceof PyDict)) {
+    throw pyError(E.TypeError!, `__dict__ must be set to a dictionary, not a '${v ? typeName(v) : 'NoneType'}'`);
+  }
+  incref(v);
+  const old = w.extraDict ?? null;
+  w.extraDict = v;
+  if (old) rt.ev.refRemoved(o.serial, old.serial, labelSlot('__dict__'));
+  rt.ev.refAdded(o.serial, v.serial, labelSlot('__dict__'));
+  if (old) decref(old);
 }
 
 /** Attribute storage of `class L(list)` instances: a dict attached on first store. */

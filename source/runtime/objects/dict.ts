@@ -19,6 +19,7 @@ import { PyStr, strType } from './str.js';
 import { PyInt, intType, boolType } from './int.js';
 import { PyFloat, floatType } from './float.js';
 import type { SharedKeys } from './instance-values.js';
+import { mayBeTracked } from '../collector/tracking.js';
 
 export type PrimitiveKey = string | number | bigint;
 
@@ -68,18 +69,20 @@ export const MINIMAL_KEYS_BYTES = 32 + 8 + 5 * 16;
 
 export function initDictType(): void {
   dictType = makeBuiltinType('dict', { gc: true, basicSize: 48 });
-  dictFreeList = new FreeList('dict', 80);
-  dictKeysFreeList = new FreeList('dict keys', 80);
+  dictFreeList = new FreeList('dict', 80, 64, true);
+  dictKeysFreeList = new FreeList('dict keys', 80, MINIMAL_KEYS_BYTES, false);
   dictType.sizeof = (o) => dictSizeof(o as PyDict);
   dictType.objectSize = () => 48;
   dictType.freeListFor = (o) => (o.type === dictType ? dictFreeList : null);
+  // dict_traverse: a table of str keys visits only the values; others the value, then the key.
   dictType.traverse = (o, visit: Visit) => {
     const d = o as PyDict;
+    const strKeys = d.unicodeKeys;
     for (let i = 0; i < d.keys.length; i++) {
       const k = d.keys[i];
       if (k) {
-        visit(k, keyObjectSlot(k));
         visit(d.values[i]!, valueSlot(k));
+        if (!strKeys) visit(k, keyObjectSlot(k));
       }
     }
   };
@@ -250,28 +253,32 @@ export function dictGet(d: PyDict, key: PyObject): PyObject | null {
 
 // ---------------------------------------------------------------- insertion
 
-/** Does storing `v` make the dict worth tracking (_PyObject_GC_MAY_BE_TRACKED)? */
-function mayBeTracked(v: PyObject): boolean {
-  return v.type.flags.gc && (v.gcGen !== UNTRACKED || v.type !== tupleTypeRef());
-}
 let tupleTypeRef: () => PyType;
 export function bindTupleType(fn: () => PyType): void {
   tupleTypeRef = fn;
 }
 
-/** d[key] = value, stealing both references. */
+/** d[key] = value, stealing both references (also when hashing the key fails). */
 export function dictSetSteal(d: PyDict, key: PyObject, value: PyObject): void {
   const p = primitiveKey(key);
   // One hash, before the dict changes (insertdict): __hash__ may run Python code, which
   // must not see a half-inserted entry.
-  const h = p === null ? hashOf(key) : 0;
+  let h: PyHash = 0;
   let i = -1;
-  if (p !== null) {
-    const found = d.index.get(p);
-    if (found !== undefined) i = found;
-    else if (d.slow !== null) i = findEntry(d, key);
-  } else {
-    i = findSlow(d, key, h);
+  try {
+    if (p === null) h = hashOf(key);
+    if (p !== null) {
+      const found = d.index.get(p);
+      if (found !== undefined) i = found;
+      else if (d.slow !== null) i = findEntry(d, key);
+    } else {
+      i = findSlow(d, key, h);
+    }
+  } catch (err) {
+    // A key that fails to hash (or compare) is not stored: both references go.
+    decref(key);
+    decref(value);
+    throw err;
   }
   if (d.gcGen === UNTRACKED && (mayBeTracked(key) || mayBeTracked(value))) rt.heap.track(d);
   if (i >= 0) {

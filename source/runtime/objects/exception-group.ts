@@ -136,12 +136,12 @@ function groupNew(type: PyType, args: PyObject[], kw: readonly string[] | null):
 
 /** _PyExc_CreateExceptionGroup: BaseExceptionGroup(msg, excs) with `excs` borrowed. */
 export function createExceptionGroup(message: string, excs: PyObject): PyObject {
-  return call(newref(E.BaseExceptionGroup!), [newStr(message), newref(excs)]);
+  return call(E.BaseExceptionGroup!, [newStr(message), newref(excs)]);
 }
 
 /** BaseExceptionGroup.derive: a group of the same message, always built by BaseExceptionGroup. */
 function derive(self: PyBaseException, excs: PyObject): PyObject {
-  return call(newref(E.BaseExceptionGroup!), [newref(groupMessage(self)), newref(excs)]);
+  return call(E.BaseExceptionGroup!, [newref(groupMessage(self)), newref(excs)]);
 }
 
 // ---------------------------------------------------------------- split
@@ -180,7 +180,7 @@ function checkMatch(exc: PyObject, m: Matcher): boolean {
     case 'type':
       return givenExceptionMatches(exc, m.value);
     case 'predicate': {
-      const r = call(newref(m.value), [newref(exc)]);
+      const r = call(m.value, [newref(exc)]);
       try {
         return isTrue(r);
       } finally {

@@ -7,6 +7,7 @@ import { PyObject, PyType } from './object.js';
 import { decref, newref } from '../heap/refcount.js';
 import { pyError } from '../errors.js';
 import { E, PyBaseException, exceptionSetField, exceptionArgs, exceptionMember, exceptionSetMember } from './exceptions.js';
+import { tpCallArgsTuple } from './classes.js';
 import { None, newNone } from './singletons.js';
 import { newInt, newBool, PyInt } from './int.js';
 import { PyStr, newStr, internStr } from './str.js';
@@ -28,6 +29,13 @@ function attr(t: PyType, name: string, get: Getter, set: ((o: PyObject, v: PyObj
 
 const orNone = (o: PyObject | null | undefined) => (o ? newref(o) : newNone());
 
+/** The args tuple of a new exception: _PyObject_MakeTpCall's own tuple when there is one. */
+function exceptionArgsTuple(args: PyObject[], nkw: number): PyObject {
+  const shared = tpCallArgsTuple(args);
+  if (shared !== null) return newref(shared);
+  return newTuple(args.slice(0, args.length - nkw).map((a) => newref(a)));
+}
+
 export function installExceptionMethods(): void {
   const base = E.BaseException!;
   base.newInstance = (t, args, kw) => {
@@ -36,14 +44,17 @@ export function installExceptionMethods(): void {
     const e = new PyBaseException(t, newEmptyTuple());
     rt.heap.allocate(e, true);
     rt.ev.refAdded(e.serial, e.args.serial, makeSlot(SlotKind.Attribute, rt.ev.strings.intern('args')));
-    const tuple = newTuple(args.slice(0, args.length - nkw).map((a) => newref(a)));
-    exceptionSetField(e, 'args', tuple);
+    exceptionSetField(e, 'args', exceptionArgsTuple(args, nkw));
     return e;
   };
+  // BaseException_init: args = the call's argument tuple (the same one __new__ kept).
   base.init = (o, args, kw) => {
     const nkw = kw ? kw.length : 0;
     if (nkw && o.type.init === base.init) throw pyError(E.TypeError!, `${o.type.name}() takes no keyword arguments`);
-    exceptionSetField(o as PyBaseException, 'args', newTuple(args.slice(0, args.length - nkw).map((a) => newref(a))));
+    const e = o as PyBaseException;
+    const shared = tpCallArgsTuple(args);
+    if (shared !== null && e.args === shared) return;
+    exceptionSetField(e, 'args', exceptionArgsTuple(args, nkw));
   };
   base.repr = (o) => {
     const args = exceptionArgs(o as PyBaseException);
@@ -130,7 +141,13 @@ export function installExceptionMethods(): void {
     const a = exceptionArgs(o as PyBaseException);
     return a.length === 1 ? newref(a[0]!) : a.length === 0 ? newNone() : newref((o as PyBaseException).args);
   });
-  for (const t of [E.AttributeError!, E.NameError!]) attr(t, 'name', () => newNone());
+  // NameError.name, AttributeError.name and .obj: struct members the eval loop and
+  // attribute lookups set, None until then.
+  for (const [t, field] of [[E.NameError!, 'name'], [E.AttributeError!, 'name'], [E.AttributeError!, 'obj']] as const) {
+    attr(t, field, (o) => orNone(exceptionMember(o as PyBaseException, field)), (o, v) =>
+      exceptionSetMember(o as PyBaseException, field, v === null ? null : newref(v)),
+    );
+  }
   attr(E.ImportError!, 'name', () => newNone());
 
   installOSError();

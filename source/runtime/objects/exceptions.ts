@@ -189,6 +189,7 @@ export function exceptionSetField(e: PyBaseException, field: 'traceback' | 'cont
   xdecref(old);
 }
 
+
 /** A struct field of a larger exception (borrowed), or null when unset. */
 export function exceptionMember(e: PyBaseException, name: string): PyObject | null {
   return e.members?.[name] ?? null;

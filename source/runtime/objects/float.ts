@@ -22,7 +22,7 @@ export let floatFreeList: FreeList;
 
 export function initFloatType(): void {
   floatType = makeBuiltinType('float', { basicSize: 24 });
-  floatFreeList = new FreeList('float', 100);
+  floatFreeList = new FreeList('float', 100, 24, false);
   floatType.freeListFor = (o) => (o.type === floatType ? floatFreeList : null);
 }
 

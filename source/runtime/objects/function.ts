@@ -123,7 +123,7 @@ const attrSlot = (name: string) => makeSlot(SlotKind.Attribute, rt.ev.strings.in
 const labelSlot = (name: string) => makeSlot(SlotKind.Label, rt.ev.strings.intern(name));
 
 export function initFunctionTypes(): void {
-  codeType = makeBuiltinType('code', { baseType: false, basicSize: 192 });
+  codeType = makeBuiltinType('code', { baseType: false, weakrefable: true, basicSize: 192 });
   codeType.dealloc = (o) => {
     const c = o as PyCode;
     const held = [...c.consts, ...c.names];
@@ -137,17 +137,18 @@ export function initFunctionTypes(): void {
   functionType = makeBuiltinType('function', { baseType: false, gc: true, weakrefable: true, basicSize: 136 });
   functionType.traverse = (o, visit: Visit) => {
     const f = o as PyFunction;
+    // func_traverse's order (the builtins dict is not modelled as a reference)
     visit(f.code, attrSlot('__code__'));
     visit(f.globals, attrSlot('__globals__'));
-    visit(f.name, attrSlot('__name__'));
-    visit(f.qualname, attrSlot('__qualname__'));
     if (f.module) visit(f.module, attrSlot('__module__'));
     if (f.defaults) visit(f.defaults, attrSlot('__defaults__'));
     if (f.kwdefaults) visit(f.kwdefaults, attrSlot('__kwdefaults__'));
-    if (f.closure) visit(f.closure, attrSlot('__closure__'));
     if (f.doc) visit(f.doc, attrSlot('__doc__'));
+    visit(f.name, attrSlot('__name__'));
     if (f.dict) visit(f.dict, attrSlot('__dict__'));
+    if (f.closure) visit(f.closure, attrSlot('__closure__'));
     if (f.annotations) visit(f.annotations, attrSlot('__annotations__'));
+    visit(f.qualname, attrSlot('__qualname__'));
   };
   functionType.clear = (o) => functionClear(o as PyFunction);
   functionType.dealloc = (o) => {

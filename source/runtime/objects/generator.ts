@@ -13,12 +13,13 @@ import { E, PyBaseException, exceptionSetField, newException } from './exception
 import { None, newNone } from './singletons.js';
 import { newStr, PyStr } from './str.js';
 import type { PyFunction } from './function.js';
-import { Frame, releaseLocals } from '../interpreter/frame.js';
+import { Frame, clearFrame } from '../interpreter/frame.js';
 import { nlocalsplus, Completion } from '../interpreter/code.js';
 import { tracebackHere } from '../interpreter/traceback.js';
 import { EventKind, makeSlot, SlotKind } from '../../events/kinds.js';
 import { addressOf } from '../protocols/abstract.js';
 import { reportUnraisable } from '../interpreter/unraisable.js';
+import { hostError } from '../limits.js';
 import { traceCall, traceReturn } from '../interpreter/line-hook.js';
 
 export class PyGenerator extends PyObject {
@@ -52,7 +53,7 @@ export function initGeneratorType(): void {
     const f = g.frame;
     f.locals.forEach((v, i) => v && visit(v, f.code.localSlots[i]!));
     f.cells.forEach((c, i) => visit(c, f.code.cellSlots[i] ?? 0));
-    if (f.func) visit(f.func, makeSlot(SlotKind.Label, rt.ev.strings.intern('gi_frame.f_func')));
+    if (f.ownedFunc) visit(f.ownedFunc, makeSlot(SlotKind.Label, rt.ev.strings.intern('f_func')));
   };
   generatorType.iter = (o) => newref(o);
   generatorType.iternext = (o) => {
@@ -66,9 +67,15 @@ export function initGeneratorType(): void {
     }
     return r.value;
   };
+  // _PyGen_Finalize: a generator not finished yet is closed; one never started just has
+  // its frame cleared (the GeneratorExit ends it before its first line).
   generatorType.finalize = (o) => {
     const g = o as PyGenerator;
-    if (!g.started || g.finished) return;
+    if (g.finished) return;
+    if (!g.started) {
+      finish(g);
+      return;
+    }
     try {
       decref(closeGenerator(g));
     } catch (e) {
@@ -76,6 +83,7 @@ export function initGeneratorType(): void {
       else throw e;
     }
   };
+  // gen_dealloc: a frame not cleared yet is cleared now (its function included).
   generatorType.dealloc = (o) => {
     const g = o as PyGenerator;
     if (g.returnValue) {
@@ -83,8 +91,6 @@ export function initGeneratorType(): void {
       g.returnValue = null;
     }
     if (!g.finished) finish(g);
-    const f = g.frame;
-    if (f.func) decref(f.func);
   };
   generatorType.repr = (o) => newStr(`<generator object ${(o as PyGenerator).qualname} at ${addressOf(o)}>`);
 }
@@ -92,12 +98,12 @@ export function initGeneratorType(): void {
 /** A new generator owning frame `f` (not started). */
 export function newGenerator(f: Frame, func: PyFunction): PyGenerator {
   incref(func);
+  f.ownedFunc = func;
+  rt.ev.refAdded(f.serial, func.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('f_func')));
   const g = new PyGenerator(generatorType, f, (func.name as PyStr).v, (func.qualname as PyStr).v);
   rt.heap.allocate(g, true);
   f.generator = g;
   rt.ev.refAdded(g.serial, f.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('gi_frame')));
-  // The generator owns the reference to its function until it is deallocated.
-  rt.ev.refAdded(g.serial, func.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('gi_frame.f_func')));
   return g;
 }
 
@@ -105,11 +111,10 @@ function finish(g: PyGenerator): void {
   g.finished = true;
   g.jsGen = null;
   const f = g.frame;
-  // A frame object made for a traceback releases the locals when it dies (traceback.ts).
   f.exited = true;
   // Finishing inside resume(): the frame leaves the stack before its locals go.
   if (g.running) rt.ev.emit1(EventKind.FrameExited, f.serial);
-  if (f.frameObject === null) releaseLocals(f);
+  clearFrame(f);
 }
 
 export type ResumeResult = { done: boolean; value: PyObject };
@@ -167,7 +172,8 @@ export function resume(g: PyGenerator, sent: PyObject, thrown: PyObject | null):
     if (!traced) traced = traceLeave(f);
     finish(g);
     return { done: true, value: r };
-  } catch (err) {
+  } catch (e) {
+    const err = hostError(e);
     if (err instanceof PyRaise) {
       tracebackHere(err, f);
       if (err.exc.type.isSubtypeOf(E.StopIteration!)) {

@@ -75,10 +75,14 @@ export function valuesArrayBytes(size: number): number {
   return ((size + 2 + 7) & ~7) + 8 * size;
 }
 
-/** tp_traverse of instances: class, slots, values or dict. */
+/**
+ * tp_traverse of instances (subtype_traverse): the __slots__ values (most derived class
+ * first), the inline values in shared-key order, the materialized dict, and last the
+ * class, which every instance of a heap type references.
+ */
 export function instanceTraverse(o: PyObject, visit: Visit): void {
   const inst = o as PyInstance;
-  visit(o.type, makeSlot(SlotKind.Label, rt.ev.strings.intern('__class__')));
+  visitSlots(o, inst.slots, visit);
   const names = o.type.sharedKeys?.names;
   if (inst.values && names) {
     for (let i = 0; i < inst.values.length; i++) {
@@ -87,11 +91,46 @@ export function instanceTraverse(o: PyObject, visit: Visit): void {
     }
   }
   if (inst.dict) visit(inst.dict, DICT_SLOT());
-  const slotNames = allSlotNames(o.type);
-  for (let i = 0; i < inst.slots.length; i++) {
-    const v = inst.slots[i];
-    if (v) visit(v, attrSlot(slotNames[i] ?? `slot${i}`));
+  visit(o.type, makeSlot(SlotKind.Label, rt.ev.strings.intern('__class__')));
+}
+
+/** traverse_slots for every class of the MRO, most derived first (storage: base classes first). */
+export function visitSlots(o: PyObject, slots: (PyObject | null)[], visit: Visit): void {
+  if (!slots.length) return;
+  forEachSlot(o.type, (i, name) => {
+    const v = slots[i];
+    if (v) visit(v, attrSlot(name));
+  });
+}
+
+/** Calls fn(storage index, name) for each __slots__ entry, most derived class first. */
+function forEachSlot(t: PyType, fn: (index: number, name: string) => void): void {
+  const mro = t.mro;
+  const starts: number[] = new Array(mro.length);
+  let at = 0;
+  for (let c = mro.length - 1; c >= 0; c--) {
+    starts[c] = at;
+    at += mro[c]!.slotNames.length;
   }
+  for (let c = 0; c < mro.length; c++) {
+    const names = mro[c]!.slotNames;
+    for (let j = 0; j < names.length; j++) fn(starts[c]! + j, names[j]!);
+  }
+}
+
+/**
+ * clear_slots for every class of the MRO, most derived first (subtype_clear's loop), each
+ * Py_CLEAR releasing its value at once.
+ */
+export function clearSlots(o: PyObject, slots: (PyObject | null)[]): void {
+  if (!slots.length) return;
+  forEachSlot(o.type, (i, name) => {
+    const v = slots[i];
+    if (!v) return;
+    slots[i] = null;
+    rt.ev.refRemoved(o.serial, v.serial, attrSlot(name));
+    decref(v);
+  });
 }
 
 /** Names of all slots of a class, by storage index (base classes first). */
@@ -101,37 +140,36 @@ export function allSlotNames(t: PyType): string[] {
   return out;
 }
 
-/** tp_clear: drop slots, values and dict (the class reference stays until dealloc). */
+/**
+ * tp_clear (subtype_clear): slots first, then the inline values in shared-key order
+ * (_PyObject_ClearInstanceAttributes), then the dict; each Py_CLEAR releases at once.
+ * The class reference stays until dealloc.
+ */
 export function instanceClear(o: PyObject): void {
   const inst = o as PyInstance;
+  clearSlots(o, inst.slots);
   const names = o.type.sharedKeys?.names;
-  const dropped: PyObject[] = [];
-  if (inst.values) {
-    for (let i = 0; i < inst.values.length; i++) {
-      const v = inst.values[i];
+  const values = inst.values;
+  if (values) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
       if (v) {
+        values[i] = null;
         rt.ev.refRemoved(o.serial, v.serial, attrSlot(names![i]!));
-        dropped.push(v);
+        decref(v);
       }
     }
-    inst.values = [];
-    inst.order = null;
-  }
-  if (inst.dict) {
-    rt.ev.refRemoved(o.serial, inst.dict.serial, DICT_SLOT());
-    dropped.push(inst.dict);
-    inst.dict = null;
-  }
-  const slotNames = allSlotNames(o.type);
-  for (let i = 0; i < inst.slots.length; i++) {
-    const v = inst.slots[i];
-    if (v) {
-      rt.ev.refRemoved(o.serial, v.serial, attrSlot(slotNames[i] ?? `slot${i}`));
-      inst.slots[i] = null;
-      dropped.push(v);
+    if (inst.values === values) {
+      inst.values = [];
+      inst.order = null;
     }
   }
-  for (const v of dropped) decref(v);
+  if (inst.dict) {
+    const d = inst.dict;
+    inst.dict = null;
+    rt.ev.refRemoved(o.serial, d.serial, DICT_SLOT());
+    decref(d);
+  }
 }
 
 /**

@@ -12,6 +12,7 @@ import { E } from './exceptions.js';
 import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { PyList } from './list.js';
 import { PyTuple, newTuple } from './tuple.js';
+import { newNone } from './singletons.js';
 import { PyRange } from './range.js';
 import { PyStr, newStr } from './str.js';
 import { PyDict } from './dict.js';
@@ -75,9 +76,13 @@ export class PySetIter extends PyObject {
 export class PyIterTool extends PyObject {
   count: IntValue = 0;
   strict = false;
+  /** enumerate's and zip's result tuple, reused while nobody else holds it (en_result). */
+  result: PyTuple | null = null;
+  /** zip's ittuple and map's iters: the iterators, in a tuple of their own. */
+  holder: PyTuple | null = null;
   constructor(
     type: PyType,
-    readonly parts: PyObject[],
+    public parts: PyObject[],
   ) {
     super(type);
   }
@@ -248,16 +253,38 @@ export function initIteratorTypes(): void {
     };
     return t;
   };
+  // enum_traverse / enum_dealloc: the iterator and the result tuple.
   enumerateType = tool('enumerate', 56);
+  enumerateType.traverse = (o, visit: Visit) => {
+    const e = o as PyIterTool;
+    visit(e.parts[0]!, makeSlot(SlotKind.Index, 0));
+    if (e.result) visit(e.result, resultSlot());
+  };
+  enumerateType.dealloc = (o) => {
+    const e = o as PyIterTool;
+    decref(e.parts[0]!);
+    if (e.result) decref(e.result);
+  };
   enumerateType.iternext = (o) => {
     const e = o as PyIterTool;
     const v = iterNext(e.parts[0]!);
     if (v === null) return null;
     const index = intOf(e.count);
     e.count = addValues(e.count, 1);
-    return newTuple([index, v]);
+    return recycleResult(e, [index, v]);
   };
+  // zip_traverse / zip_dealloc: ittuple, then the result tuple.
   zipType = tool('zip', 48);
+  zipType.traverse = (o, visit: Visit) => {
+    const z = o as PyIterTool;
+    if (z.holder) visit(z.holder, ittupleSlot());
+    if (z.result) visit(z.result, resultSlot());
+  };
+  zipType.dealloc = (o) => {
+    const z = o as PyIterTool;
+    if (z.holder) decref(z.holder);
+    if (z.result) decref(z.result);
+  };
   zipType.iternext = (o) => {
     const z = o as PyIterTool;
     if (!z.parts.length) return null;
@@ -280,14 +307,26 @@ export function initIteratorTypes(): void {
       }
       items.push(v);
     }
-    return newTuple(items);
+    return recycleResult(z, items);
   };
+  // map_traverse / map_dealloc: the iters tuple, then the function (parts[0]).
   mapType = tool('map', 32);
+  mapType.traverse = (o, visit: Visit) => {
+    const m = o as PyIterTool;
+    if (m.holder) visit(m.holder, ittupleSlot());
+    visit(m.parts[0]!, makeSlot(SlotKind.Index, 0));
+  };
+  mapType.dealloc = (o) => {
+    const m = o as PyIterTool;
+    if (m.holder) decref(m.holder);
+    decref(m.parts[0]!);
+  };
   mapType.iternext = (o) => {
     const m = o as PyIterTool;
+    const iters = m.holder!.items;
     const args: PyObject[] = [];
-    for (let i = 1; i < m.parts.length; i++) {
-      const v = iterNext(m.parts[i]!);
+    for (let i = 0; i < iters.length; i++) {
+      const v = iterNext(iters[i]!);
       if (v === null) {
         for (const x of args) decref(x);
         return null;
@@ -374,6 +413,38 @@ export function newSetIter(s: PySet): PySetIter {
   rt.heap.allocate(it, true);
   rt.ev.refAdded(it.serial, s.serial, seqSlot());
   return it;
+}
+
+const resultSlot = () => makeSlot(SlotKind.Label, rt.ev.strings.intern('result'));
+const ittupleSlot = () => makeSlot(SlotKind.Label, rt.ev.strings.intern('iterators'));
+
+/**
+ * The next result of enumerate/zip (owned `items`): the object's own result tuple is
+ * refilled when nothing else holds it (Py_REFCNT(result) == 1), as enum_next and zip_next
+ * do; otherwise a new tuple.
+ */
+function recycleResult(o: PyIterTool, items: PyObject[]): PyTuple {
+  const r = o.result;
+  if (r === null || r.rc !== 1) return newTuple(items);
+  incref(r);
+  const old = r.items.slice();
+  for (let i = 0; i < items.length; i++) {
+    const slot = makeSlot(SlotKind.Index, i);
+    rt.ev.refRemoved(r.serial, old[i]!.serial, slot);
+    r.items[i] = items[i]!;
+    rt.ev.refAdded(r.serial, items[i]!.serial, slot);
+  }
+  for (const x of old) decref(x);
+  // bpo-42536: a collection may have untracked the result tuple; it holds new items now.
+  rt.heap.track(r);
+  return r;
+}
+
+/** A result holder tuple of `n` Nones (PyTuple_Pack(2, Py_None, Py_None) / zip's result). */
+export function noneTuple(n: number): PyTuple {
+  const items: PyObject[] = [];
+  for (let i = 0; i < n; i++) items.push(newNone());
+  return newTuple(items);
 }
 
 /** enumerate/zip/map/filter/reversed over `parts` (stolen). */

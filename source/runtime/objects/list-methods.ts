@@ -18,6 +18,7 @@ import { bindArgs, defineMethods, exactlyOne, noArgs, positional } from '../buil
 import { call, getIter, iterNext, richCompareBool, isTrue, typeName, hashOf, indexValue, length as lengthOf, getAttrOrNull, LT } from '../protocols/abstract.js';
 import { newSeqIter, listIterType, listRevIterType, tupleIterType } from './iterators.js';
 import { lookup } from './typeobject.js';
+import { reserveItems } from '../limits.js';
 
 function itemsOf(o: PyObject): PyObject[] {
   return (o as PyList | PyTuple).items;
@@ -134,7 +135,7 @@ export function listExtend(l: PyList, iterable: PyObject): void {
 
 /** list_preallocate_exact: an item array for exactly n (rounded up to even) items. */
 function preallocateExact(l: PyList, n: number): void {
-  if (l.items.length * 0 + n * 8 > rt.heap.maxItems * 8) throw pyError(E.MemoryError!, null);
+  reserveItems(n);
   allocateItems(l, evenCapacity(n));
   rt.heap.resized(l);
 }
@@ -282,7 +283,7 @@ export function initListSlots(): void {
   t.repeat = (a, count) => {
     const l = a as PyList;
     if (count <= 0 || !l.items.length) return newList([]);
-    if (l.items.length * count > rt.heap.maxItems) throw pyError(E.MemoryError!, null);
+    reserveItems(l.items.length * count);
     return listRepeat(l.items, count);
   };
   t.inplaceConcat = (a, b) => {
@@ -293,7 +294,7 @@ export function initListSlots(): void {
     const l = a as PyList;
     if (count <= 0) listClear(l);
     else if (count > 1) {
-      if (l.items.length * count > rt.heap.maxItems) throw pyError(E.MemoryError!, null);
+      reserveItems(l.items.length * count);
       const base = l.items.slice();
       listResize(l, base.length * count);
       for (let k = 1; k < count; k++) {
@@ -525,7 +526,7 @@ export function initTupleSlots(): void {
     const tp = a as PyTuple;
     if (count === 1 && tp.type === tupleType) return newref(tp);
     if (count <= 0 || !tp.items.length) return newEmptyTuple();
-    if (tp.items.length * count > rt.heap.maxItems) throw pyError(E.MemoryError!, null);
+    reserveItems(tp.items.length * count);
     const items: PyObject[] = [];
     for (let k = 0; k < count; k++) for (const x of tp.items) items.push(newref(x));
     return newTuple(items);

@@ -29,13 +29,14 @@ export let listFreeList: FreeList;
 
 export function initListType(): void {
   listType = makeBuiltinType('list', { gc: true, basicSize: 40 });
-  listFreeList = new FreeList('list', 80);
+  listFreeList = new FreeList('list', 80, 56, true);
   listType.sizeof = (o) => 40 + 8 * (o as PyList).allocated;
   listType.objectSize = () => 40;
   listType.freeListFor = (o) => (o.type === listType ? listFreeList : null);
+  // list_traverse: last item first
   listType.traverse = (o, visit: Visit) => {
     const items = (o as PyList).items;
-    for (let i = 0; i < items.length; i++) visit(items[i]!, indexSlot(i));
+    for (let i = items.length - 1; i >= 0; i--) visit(items[i]!, indexSlot(i));
   };
   listType.clear = (o) => listClear(o as PyList);
   listType.dealloc = (o) => {

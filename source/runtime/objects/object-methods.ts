@@ -17,6 +17,8 @@ import { PyFunction, PyMethod, PyCode, PyCell, PyBuiltinFunction, functionType, 
 import { PyGenerator, generatorType, generatorSend, closeGenerator, resume, stopIteration } from './generator.js';
 import { PyModule, moduleType } from './module.js';
 import { PyProperty, PyWrapper, propertyType, classmethodType, staticmethodType, newProperty, PyGetSetDescriptor, getsetDescriptorType, memberDescriptorType, PyMemberDescriptor } from './descriptors.js';
+import { liveSubclasses } from './subclasses.js';
+import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { PyFrameObject, PyTraceback, frameType, tracebackType, frameObjectOf } from '../interpreter/traceback.js';
 import { defineMethods, defineClassMethods, defineNew, defineAttribute, exactlyOne, positional, noArgs, bindArgs } from '../builtins/args.js';
 import { newGetSetDescriptor } from './descriptors.js';
@@ -24,7 +26,6 @@ import { isTrue as isTrueValue, call, defaultRepr, genericGetAttr, genericSetAtt
 import { createClass, pointerHash, computeMro, TYPE_DATA_ATTRS, typeSpecialAttr } from './classes.js';
 import { PyInstance, materializeDict } from './instance-values.js';
 import { rt } from '../runtime.js';
-import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { frameLocalsDict } from '../interpreter/frame-locals.js';
 import { formatObject } from './format.js';
 import { getsizeof } from '../modules/sys.js';
@@ -136,11 +137,7 @@ export function installObjectMethods(): void {
       typeType.setattro!(self!, name.v, null);
       return newNone();
     },
-    __subclasses__: (self) => {
-      const out: PyObject[] = [];
-      for (const o of rt.heap.live?.values() ?? []) if (o instanceof PyType && o.base === self) out.push(newref(o));
-      return newList(out);
-    },
+    __subclasses__: (self) => newList(liveSubclasses(self as PyType)),
     __instancecheck__: (self, args) => newBool(args[0]!.type.isSubtypeOf(self as PyType)),
     __subclasscheck__: (self, args) => newBool(args[0] instanceof PyType && (args[0] as PyType).isSubtypeOf(self as PyType)),
     __repr__: (self) => typeType.repr!(self!),

@@ -124,6 +124,13 @@ export class PyType extends PyObject {
   attrCacheVersion = 0;
   /** Per-class shared keys of instance attribute names (3.11 inline values). */
   sharedKeys: import('./instance-values.js').SharedKeys | null = null;
+  /** Calling the type uses tp_vectorcall (3.11: list, dict, tuple, set, float, ...), not
+   * _PyObject_MakeTpCall with an argument tuple. */
+  vectorcall = false;
+  /** tp_subclasses: {id(subclass): weakref(subclass)} (objects/subclasses.ts). */
+  subclasses: import('./dict.js').PyDict | null = null;
+  /** Instances keep a __dict__ pointer after their items (tp_dictoffset < 0: int, tuple subclasses). */
+  itemDict = false;
   /** Py_TPFLAGS_IS_ABSTRACT: set by assigning a non-empty __abstractmethods__. */
   abstract = false;
 
@@ -194,7 +201,8 @@ export class PyType extends PyObject {
 
   /** tp_name: what error messages show; builtin types of other modules include the module. */
   get tpName(): string {
-    return this.flags.heap || this.module === 'builtins' ? this.name : `${this.module}.${this.name}`;
+    // A name that already says its module ("weakref.ProxyType") is the whole tp_name.
+    return this.flags.heap || this.module === 'builtins' || this.name.includes('.') ? this.name : `${this.module}.${this.name}`;
   }
 
   isSubtypeOf(other: PyType): boolean {

@@ -88,6 +88,13 @@ export function installSlotMethods(t: PyType): void {
   if (t.inplaceConcat) add('__iadd__', (self, args, kw) => t.inplaceConcat!(self!, exactlyOne('__iadd__', args, kw)));
   if (t.inplaceRepeat) add('__imul__', (self, args, kw) => t.inplaceRepeat!(self!, indexSize(exactlyOne('__imul__', args, kw), E.OverflowError!)));
   if (n.bool) add('__bool__', (self) => newBool(n.bool!(self!)));
+  const tpInit = t.init;
+  if (tpInit !== null && t.base !== null && tpInit !== t.base.init) {
+    add('__init__', (self, args, kw) => {
+      tpInit(self!, args, kw);
+      return newNone();
+    });
+  }
   if (Object.keys(m).length) defineMethods(t, m);
   // T.__new__(subtype, *args): tp_new_wrapper, so that subclasses can call their base's __new__.
   if (t.newInstance && !has('__new__')) {

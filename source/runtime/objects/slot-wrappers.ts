@@ -27,7 +27,7 @@ export function callDunder(self: PyObject, name: string, args: readonly PyObject
   const get = f.type.descrGet;
   if (get === null) {
     decref(self);
-    return call(newref(f), args.slice());
+    return call(f, args.slice());
   }
   const bound = get(f, self, self.type);
   decref(self);

@@ -149,7 +149,7 @@ export function initStrSlots(): void {
     const s = a as PyStr;
     if (count <= 0) return newStr('');
     if (count === 1 && s.type === strType) return newref(s);
-    if (s.v.length * count > rt.heap.maxItems * 8) throw pyError(E.MemoryError!, null);
+    reserveString(s.v.length * count);
     return newStr(s.v.repeat(count));
   };
   t.number.mod = (a, b) => {
@@ -688,6 +688,7 @@ function floatArg(arg: PyObject): number {
 }
 
 import { newFloat } from './float.js';
+import { reserveString } from '../limits.js';
 function newFloatTemp(x: number): PyObject {
   return newFloat(x);
 }

@@ -33,15 +33,16 @@ export function indexSlot(i: number): number {
 export function initTupleType(): void {
   tupleType = makeBuiltinType('tuple', { gc: true, basicSize: 24, itemSize: 8 });
   tupleType.sizeof = (o) => 24 + 8 * (o as PyTuple).items.length;
-  tupleFreeLists = [new FreeList('tuple0', 0)];
-  for (let n = 1; n <= MAX_TUPLE_FREELIST_LENGTH; n++) tupleFreeLists.push(new FreeList(`tuple${n}`, 2000));
+  tupleFreeLists = [new FreeList('tuple0', 0, 40, true)];
+  for (let n = 1; n <= MAX_TUPLE_FREELIST_LENGTH; n++) tupleFreeLists.push(new FreeList(`tuple${n}`, 2000, 40 + 8 * n, true));
   tupleType.freeListFor = (o) => {
     const n = (o as PyTuple).items.length;
     return o.type === tupleType && n > 0 && n <= MAX_TUPLE_FREELIST_LENGTH ? tupleFreeLists[n]! : null;
   };
+  // tupletraverse: last item first
   tupleType.traverse = (o, visit: Visit) => {
     const items = (o as PyTuple).items;
-    for (let i = 0; i < items.length; i++) visit(items[i]!, indexSlot(i));
+    for (let i = items.length - 1; i >= 0; i--) visit(items[i]!, indexSlot(i));
   };
   tupleType.dealloc = (o) => {
     // items are released last to first, as tupledealloc does

@@ -8,10 +8,10 @@ import { EQ, GE, GT, LE, LT, NE, PyObject, PyType, type BinarySlotName, type Inp
 import { lookup, typeType } from '../objects/typeobject.js';
 import { decref, incref, newref } from '../heap/refcount.js';
 import { pyError, PyRaise } from '../errors.js';
-import { E, PyBaseException } from '../objects/exceptions.js';
+import { E, PyBaseException, exceptionSetMember } from '../objects/exceptions.js';
 import { NotImplemented, None } from '../objects/singletons.js';
 import { False, True, PyInt, intType, boolType, type IntValue, newBool } from '../objects/int.js';
-import { PyStr, newStr, strType } from '../objects/str.js';
+import { PyStr, internStr, newStr, strType } from '../objects/str.js';
 import { rt } from '../runtime.js';
 
 // ---------------------------------------------------------------- naming helpers
@@ -28,15 +28,32 @@ export function addressOf(o: PyObject): string {
 
 /** getattr(o, name): new reference, AttributeError when missing. */
 export function getAttr(o: PyObject, name: string): PyObject {
-  const f = o.type.getattro;
-  if (f !== null) return f(o, name);
-  return genericGetAttr(o, name);
+  try {
+    const f = o.type.getattro;
+    if (f !== null) return f(o, name);
+    return genericGetAttr(o, name);
+  } catch (e) {
+    if (e instanceof PyRaise) attributeErrorContext(e.exc, o, name);
+    throw e;
+  }
 }
 
-/** getattr(o, name, None)-style lookup: null instead of AttributeError. */
+/**
+ * set_attribute_error_context (PyObject_GetAttr, 3.11): an AttributeError leaving an
+ * attribute lookup records the name and the object (a reference to it), which the
+ * traceback's "Did you mean" reads.
+ */
+function attributeErrorContext(exc: PyObject, o: PyObject, name: string): void {
+  if (!(exc instanceof PyBaseException) || !exc.type.isSubtypeOf(E.AttributeError!)) return;
+  exceptionSetMember(exc, 'name', internStr(name));
+  exceptionSetMember(exc, 'obj', newref(o));
+}
+
+/** getattr(o, name, None)-style lookup (_PyObject_LookupAttr): null instead of AttributeError. */
 export function getAttrOrNull(o: PyObject, name: string): PyObject | null {
   try {
-    return getAttr(o, name);
+    const f = o.type.getattro;
+    return f !== null ? f(o, name) : genericGetAttr(o, name);
   } catch (e) {
     if (e instanceof PyRaise && e.exc.type.isSubtypeOf(E.AttributeError!)) {
       decref(e.exc);
@@ -373,11 +390,32 @@ export function hashNotImplemented(o: PyObject): PyHash {
 
 const reprInProgress = new Set<PyObject>();
 
-/** Py_ReprEnter/Leave: returns false when `o` is already being repr'd (a cycle). */
+/**
+ * Py_ReprEnter/Leave: returns false when `o` is already being repr'd (a cycle). CPython
+ * keeps the objects being repr'd in a list stored in the thread state's dict, both made
+ * by the first repr of a container (two GC objects that then live on).
+ */
 export function reprEnter(o: PyObject): boolean {
   if (reprInProgress.has(o)) return false;
+  if (!rt.state.has('thread state dict')) makeReprList();
   reprInProgress.add(o);
   return true;
+}
+
+function makeReprList(): void {
+  const d = newDictForRepr();
+  rt.state.set('thread state dict', d);
+  const list = newListForRepr();
+  dictSetStealForRepr(d, list);
+}
+let newDictForRepr: () => PyObject;
+let newListForRepr: () => PyObject;
+let dictSetStealForRepr: (d: PyObject, list: PyObject) => void;
+/** dict.ts and list.ts are imported after this module; bootstrap binds them. */
+export function bindReprListFactories(dict: () => PyObject, list: () => PyObject, set: (d: PyObject, list: PyObject) => void): void {
+  newDictForRepr = dict;
+  newListForRepr = list;
+  dictSetStealForRepr = set;
 }
 export function reprLeave(o: PyObject): void {
   reprInProgress.delete(o);
