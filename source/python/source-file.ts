@@ -154,7 +154,8 @@ function validUtf8(bytes: Uint8Array, i: number, end: number): number {
   return expected + 1;
 }
 
-function latin1(bytes: Uint8Array): string {
+/** Bytes as latin-1 text, in chunks (spreading a large array into one call overflows the stack). */
+export function latin1(bytes: Uint8Array): string {
   let s = '';
   for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
   return s;

@@ -19,6 +19,7 @@ import { PyTuple, newTuple } from './tuple.js';
 import { None } from './singletons.js';
 import { bindArgs, defineMethods, defineClassMethods, defineStatic, exactlyOne, noArgs, positional } from '../builtins/args.js';
 import { indexValue, typeName, iterateToArray, call } from '../protocols/abstract.js';
+import { latin1 } from '../../python/source-file.js';
 
 type Make = (v: Uint8Array) => PyObject;
 
@@ -429,7 +430,7 @@ export function installBytesLikeMethods(t: PyType, make: Make): void {
       const [sepObj, perObj] = bindArgs('hex', args, kw, ['sep', 'bytes_per_sep'], 0, 2);
       const digits = Array.from(v(self), (c) => c.toString(16).padStart(2, '0'));
       if (sepObj === undefined) return newStr(digits.join(''));
-      const sep = sepObj instanceof PyStr ? sepObj.v : String.fromCharCode(...bytesArg(sepObj));
+      const sep = sepObj instanceof PyStr ? sepObj.v : latin1(bytesArg(sepObj));
       if (sep.length !== 1) throw pyError(E.ValueError!, 'sep must be length 1.');
       const per = perObj === undefined ? 1 : Number(indexValue(perObj));
       const group = Math.max(1, Math.abs(per));

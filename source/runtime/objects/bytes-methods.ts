@@ -20,6 +20,7 @@ import { decodeBytes, encodeStr, percentFormat } from './str-methods.js';
 import { installBytesLikeMethods, indexIn, subArg } from './bytes-like.js';
 import { rt } from '../runtime.js';
 import { reserveMemory } from '../limits.js';
+import { latin1 } from '../../python/source-file.js';
 
 const b = (o: PyObject | null | undefined) => (o as PyBytes).v;
 
@@ -119,7 +120,7 @@ export function initBytesSlots(): void {
   };
   t.number.mod = (x, values) => {
     if (!(x instanceof PyBytes)) return newNotImplemented();
-    const text = percentFormat(String.fromCharCode(...x.v), values, true);
+    const text = percentFormat(latin1(x.v), values, true);
     return newBytes(Uint8Array.from(text, (c) => c.charCodeAt(0)));
   };
   t.newInstance = (_t, args, kw) => {

@@ -429,7 +429,7 @@ function allocate(o: PyObject): void {
 }
 
 function parseIntObject(x: PyObject, base: number): PyObject {
-  const text = x instanceof PyStr ? x.v : String.fromCharCode(...(x as PyBytes).v);
+  const text = x instanceof PyStr ? x.v : latin1((x as PyBytes).v);
   const v = parseIntString(text, base);
   if (v === null) {
     const shown = x instanceof PyStr ? reprForError(x.v) : `b${reprForError(text)}`;
@@ -632,5 +632,6 @@ function roundInt(v: IntValue, ndigits: number): PyObject {
 
 import { formatNumber } from './format.js';
 import { newBytes as newBytesFrom } from './bytes.js';
+import { latin1 } from '../../python/source-file.js';
 
 export { True, False, NotImplemented, complexType, PyComplex, strType, PyRaise, strOf, incref };

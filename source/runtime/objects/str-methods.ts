@@ -514,7 +514,7 @@ export function encodeStr(s: string, encoding: string): Uint8Array {
 export function decodeBytes(b: Uint8Array, encoding: string): string {
   const enc = encoding.toLowerCase().replace(/[-_]/g, '');
   if (enc === 'utf8') return new TextDecoder('utf-8').decode(b);
-  if (enc === 'ascii' || enc === 'latin1' || enc === 'iso88591') return String.fromCharCode(...b);
+  if (enc === 'ascii' || enc === 'latin1' || enc === 'iso88591') return latin1(b);
   throw pyError(E.LookupError!, `unknown encoding: ${encoding}`);
 }
 
@@ -661,7 +661,7 @@ export function percentFormat(format: string, values: PyObject, bytes = false): 
 
 /** %s / %b of bytes formatting: the bytes of a bytes-like object, as latin-1 text. */
 function bytesText(arg: PyObject): string {
-  if (arg instanceof PyBytes) return String.fromCharCode(...arg.v);
+  if (arg instanceof PyBytes) return latin1(arg.v);
   throw pyError(E.TypeError!, `%b requires a bytes-like object, or an object that implements __bytes__, not '${typeName(arg)}'`);
 }
 
@@ -689,6 +689,7 @@ function floatArg(arg: PyObject): number {
 
 import { newFloat } from './float.js';
 import { reserveString } from '../limits.js';
+import { latin1 } from '../../python/source-file.js';
 function newFloatTemp(x: number): PyObject {
   return newFloat(x);
 }
