@@ -13,7 +13,7 @@ import { isAbsolute, join } from 'node:path';
 import { totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { decodeSourceFile } from '../python/source-file.js';
-import { DEFAULT_MEMORY_LIMIT, STOP_EXIT_CODES } from '../runtime/limits.js';
+import { DEFAULT_MEMORY_LIMIT, STOP_EXIT_CODES } from '../runtime/limit-values.js';
 import { parseRunOptions, type RunOptions } from './run-options.js';
 import type { WorkerInput, WorkerMessage } from './headless-worker.js';
 import { EXIT_INTERNAL, internalErrorText } from './internal-error.js';

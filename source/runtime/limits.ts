@@ -10,18 +10,13 @@
 import { ProgramStopped, pyError, type PyRaise } from './errors.js';
 import { E } from './objects/exceptions.js';
 import { rt } from './runtime.js';
+import { DEFAULT_MEMORY_LIMIT, type StopKind } from './limit-values.js';
 
-/** The default modelled memory limit: 2 GiB. */
-export const DEFAULT_MEMORY_LIMIT = 2 * 1024 ** 3;
+export { DEFAULT_MEMORY_LIMIT, STOP_EXIT_CODES, type StopKind } from './limit-values.js';
 /** V8's longest string (64-bit): longer str values cannot be represented. */
 export const MAX_JS_STRING = 2 ** 29 - 24;
 /** Limits are checked every CHECK_EVERY line starts (and at the step limit itself). */
 const CHECK_EVERY = 1024;
-
-export type StopKind = 'steps' | 'timeout' | 'memory';
-
-/** Exit codes of a stopped run (documented in the README): timeout(1)'s 124, then 125, and 137 as for a process the OOM killer ends. */
-export const STOP_EXIT_CODES: Record<StopKind, number> = { timeout: 124, steps: 125, memory: 137 };
 
 export class RunStopped extends ProgramStopped {
   constructor(
