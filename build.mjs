@@ -31,6 +31,24 @@ const noDevtools = {
   },
 };
 
+/**
+ * Yoga (Ink's layout engine) is WebAssembly embedded as a data: URL, which its Emscripten
+ * loader fetches with the global fetch() when there is one. In Node that first touch of
+ * fetch loads undici and runs a whole fetch to decode the string: about 50 ms before the
+ * first frame. The loader's own synchronous path (atob) gives the same bytes.
+ */
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(b) {
+    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const from = 'function ya(){return w||"function"!=typeof fetch?';
+      if (text.split(from).length !== 2) throw new Error(`yoga-without-fetch: ${args.path} changed; update build.mjs`);
+      return { contents: text.replace(from, 'function ya(){return true?'), loader: 'js' };
+    });
+  },
+};
+
 await Promise.all([
   // Dependencies stay imports: the headless runner and the workers load little.
   build({
@@ -49,7 +67,7 @@ await Promise.all([
     ...common,
     entryPoints: { tui: 'source/ui/tui.tsx' },
     define: { ...common.define, 'process.env.NODE_ENV': '"production"' },
-    plugins: [noDevtools],
+    plugins: [noDevtools, yogaWithoutFetch],
     banner: { js: `${common.banner.js}\nimport { createRequire as __heapscopeRequire } from 'node:module';\nconst require = __heapscopeRequire(import.meta.url);` },
   }),
 ]).catch(() => process.exit(1));
