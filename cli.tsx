@@ -2,17 +2,16 @@
  * heapscope's command line: `heapscope FILE.py` (dashboard), `heapscope run FILE.py`
  * (headless, prints exactly what python3 prints), `heapscope replay FILE.jsonl`.
  */
-import meow from 'meow';
 import { fileURLToPath } from 'node:url';
 import { runCommand } from './source/cli/run-command.js';
 import { EXIT_INTERNAL, injectedFault, internalErrorText } from './source/cli/internal-error.js';
 import { replayCommand } from './source/cli/replay-command.js';
 import { parseSpeed, SPEEDS } from './source/session/speed.js';
+import { FLAGS, parsePlainCommandLine, type CommandLine } from './source/cli/argv.js';
 
 declare const HEAPSCOPE_VERSION: string;
 
-const cli = meow(
-  `
+const HELP = `
   Usage
     $ heapscope [FILE.py]              open the dashboard on a scenario (a picker without FILE)
     $ heapscope run FILE.py            run headless: the program's output, as python3 prints it
@@ -40,24 +39,30 @@ const cli = meow(
     $ heapscope scenarios/reference_cycle.py
     $ heapscope run scenarios/reference_cycle.py --record cycle.jsonl
     $ heapscope replay cycle.jsonl
-`,
-  {
+`;
+
+/**
+ * The command line: parsed here when it is a plain one (source/cli/argv.ts), else by meow,
+ * which also answers --help and --version and reports unknown flags.
+ */
+async function commandLine(): Promise<CommandLine> {
+  const plain = parsePlainCommandLine(process.argv.slice(2));
+  if (plain !== null) {
+    // As meow does: the process is named after package.json's bin.
+    process.title = 'heapscope';
+    return plain;
+  }
+  const { default: meow } = await import('meow');
+  const cli = meow(HELP, {
     importMeta: import.meta,
     version: typeof HEAPSCOPE_VERSION === 'string' ? HEAPSCOPE_VERSION : '0.0.0',
-    flags: {
-      maxSteps: { type: 'string' },
-      timeout: { type: 'string' },
-      memoryLimit: { type: 'string' },
-      check: { type: 'boolean' },
-      paused: { type: 'boolean', default: false },
-      speed: { type: 'string' },
-      record: { type: 'string' },
-      output: { type: 'boolean', default: false },
-    },
+    flags: FLAGS,
     allowUnknownFlags: false,
-  },
-);
+  });
+  return { input: cli.input, flags: cli.flags };
+}
 
+const cli = await commandLine();
 const [command, ...rest] = cli.input;
 
 type Tui = typeof import('./source/ui/tui.js');
