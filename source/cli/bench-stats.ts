@@ -38,6 +38,8 @@ export function benchStats(file = process.env.HEAPSCOPE_BENCH_STATS): BenchStats
           scriptCpuMs: (used.user + used.system) / 1000,
           /** When the program started (start-up over), in ms since the epoch. */
           startedAt,
+          /** CPU time of the whole process (all threads) until then: start-up's cost without the waits of a busy machine. */
+          startupCpuMs: (cpu.user + cpu.system) / 1000,
           events: log.count,
           logBytes: log.bytes,
           bytesPerEvent: log.count ? log.bytes / log.count : 0,
