@@ -2,7 +2,6 @@
  * random and _random: the Mersenne Twister core natively (mersenne.ts), the Random
  * class and the module-level functions compiled from Python (random-py.ts).
  */
-import { createHash } from 'node:crypto';
 import { newModule, moduleSet, type PyModule } from '../../objects/module.js';
 import { provideModule } from '../importer.js';
 import { newref } from '../../heap/refcount.js';
@@ -37,6 +36,8 @@ provideModule(
     moduleSet(m, '_sha512', newBuiltinFunction('_sha512', (_s, args, kw) => {
       const data = exactlyOne('_sha512', args, kw);
       if (!(data instanceof PyBytes)) throw pyError(E.TypeError!, `a bytes-like object is required, not '${typeName(data)}'`);
+      // node:crypto only when needed: loading it costs every start-up ~5 ms.
+      const { createHash } = process.getBuiltinModule('node:crypto');
       return newBytes(new Uint8Array(createHash('sha512').update(data.v).digest()));
     }, m));
     return m;

@@ -5,7 +5,6 @@
  * significant first, init_by_array); other objects by their hash as an unsigned
  * 64-bit value; None from the host's entropy. getsizeof 2520 (16 + index + 624 words).
  */
-import { randomBytes } from 'node:crypto';
 import { PyObject, PyType } from '../../objects/object.js';
 import { nativeType } from '../../objects/native-type.js';
 import { rt } from '../../runtime.js';
@@ -121,7 +120,8 @@ export class MersenneTwister {
   }
 
   seedEntropy(): void {
-    const bytes = randomBytes(N * 4);
+    // node:crypto only when needed: loading it costs every start-up ~5 ms.
+    const bytes = process.getBuiltinModule('node:crypto').randomBytes(N * 4);
     this.initByArray(new Uint32Array(bytes.buffer, bytes.byteOffset, N));
   }
 }
