@@ -99,6 +99,8 @@ await Promise.all([
   build({
     ...common,
     entryPoints: { tui: 'source/ui/tui.tsx' },
+    // Without whitespace and comments: a third smaller, and ASCII (V8 reads one-byte source faster).
+    minifyWhitespace: true,
     define: { ...common.define, 'process.env.NODE_ENV': '"production"' },
     plugins: [noDevtools, yogaWithoutFetch],
     banner: { js: `${common.banner.js}\nimport { createRequire as __heapscopeRequire } from 'node:module';\nconst require = __heapscopeRequire(import.meta.url);` },
