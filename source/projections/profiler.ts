@@ -11,7 +11,7 @@
  */
 import { EventKind } from '../events/kinds.js';
 import type { EventLog } from '../events/log.js';
-import { formatFloat } from '../runtime/objects/format.js';
+import { formatFixed } from '../runtime/objects/decimal-digits.js';
 
 /** One line's figures, in MiB. */
 export type LineFigures = { increment: number; memory: number; occurrences: number };
@@ -70,7 +70,7 @@ export function profileRows(table: ProfileTable, sourceLines: readonly string[])
 
 /** A figure as show_results prints it: '{0:<precision+4>.<precision>f} MiB'. */
 export function formatMiB(value: number, precision = 1): string {
-  return `${formatFloat(value, `${precision + 4}.${precision}f`)} MiB`;
+  return `${formatFixed(value, precision + 4, precision)} MiB`;
 }
 
 /** The header line: '{0:>6} {1:>12} {2:>12}  {3:>10}   {4:<}' of the column names. */

@@ -7,6 +7,9 @@ import { makeBuiltinType } from './typeobject.js';
 import { rt } from '../runtime.js';
 import { FreeList } from '../heap/heap.js';
 import { toPyHash, type PyHash } from './object.js';
+import { exactDecimal } from './decimal-digits.js';
+
+export { exactDecimal };
 
 export class PyFloat extends PyObject {
   constructor(
@@ -114,25 +117,3 @@ export function roundFloat(x: number, ndigits: number): number {
   return x < 0 ? -value : value;
 }
 
-/** The exact decimal value of a finite non-negative double. */
-export function exactDecimal(x: number): string {
-  if (x === 0) return '0';
-  const buf = new DataView(new ArrayBuffer(8));
-  buf.setFloat64(0, x);
-  const hi = buf.getUint32(0);
-  const lo = buf.getUint32(4);
-  const exp = (hi >>> 20) & 0x7ff;
-  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  let e: number;
-  if (exp === 0) e = -1074;
-  else {
-    mant |= 1n << 52n;
-    e = exp - 1075;
-  }
-  if (e >= 0) return (mant << BigInt(e)).toString();
-  // mant / 2**-e = mant * 5**-e / 10**-e
-  const scaled = (mant * 5n ** BigInt(-e)).toString().padStart(-e + 1, '0');
-  const intPart = scaled.slice(0, scaled.length + e);
-  const frac = scaled.slice(scaled.length + e).replace(/0+$/, '');
-  return frac ? `${intPart}.${frac}` : intPart;
-}

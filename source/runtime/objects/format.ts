@@ -8,7 +8,8 @@ import { decref } from '../heap/refcount.js';
 import { pyError } from '../errors.js';
 import { E } from './exceptions.js';
 import { PyInt, intType, boolType, big, type IntValue } from './int.js';
-import { PyFloat, floatType, floatRepr, exactDecimal } from './float.js';
+import { PyFloat, floatType, floatRepr } from './float.js';
+import { fixed, roundedDigits } from './decimal-digits.js';
 import { PyStr, strType, newStr } from './str.js';
 import { lookup } from './typeobject.js';
 import { call, str as strOf, typeName } from '../protocols/abstract.js';
@@ -161,53 +162,6 @@ function formatInt(v: IntValue, spec: Spec, typeNameForError: string): string {
 
 // ---------------------------------------------------------------- floats
 
-/** Decimal digits of |x| rounded half-even: significant digits (`sig`) or places (`fixed`). */
-export function roundedDigits(x: number, mode: 'sig' | 'fixed', n: number): { digits: string; exp: number } {
-  // exp: position of the decimal point relative to the digit string (value = 0.digits × 10^exp)
-  const s = exactDecimal(Math.abs(x));
-  const point = s.indexOf('.');
-  let intPart = point < 0 ? s : s.slice(0, point);
-  const frac = point < 0 ? '' : s.slice(point + 1);
-  let all = intPart + frac;
-  let exp = intPart.length;
-  // strip leading zeros
-  const lead = all.length - all.replace(/^0+/, '').length;
-  if (lead === all.length) return { digits: '0', exp: 1 };
-  all = all.slice(lead);
-  exp -= lead;
-  const keep = mode === 'sig' ? n : exp + n;
-  if (keep < 0) return { digits: '0', exp: mode === 'fixed' ? 1 : exp };
-  if (keep >= all.length) return { digits: all.padEnd(keep, '0') || '0', exp };
-  let kept = all.slice(0, keep);
-  const rest = all.slice(keep);
-  const up = rest[0]! > '5' || (rest[0] === '5' && (/[1-9]/.test(rest.slice(1)) || Number(kept[kept.length - 1] ?? '0') % 2 === 1));
-  if (up) {
-    const bumped = (BigInt(kept || '0') + 1n).toString();
-    if (bumped.length > kept.length && kept.length > 0) {
-      exp += 1;
-      kept = mode === 'sig' ? bumped.slice(0, -1) : bumped;
-    } else if (kept.length === 0) {
-      kept = '1';
-      exp += 1;
-    } else kept = bumped.padStart(kept.length, '0');
-  }
-  return { digits: kept || '0', exp };
-}
-
-function fixed(x: number, places: number): string {
-  const { digits, exp } = roundedDigits(x, 'fixed', places);
-  let intPart: string;
-  let frac: string;
-  if (exp <= 0) {
-    intPart = '0';
-    frac = ('0'.repeat(-exp) + digits).padEnd(places, '0').slice(0, places);
-  } else {
-    const all = digits.padEnd(exp + places, '0');
-    intPart = all.slice(0, exp);
-    frac = all.slice(exp, exp + places);
-  }
-  return places > 0 ? `${intPart}.${frac}` : intPart;
-}
 
 function scientific(x: number, places: number, upper: boolean, alternate: boolean): string {
   if (x === 0) return `0${places > 0 ? '.' + '0'.repeat(places) : alternate ? '.' : ''}${upper ? 'E' : 'e'}+00`;
@@ -329,8 +283,3 @@ export function formatObject(o: PyObject, spec: string): string {
 }
 
 export { big };
-
-/** format(x, spec) for a float value, e.g. formatFloat(21.25, '5.1f') === ' 21.2' (half-even). */
-export function formatFloat(x: number, spec: string): string {
-  return formatFloatValue(x, parseSpec(spec, 'float'), 'float');
-}
