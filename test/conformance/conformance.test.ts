@@ -20,14 +20,9 @@ type Expected = { stdout: string; stderr: string; exitCode: number };
  */
 const KNOWN_LEAKS = new Set([
   'collections_namedtuple.py',
-  'contextlib_module.py',
   'dataclasses_module.py',
   'functools_lru_cache.py',
-  'functools_tools.py',
-  'itertools_iterators.py',
-  'operator_module.py',
   'stdlib_memory_tour.py',
-  'time_module.py',
 ]);
 
 describe('conformance with CPython 3.11', () => {
