@@ -19,10 +19,7 @@ type Expected = { stdout: string; stderr: string; exitCode: number };
  * ratchet: once a program is clean, this fails until its entry is removed.
  */
 const KNOWN_LEAKS = new Set([
-  'collections_namedtuple.py',
-  'dataclasses_module.py',
   'functools_lru_cache.py',
-  'stdlib_memory_tour.py',
 ]);
 
 describe('conformance with CPython 3.11', () => {
