@@ -117,6 +117,7 @@ export function createLruCacheTypes(): PyType {
       rt.ev.refAdded(c.serial, func!.serial, label('__wrapped__'));
       rt.ev.refAdded(c.serial, cache.serial, label('cache'));
       rt.ev.refAdded(c.serial, cacheInfoType!.serial, label('cache_info_type'));
+      rt.ev.refAdded(c.serial, mark.serial, label('kwd_mark'));
       return c;
     };
     t.init = () => {};
@@ -152,6 +153,7 @@ export function createLruCacheTypes(): PyType {
       for (const link of c.order) visit(link.result, label('result'));
       visit(c.cache, label('cache'));
       visit(c.func, label('__wrapped__'));
+      visit(c.kwdMark, label('kwd_mark'));
       visit(c.cacheInfoType, label('cache_info_type'));
       if (c.dict) visit(c.dict, label('__dict__'));
     };
