@@ -68,7 +68,7 @@ try {
   injectedFault('worker');
   const slabs = new PrefaultedSlabs(SLAB_BYTES);
   const result = runProgram(filename, source, {
-    logMemory: () => slabs.take(),
+    logMemory: (bytes) => slabs.take(bytes),
     checking: options.check === true,
     limits,
     stdout,

@@ -52,8 +52,9 @@ export class PrefaultedSlabs {
     this.toucher.postMessage(slab);
   }
 
-  /** The next slab (touched, or on its way to being touched). */
-  take(): SharedArrayBuffer {
+  /** The next slab (touched, or on its way to being touched), of the size given at construction. */
+  take(bytes = this.slabBytes): SharedArrayBuffer {
+    if (bytes !== this.slabBytes) throw new Error(`PrefaultedSlabs: asked for ${bytes} bytes, slabs have ${this.slabBytes}`);
     const slab = this.ready.shift()!;
     this.order();
     return slab;

@@ -253,7 +253,7 @@ function main(): void {
   try {
     const slabs = new PrefaultedSlabs(SLAB_BYTES);
     runtime = createRuntime(input.filename, input.source, {
-      logMemory: () => slabs.take(),
+      logMemory: (bytes) => slabs.take(bytes),
       stdout: (t) => write(1, t),
       stderr: (t) => write(2, t),
       onLine,
