@@ -12,7 +12,7 @@ import { brokenPipe } from '../runtime/interpreter/host-io.js';
 import type { RunOptions } from './run-options.js';
 import { EXIT_INTERNAL, injectedFault, internalErrorText } from './internal-error.js';
 import { benchStats } from './bench-stats.js';
-import { PrefaultedSlabs } from '../events/prefault.js';
+import { PrefaultedSlabs } from '../session/prefault.js';
 import { SLAB_BYTES } from '../events/log.js';
 
 export type WorkerInput = {

@@ -143,7 +143,7 @@ export class EventLog {
 
   /**
    * @param newSlab where fresh memory comes from (default: a new ArrayBuffer); a runtime
-   * on its own thread passes PrefaultedSlabs' (prefault.ts).
+   * on its own thread passes PrefaultedSlabs' (session/prefault.ts).
    */
   constructor(private readonly newSlab: (bytes: number) => ArrayBufferLike = (bytes) => new ArrayBuffer(bytes)) {
     this.buf = this.newChunk();

@@ -29,7 +29,7 @@ export type RuntimeOptions = {
    * SystemExit), before the interpreter is shut down: the dashboard pauses here.
    */
   onMainDone?: (exitCode: number) => void;
-  /** Where the event log's memory comes from (default: fresh ArrayBuffers; see events/prefault.ts). */
+  /** Where the event log's memory comes from (default: fresh ArrayBuffers; see session/prefault.ts). */
   logMemory?: (bytes: number) => ArrayBufferLike;
 };
 

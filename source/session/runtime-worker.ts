@@ -15,7 +15,7 @@ import { PyRaise } from '../runtime/errors.js';
 import { decref } from '../runtime/heap/refcount.js';
 import { reportUnraisable } from '../runtime/interpreter/unraisable.js';
 import { viewAllocator } from '../runtime/heap/allocator-view.js';
-import { PrefaultedSlabs } from '../events/prefault.js';
+import { PrefaultedSlabs } from './prefault.js';
 import { SLAB_BYTES } from '../events/log.js';
 import { CommandCode, Ctrl, MAX_EVENTS_AHEAD, RING_SIZE, type OutputChunk, type PauseReason, type WorkerInput, type WorkerMessage } from './protocol.js';
 

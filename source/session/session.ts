@@ -6,7 +6,7 @@
  * change that answers a command (pause, step, collection) is told at once.
  */
 import { EventLog, SLAB_BYTES } from '../events/log.js';
-import { PrefaultedSlabs } from '../events/prefault.js';
+import { PrefaultedSlabs } from './prefault.js';
 import { CommandCode } from './protocol.js';
 import { RuntimeHost, type HostMessage } from './runtime-host.js';
 import { initialSessionState, sessionReducer, type SessionEvent, type SessionState } from './session-state.js';
@@ -60,7 +60,7 @@ const FOLD_SLICE_MS = 12;
 
 export class Session implements DashboardSource {
   private current: SessionState;
-  /** Fresh memory for the main thread's copy of the log, touched ahead (events/prefault.ts). */
+  /** Fresh memory for the main thread's copy of the log, touched ahead (prefault.ts). */
   private readonly slabs = new PrefaultedSlabs(SLAB_BYTES);
   /** The events the worker has sent, and time travel over them; replaced by a restart. */
   timeline = this.newTimeline();

@@ -1,7 +1,7 @@
 /** Prefaulted log memory: the touching thread must never change what the log wrote. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventLog, SLAB_BYTES } from '../../source/events/log.js';
-import { PrefaultedSlabs } from '../../source/events/prefault.js';
+import { PrefaultedSlabs } from '../../source/session/prefault.js';
 import { runProgram } from '../../source/runtime/run.js';
 
 const SLAB = SLAB_BYTES;
