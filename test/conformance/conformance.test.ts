@@ -13,23 +13,6 @@ const programs = readdirSync(join(here, 'programs')).filter((f) => f.endsWith('.
 
 type Expected = { stdout: string; stderr: string; exitCode: number };
 
-/**
- * Programs whose run leaves a refcount above its references at exit (the debug invariant
- * found leaked references in modules that arrived with main's stdlib work; to fix). A
- * ratchet: once a program is clean, this fails until its entry is removed.
- */
-const KNOWN_LEAKS = new Set([
-  'collections_namedtuple.py',
-  'contextlib_module.py',
-  'dataclasses_module.py',
-  'functools_lru_cache.py',
-  'functools_tools.py',
-  'itertools_iterators.py',
-  'operator_module.py',
-  'stdlib_memory_tour.py',
-  'time_module.py',
-]);
-
 describe('conformance with CPython 3.11', () => {
   for (const file of programs) {
     it(file, () => {
@@ -51,8 +34,7 @@ describe('conformance with CPython 3.11', () => {
       // Every block freed was allocated (the memory model's bookkeeping, docs/memory-model.md).
       expect(runtime.heap.allocator.system.unknownFrees).toBe(0);
       // The debug invariant: at exit every refcount equals the references to the object.
-      if (KNOWN_LEAKS.has(file)) expect(refcountErrors.length, `${file} has no leak left: remove it from KNOWN_LEAKS`).toBeGreaterThan(0);
-      else expect(refcountErrors).toEqual([]);
+      expect(refcountErrors).toEqual([]);
     });
   }
 });

@@ -26,7 +26,7 @@ import { newSet, setAdd, PySet } from '../objects/set.js';
 import { newSlice } from '../objects/range.js';
 import { cellSet, type PyCell } from '../objects/function.js';
 import {
-  binaryOp, call, contains, getAttr, getItem, getIter, isTrue, iterNext, loadMethod, richCompare, richCompareBool,
+  binaryOp, call, callMethod, contains, getAttr, getItem, getIter, isTrue, iterNext, loadMethod, richCompare, richCompareBool,
   unaryOp, strObject, reprObject, iterateToArray, typeName,
 } from '../protocols/abstract.js';
 import { nameError, unboundFree, unboundLocal, joinStrings } from './ops.js';
@@ -386,22 +386,27 @@ function mappingItems(m: PyObject): [string, PyObject][] {
     }
     return out;
   }
-  const keys = iterateToArray(callMethodBorrowed(m, 'keys'));
-  for (const k of keys) {
-    if (!(k instanceof PyStr)) throw pyError(E.TypeError!, 'keywords must be strings');
-    out.push([k.v, getItem(m, k)]);
-    decref(k);
+  const result = callMethod(m, 'keys');
+  let keys: PyObject[];
+  try {
+    keys = iterateToArray(result);
+  } finally {
+    decref(result);
+  }
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    try {
+      if (!(k instanceof PyStr)) throw pyError(E.TypeError!, 'keywords must be strings');
+      out.push([k.v, getItem(m, k)]);
+    } catch (e) {
+      for (let j = i + 1; j < keys.length; j++) decref(keys[j]!);
+      for (const [, v] of out) decref(v);
+      throw e;
+    } finally {
+      decref(k);
+    }
   }
   return out;
-}
-
-function callMethodBorrowed(o: PyObject, name: string): PyObject {
-  const m = getAttr(o, name);
-  try {
-    return call(m, []);
-  } finally {
-    decref(m);
-  }
 }
 
 function compileCall(e: ExprOf<'Call'>, cx: CodeContext): ExprFn {

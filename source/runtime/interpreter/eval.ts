@@ -123,7 +123,7 @@ function compileText(text: string, filename: string, mode: 'eval' | 'exec'): { c
 
 /** A SyntaxError without a location (SyntaxError(msg): its msg attribute set). */
 function syntaxError(msg: string): PyRaise {
-  return new PyRaise(call(newref(E.SyntaxError!), [newStr(msg)]));
+  return new PyRaise(call(E.SyntaxError!, [newStr(msg)]));
 }
 
 /** A SyntaxError exception from a compile-time error in eval/exec source. */

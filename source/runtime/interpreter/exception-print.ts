@@ -283,7 +283,7 @@ function attributeErrorSuggestion(exc: PyBaseException): string {
   if (!(name instanceof PyStr) || name.type !== strType || obj === null) return '';
   let names: PyObject;
   try {
-    names = call(newref(dictGetStr(builtinsDict(), 'dir')!), [newref(obj)]);
+    names = call(dictGetStr(builtinsDict(), 'dir')!, [newref(obj)]);
   } catch (e) {
     // CPython clears an error from dir() and prints no suggestion
     if (e instanceof PyRaise) {

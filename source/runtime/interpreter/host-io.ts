@@ -11,5 +11,5 @@ import { call } from '../protocols/abstract.js';
 
 /** BrokenPipeError(32, 'Broken pipe'): "[Errno 32] Broken pipe". */
 export function brokenPipe(): PyRaise {
-  return new PyRaise(call(newref(E.BrokenPipeError!), [newInt(32), newStr('Broken pipe')]));
+  return new PyRaise(call(E.BrokenPipeError!, [newInt(32), newStr('Broken pipe')]));
 }

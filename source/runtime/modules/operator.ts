@@ -17,7 +17,7 @@ import { newBool, newInt, newIntValue } from '../objects/int.js';
 import { exactlyOne, positional } from '../builtins/args.js';
 import {
   binaryOp, inplaceOp, unaryOp, richCompare, isTrue, contains, getItem, setItem, delItem, indexValue, getIter, iterNext,
-  richCompareBool, call, typeName,
+  richCompareBool, call, callBorrowed, typeName,
 } from '../protocols/abstract.js';
 import type { BinarySlotName } from '../objects/object.js';
 import { runPythonModuleSource } from '../interpreter/python-module.js';
@@ -225,7 +225,7 @@ function createOperatorModule(): PyModule {
   });
   def(['call', '__call__'], (_s, a, k) => {
     if (!a.length) throw pyError(E.TypeError!, 'call() missing 1 required positional argument: \'obj\'');
-    return call(newref(a[0]!), a.slice(1).map((x) => newref(x)), k);
+    return callBorrowed(a[0]!, a.slice(1), k);
   });
   runPythonModuleSource(m, GETTERS_PY, '<heapscope operator>');
   return m;

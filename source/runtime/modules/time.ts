@@ -215,7 +215,7 @@ function createTimeModule(): PyModule {
   const makeStruct = (f: Fields) => {
     const values = [f.year, f.mon, f.mday, f.hour, f.min, f.sec, f.wday, f.yday, f.isdst].map((v) => newInt(v) as PyObject);
     values.push(newStr(f.zone), newInt(f.gmtoff));
-    return call(newref(structTime), [newTuple(values)]);
+    return call(structTime, [newTuple(values)]);
   };
   const when = (a: PyObject[], k: readonly string[] | null, name: string) => {
     const [t] = positional(name, a, k, 0, 1);

@@ -77,14 +77,23 @@ export function dictMergeFrom(d: PyDict, other: PyObject, override: boolean, kwF
   if (keysMethod !== null) {
     let keys: PyObject[];
     try {
-      keys = iterateToArray(call(keysMethod, []));
+      const result = call(keysMethod, []);
+      try {
+        keys = iterateToArray(result);
+      } finally {
+        decref(result);
+      }
     } finally {
       decref(keysMethod);
     }
-    for (const k of keys) {
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
       try {
         const v = getItem(other, k);
         dictSetSteal(d, newref(k), v);
+      } catch (e) {
+        for (let j = i + 1; j < keys.length; j++) decref(keys[j]!);
+        throw e;
       } finally {
         decref(k);
       }

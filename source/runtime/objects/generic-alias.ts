@@ -150,7 +150,7 @@ export function initGenericAliasTypes(): void {
     };
     t.call = (o, args, kw) => {
       const a = o as PyGenericAlias;
-      const r = call(newref(a.origin), args, kw);
+      const r = call(a.origin, args, kw);
       try {
         const orig = getAttrOrNull(r, '__orig_class__');
         if (orig !== null) decref(orig);

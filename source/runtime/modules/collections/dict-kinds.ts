@@ -118,7 +118,7 @@ export function createDefaultDictType(): PyType {
       const d = self as PyDefaultDict;
       const key = exactlyOne('__missing__', args, kw);
       if (d.factory === null) throw newKeyError(key);
-      const value = call(newref(d.factory), []);
+      const value = call(d.factory, []);
       try {
         setItem(d, key, value);
       } catch (e) {
@@ -141,7 +141,7 @@ export function createDefaultDictType(): PyType {
 /** type(d)(d.default_factory, contents) */
 function copyDefaultDict(d: PyDefaultDict, contents: PyObject): PyObject {
   incref(contents);
-  return call(newref(d.type), [d.factory ? newref(d.factory) : newNone(), contents]);
+  return call(d.type, [d.factory ? newref(d.factory) : newNone(), contents]);
 }
 
 // ---------------------------------------------------------------- OrderedDict
@@ -248,7 +248,7 @@ export function createOrderedDictTypes(): PyType {
     t.number.or = (a, b) => {
       if (!(a instanceof PyDict) || !(b instanceof PyDict)) return newNotImplemented();
       const self = a.type.isSubtypeOf(t) ? a : b;
-      const c = call(newref(self.type), [newref(a)]);
+      const c = call(self.type, [newref(a)]);
       dictMergeFrom(c as PyDict, b, true);
       return c;
     };
@@ -282,8 +282,8 @@ export function createOrderedDictTypes(): PyType {
       return it;
     },
     __reduce__: (self) => newTuple([newref(self!.type), newTuple([]), newNone(), newNone(), itemsIter(self!)]),
-    copy: (self) => call(newref(self!.type), [newref(self!)]),
-    __copy__: (self) => call(newref(self!.type), [newref(self!)]),
+    copy: (self) => call(self!.type, [newref(self!)]),
+    __copy__: (self) => call(self!.type, [newref(self!)]),
     setdefault: (self, args, kw) => {
       const [key, dflt] = bindArgs('setdefault', args, kw, ['key', 'default'], 1);
       const d = self as PyDict;
@@ -297,7 +297,7 @@ export function createOrderedDictTypes(): PyType {
   defineClassMethods(t, {
     fromkeys: (cls, args, kw) => {
       const [iterable, value] = bindArgs('fromkeys', args, kw, ['iterable', 'value'], 1);
-      const d = call(newref(cls!), []);
+      const d = call(cls!, []);
       try {
         const it = getIter(iterable!);
         try {

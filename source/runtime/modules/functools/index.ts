@@ -29,7 +29,7 @@ function reduce(_self: PyObject | null, args: PyObject[], kw: readonly string[] 
       else {
         const prev: PyObject = acc;
         acc = null;
-        acc = call(newref(fn!), [prev, x]);
+        acc = call(fn!, [prev, x]);
       }
     }
   } catch (e) {

@@ -20,7 +20,7 @@ import { newTuple } from '../../objects/tuple.js';
 import { PyDict, newDict, dictGetStr, dictSetSteal, dictDelStr, dictGet, dictSet, dictDel, dictClear } from '../../objects/dict.js';
 import { makeSlot, SlotKind } from '../../../events/kinds.js';
 import { defineMethods, noArgs, positional } from '../../builtins/args.js';
-import { call, indexValue, isTrue } from '../../protocols/abstract.js';
+import { call, callBorrowed, indexValue, isTrue } from '../../protocols/abstract.js';
 import { newMethod } from '../../objects/function.js';
 
 /** One entry of a bounded cache (lru_list_elem): not tracked by the collector. */
@@ -81,7 +81,7 @@ function makeKey(c: PyLruCache, args: PyObject[], kw: readonly string[] | null):
 }
 
 function callUser(c: PyLruCache, args: PyObject[], kw: readonly string[] | null): PyObject {
-  return call(newref(c.func), args.map((a) => newref(a)), kw);
+  return callBorrowed(c.func, args, kw);
 }
 
 export function createLruCacheTypes(): PyType {
@@ -117,6 +117,7 @@ export function createLruCacheTypes(): PyType {
       rt.ev.refAdded(c.serial, func!.serial, label('__wrapped__'));
       rt.ev.refAdded(c.serial, cache.serial, label('cache'));
       rt.ev.refAdded(c.serial, cacheInfoType!.serial, label('cache_info_type'));
+      rt.ev.refAdded(c.serial, mark.serial, label('kwd_mark'));
       return c;
     };
     t.init = () => {};
@@ -152,6 +153,7 @@ export function createLruCacheTypes(): PyType {
       for (const link of c.order) visit(link.result, label('result'));
       visit(c.cache, label('cache'));
       visit(c.func, label('__wrapped__'));
+      visit(c.kwdMark, label('kwd_mark'));
       visit(c.cacheInfoType, label('cache_info_type'));
       if (c.dict) visit(c.dict, label('__dict__'));
     };
@@ -188,7 +190,7 @@ export function createLruCacheTypes(): PyType {
       noArgs('cache_info', args, kw);
       const c = self as PyLruCache;
       const max = c.maxsize < 0 ? newNone() : newInt(c.maxsize);
-      return call(newref(c.cacheInfoType), [newInt(c.hits), newInt(c.misses), max, newInt(c.cache.used)]);
+      return call(c.cacheInfoType, [newInt(c.hits), newInt(c.misses), max, newInt(c.cache.used)]);
     },
     cache_clear: (self, args, kw) => {
       noArgs('cache_clear', args, kw);

@@ -74,7 +74,7 @@ export function createPartialType(): PyType {
         names.push(kw![i]!);
         values.push(args[npos + i]!);
       }
-      return call(newref(p.fn), [...positional, ...values], names.length ? names : null);
+      return call(p.fn, [...positional, ...values], names.length ? names : null);
     };
     t.repr = (o) => {
       const p = o as PyPartial;

@@ -16,7 +16,7 @@ import { floatType } from '../../objects/float.js';
 import { complexType } from '../../objects/complex.js';
 import { newTuple, newEmptyTuple, PyTuple } from '../../objects/tuple.js';
 import { bindArgs, defineMethods, defineClassMethods, noKeywords, positional } from '../../builtins/args.js';
-import { binaryOp, call, getIter, iterNext, indexValue, isTrue, repr, richCompareBool, EQ } from '../../protocols/abstract.js';
+import { binaryOp, call, callBorrowed, getIter, iterNext, indexValue, isTrue, repr, richCompareBool, EQ } from '../../protocols/abstract.js';
 
 const MAX_SIZE = Number.MAX_SAFE_INTEGER;
 
@@ -27,7 +27,7 @@ function isNumber(o: PyObject): boolean {
 
 /** Call `fn` with borrowed arguments. */
 function callWith(fn: PyObject, args: PyObject[]): PyObject {
-  return call(newref(fn), args.map((a) => newref(a)));
+  return callBorrowed(fn, args);
 }
 
 /** Truth of pred(x), or of x itself when pred is None/bool. */
@@ -432,7 +432,7 @@ export function createIteratorTypes(): Record<string, PyType> {
       } finally {
         decref(v);
       }
-      return call(newref(o.refs[0]!), items);
+      return call(o.refs[0]!, items);
     },
   });
 
@@ -655,7 +655,7 @@ export function tee(teeType: PyType, args: PyObject[], kw: readonly string[] | n
   const n = count === undefined ? 2 : Number(indexValue(count));
   if (n < 0) throw pyError(E.ValueError!, 'n must be >= 0');
   if (n === 0) return newEmptyTuple();
-  const first = call(newref(teeType), [newref(iterable!)]) as PyItertool;
+  const first = call(teeType, [newref(iterable!)]) as PyItertool;
   const data = first.refs[0] as PyItertool;
   const out: PyItertool[] = [first];
   for (let i = 1; i < n; i++) out.push(newTee(teeType, data, 0));
