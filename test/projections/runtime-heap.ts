@@ -20,7 +20,8 @@
  * - A type holds its tp_subclasses dict (<__subclasses__>), which type_traverse does not
  *   visit.
  * - functools' lru_cache links are not GC objects either; the wrapper's tp_traverse visits
- *   their results for them.
+ *   their keys and results for them, and the log draws those references from the wrapper
+ *   (from the link only once its wrapper is gone).
  */
 import type { Runtime } from '../../source/runtime/runtime.js';
 import type { PyObject } from '../../source/runtime/objects/object.js';
@@ -32,7 +33,7 @@ import { PyCode } from '../../source/runtime/objects/function.js';
 import { PyDict, keyObjectSlot } from '../../source/runtime/objects/dict.js';
 import { PyType } from '../../source/runtime/objects/object.js';
 import { madeClassTuples } from '../../source/runtime/objects/classes.js';
-import { PyLruCache, PyLruLink } from '../../source/runtime/modules/functools/lru-cache.js';
+import { PyLruLink } from '../../source/runtime/modules/functools/lru-cache.js';
 import { makeSlot, SlotKind, WEAK_REFERENT_LABEL } from '../../source/events/kinds.js';
 
 export type ExpectedNode = {
@@ -115,12 +116,8 @@ export function runtimeNodes(runtime: Runtime): Map<number, ExpectedNode> {
       if (o.nameObj) pairs.push(o.nameObj.serial, coName);
       if (o.qualnameObj) pairs.push(o.qualnameObj.serial, coQualname);
     }
-    else if (o instanceof PyLruLink) pairs = [o.key.serial, lruKey, o.result.serial, lruResult];
-    else if (o instanceof PyLruCache) {
-      // lru_cache_tp_traverse visits its links' results on their behalf (links are not GC
-      // objects); the log shows those references where they are, on the links.
-      o.type.traverse!(o, (t: PyObject, slot: number) => void (slot >>> 0 !== lruResult && pairs.push(t.serial, slot >>> 0)));
-    } else if (o instanceof PyGenerator) {
+    else if (o instanceof PyLruLink) pairs = o.owner === null ? [o.key.serial, lruKey, o.result.serial, lruResult] : [];
+    else if (o instanceof PyGenerator) {
       if (!o.frame.released) pairs.push(o.frame.serial, giFrame);
     } else o.type.traverse?.(o, (t: PyObject, slot: number) => void pairs.push(t.serial, slot >>> 0));
     if (o instanceof PyDict && o.unicodeKeys) o.keys.forEach((k) => k && pairs.push(k.serial, keyObjectSlot(k)));

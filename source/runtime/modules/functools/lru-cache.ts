@@ -23,12 +23,18 @@ import { defineMethods, noArgs, positional } from '../../builtins/args.js';
 import { call, callBorrowed, indexValue, isTrue } from '../../protocols/abstract.js';
 import { newMethod } from '../../objects/function.js';
 
-/** One entry of a bounded cache (lru_list_elem): not tracked by the collector. */
+/**
+ * One entry of a bounded cache (lru_list_elem): not tracked by the collector, which sees
+ * its key and result through the cache's traverse (lru_cache_tp_traverse visits them).
+ * So the log draws those two references from the cache (`owner`) while it lives, as
+ * gc.get_referents(cache) lists them; from the link itself once the cache is gone.
+ */
 export class PyLruLink extends PyObject {
   constructor(
     type: PyType,
     public key: PyObject,
     public result: PyObject,
+    public owner: PyLruCache | null,
   ) {
     super(type);
   }
@@ -88,14 +94,18 @@ export function createLruCacheTypes(): PyType {
   const linkType = makeBuiltinType('_lru_list_elem', { module: 'functools', baseType: false, basicSize: 56 });
   linkType.dealloc = (o) => {
     const l = o as PyLruLink;
+    if (l.owner !== null) {
+      rt.ev.refRemoved(l.owner.serial, l.key.serial, label('key'));
+      rt.ev.refRemoved(l.owner.serial, l.result.serial, label('result'));
+    }
     decref(l.key);
     decref(l.result);
   };
-  const newLink = (key: PyObject, result: PyObject): PyLruLink => {
-    const l = new PyLruLink(linkType, key, result);
+  const newLink = (c: PyLruCache, key: PyObject, result: PyObject): PyLruLink => {
+    const l = new PyLruLink(linkType, key, result, c);
     rt.heap.allocate(l, false);
-    rt.ev.refAdded(l.serial, key.serial, label('key'));
-    rt.ev.refAdded(l.serial, result.serial, label('result'));
+    rt.ev.refAdded(c.serial, key.serial, label('key'));
+    rt.ev.refAdded(c.serial, result.serial, label('result'));
     return l;
   };
 
@@ -150,7 +160,10 @@ export function createLruCacheTypes(): PyType {
     };
     t.traverse = (o, visit: Visit) => {
       const c = o as PyLruCache;
-      for (const link of c.order) visit(link.result, label('result'));
+      for (const link of c.order) {
+        visit(link.key, label('key'));
+        visit(link.result, label('result'));
+      }
       visit(c.cache, label('cache'));
       visit(c.func, label('__wrapped__'));
       visit(c.kwdMark, label('kwd_mark'));
@@ -169,6 +182,8 @@ export function createLruCacheTypes(): PyType {
     };
     t.dealloc = (o) => {
       const c = o as PyLruCache;
+      // Links outliving the cache (its dict is held elsewhere) hold their references themselves.
+      if (c.cache.rc > 1) for (const link of c.order) rehomeLink(link);
       c.order.clear();
       decref(c.cache);
       decref(c.func);
@@ -210,7 +225,17 @@ function clearCache(c: PyLruCache): void {
   dictClear(c.cache);
 }
 
-function lruCall(c: PyLruCache, args: PyObject[], kw: readonly string[] | null, newLink: (k: PyObject, r: PyObject) => PyLruLink): PyObject {
+/** The cache is going away: the link's references move to the link's own node. */
+function rehomeLink(l: PyLruLink): void {
+  const c = l.owner!;
+  for (const [target, name] of [[l.key, 'key'], [l.result, 'result']] as const) {
+    rt.ev.refRemoved(c.serial, target.serial, label(name));
+    rt.ev.refAdded(l.serial, target.serial, label(name));
+  }
+  l.owner = null;
+}
+
+function lruCall(c: PyLruCache, args: PyObject[], kw: readonly string[] | null, newLink: (c: PyLruCache, k: PyObject, r: PyObject) => PyLruLink): PyObject {
   if (c.maxsize === 0) {
     c.misses++;
     return callUser(c, args, kw);
@@ -239,7 +264,7 @@ function lruCall(c: PyLruCache, args: PyObject[], kw: readonly string[] | null, 
     const result = callUser(c, args, kw);
     if (dictGet(c.cache, key) !== null) return result; // added while the function ran
     if (c.cache.used < c.maxsize || c.order.size === 0) {
-      const link = newLink(newref(key), newref(result));
+      const link = newLink(c, newref(key), newref(result));
       dictSet(c.cache, key, link);
       decref(link);
       c.order.add(link);
@@ -252,12 +277,12 @@ function lruCall(c: PyLruCache, args: PyObject[], kw: readonly string[] | null, 
     dictDel(c.cache, oldest.key);
     const oldKey = oldest.key;
     const oldResult = oldest.result;
-    rt.ev.refRemoved(oldest.serial, oldKey.serial, label('key'));
-    rt.ev.refRemoved(oldest.serial, oldResult.serial, label('result'));
+    rt.ev.refRemoved(c.serial, oldKey.serial, label('key'));
+    rt.ev.refRemoved(c.serial, oldResult.serial, label('result'));
     oldest.key = newref(key);
     oldest.result = newref(result);
-    rt.ev.refAdded(oldest.serial, key.serial, label('key'));
-    rt.ev.refAdded(oldest.serial, result.serial, label('result'));
+    rt.ev.refAdded(c.serial, key.serial, label('key'));
+    rt.ev.refAdded(c.serial, result.serial, label('result'));
     dictSet(c.cache, key, oldest);
     c.order.add(oldest);
     decref(oldest);
