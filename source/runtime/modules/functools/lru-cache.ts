@@ -95,6 +95,8 @@ export function createLruCacheTypes(): PyType {
   linkType.dealloc = (o) => {
     const l = o as PyLruLink;
     if (l.owner !== null) {
+      // Freed by its dict (cleared on its own, say by the collector): the cache forgets it.
+      l.owner.order.delete(l);
       rt.ev.refRemoved(l.owner.serial, l.key.serial, label('key'));
       rt.ev.refRemoved(l.owner.serial, l.result.serial, label('result'));
     }
