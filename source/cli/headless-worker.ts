@@ -12,6 +12,8 @@ import { brokenPipe } from '../runtime/interpreter/host-io.js';
 import type { RunOptions } from './run-options.js';
 import { EXIT_INTERNAL, injectedFault, internalErrorText } from './internal-error.js';
 import { benchStats } from './bench-stats.js';
+import { PrefaultedSlabs } from '../session/prefault.js';
+import { SLAB_BYTES } from '../events/log.js';
 
 export type WorkerInput = {
   filename: string;
@@ -64,7 +66,9 @@ try {
   const limits = new Limits(options);
   limits.interrupt = new Int32Array(control, 4, 1);
   injectedFault('worker');
+  const slabs = new PrefaultedSlabs(SLAB_BYTES);
   const result = runProgram(filename, source, {
+    logMemory: (bytes) => slabs.take(bytes),
     checking: options.check === true,
     limits,
     stdout,

@@ -65,7 +65,8 @@ export const enum EventKind {
   ItemsShifted = 24,
   /** serial: freed into its type's free list; gc count[0] does not change. */
   FreedToFreeList = 25,
-  /** serial, refcount: set outright (the large counts of objects CPython creates statically). */
+  /** serial, refcount: set outright (the large counts of objects CPython creates statically;
+   * many references taken or dropped at once, as by `[x] * n` and its release). */
   RefcountSet = 26,
   /** frame, name (str of the code's qualname), function object (0 for module and class
    * bodies), globals dict: a new frame, a node of the object graph whose locals are

@@ -26,6 +26,7 @@ const CHUNK_WORDS = 1 << 20;
  * costs address space, not memory.
  */
 const SLAB_CHUNKS = 4;
+export const SLAB_BYTES = SLAB_CHUNKS * CHUNK_WORDS * 4;
 /** The longest event: header, wide field 0, four more words. */
 const MAX_EVENT_WORDS = 6;
 /** Every INDEX_STRIDE-th event's position is remembered, for seeking by event number. */
@@ -140,14 +141,18 @@ export class EventLog {
   /** Chunks cut from the current slab and not used yet. */
   private spare: Uint32Array[] = [];
 
-  constructor() {
+  /**
+   * @param newSlab where fresh memory comes from (default: a new ArrayBuffer); a runtime
+   * on its own thread passes PrefaultedSlabs' (session/prefault.ts).
+   */
+  constructor(private readonly newSlab: (bytes: number) => ArrayBufferLike = (bytes) => new ArrayBuffer(bytes)) {
     this.buf = this.newChunk();
     this.chunks.push(this.buf);
   }
 
   private newChunk(): Uint32Array {
     if (this.spare.length === 0) {
-      const slab = new ArrayBuffer(SLAB_CHUNKS * CHUNK_WORDS * 4);
+      const slab = this.newSlab(SLAB_BYTES);
       for (let i = SLAB_CHUNKS - 1; i >= 0; i--) this.spare.push(new Uint32Array(slab, i * CHUNK_WORDS * 4, CHUNK_WORDS));
     }
     return this.spare.pop()!;

@@ -121,6 +121,15 @@ export class LogIndex {
     this.timelineShift++;
   }
 
+  /**
+   * The most live bytes the line starts so far have seen in the bucket that event k falls
+   * in (the one timeline(k) leaves out); exact for the point the index has reached.
+   */
+  openBucketMax(k: number): number {
+    const i = Math.floor(k / 2 ** this.timelineShift);
+    return i < this.timelineUsed ? this.tlMax[i]! : 0;
+  }
+
   /** The timeline's buckets that end at or before event k. */
   timeline(k: number): TimelineBucket[] {
     const span = 2 ** this.timelineShift;

@@ -170,7 +170,9 @@ export class TimeTravel {
     }
     const p = this.seek(k);
     if (out.length >= columns) out.shift();
-    out.push({ event: k, bytes: p.bytes, maxBytes: p.bytes, objects: p.objects });
+    // The last column is the bucket still open at k: at the head its peak so far is known.
+    const maxBytes = k === this.head.at ? Math.max(p.bytes, this.index.openBucketMax(k)) : p.bytes;
+    out.push({ event: k, bytes: p.bytes, maxBytes, objects: p.objects });
     return out;
   }
 

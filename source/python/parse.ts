@@ -180,61 +180,64 @@ function repairSpan(n: SyntaxNode, text: string): Span | null {
 }
 
 /**
+ * Walk one logical line of `text` from `from`, past string literals, backslash
+ * continuations, comments and bracketed text; `stop(i)` is asked at every other character
+ * outside brackets and may end the walk there. Returns that offset with `stopped`, or
+ * where the line ends: a newline or a comment outside brackets, or the end of the text.
+ */
+function scanLine(text: string, from: number, stop: (i: number) => boolean): { at: number; stopped: boolean } {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"' || c === "'") {
+      i = skipString(text, i) - 1;
+    } else if (c === '\\' && text[i + 1] === '\n') {
+      i++;
+    } else if (c === '(' || c === '[' || c === '{') {
+      depth++;
+    } else if (c === ')' || c === ']' || c === '}') {
+      depth--;
+    } else if (depth > 0) {
+      // Inside brackets a comment runs to the end of its physical line only.
+      if (c === '#') while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (c === '\n' || c === '#') {
+      return { at: i, stopped: false };
+    } else if (stop(i)) {
+      return { at: i, stopped: true };
+    }
+  }
+  return { at: text.length, stopped: false };
+}
+
+/** Where the current word starts at `i` (no word character before it). */
+const wordStart = (text: string, i: number) => !/\w/.test(text[i - 1] ?? ' ');
+
+/**
  * From `from` (just after `case`), the offset where the patterns end: a top-level `if`
  * (the guard) or ':'; -1 when the line ends first.
  */
 function scanPatternEnd(text: string, from: number): number {
-  let depth = 0;
-  for (let i = from; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '"' || c === "'") {
-      i = skipString(text, i) - 1;
-      continue;
-    }
-    if (c === '\\' && text[i + 1] === '\n') {
-      i++;
-      continue;
-    }
-    if (c === '#') {
-      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
-      continue;
-    }
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (depth <= 0 && c === '\n') return -1;
-    else if (depth <= 0 && c === ':') return i;
-    else if (depth <= 0 && text.startsWith('if', i) && !/\w/.test(text[i - 1] ?? ' ') && !/\w/.test(text[i + 2] ?? ' ')) return i;
-  }
-  return -1;
+  const r = scanLine(text, from, (i) => text[i] === ':' || (text.startsWith('if', i) && wordStart(text, i) && !/\w/.test(text[i + 2] ?? ' ')));
+  return r.stopped ? r.at : -1;
 }
 
 /**
  * From `from`, the offset where the logical line ends (a newline or comment outside
- * brackets), or with `toColon` the offset of the first ':' outside brackets and lambdas.
+ * brackets), or with `toColon` the offset of the first ':' outside brackets and lambdas
+ * (-1 when the line ends first).
  */
 function scanLogicalLine(text: string, from: number, toColon: boolean): number {
-  let depth = 0;
+  if (!toColon) return scanLine(text, from, () => false).at;
   let lambdas = 0;
-  for (let i = from; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '"' || c === "'") {
-      i = skipString(text, i) - 1;
-      continue;
+  const r = scanLine(text, from, (i) => {
+    if (text.startsWith('lambda', i) && wordStart(text, i) && !/\w/.test(text[i + 6] ?? ' ')) lambdas++;
+    else if (text[i] === ':' && text[i + 1] !== '=') {
+      if (lambdas === 0) return true;
+      lambdas--;
     }
-    if (c === '\\' && text[i + 1] === '\n') {
-      i++;
-      continue;
-    }
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (depth === 0 && (c === '\n' || c === '#')) return toColon ? -1 : i;
-    else if (depth === 0 && toColon && /\blambda\b/.test(text.slice(i, i + 7)) && !/\w/.test(text[i - 1] ?? ' ')) lambdas++;
-    else if (depth === 0 && toColon && c === ':' && text[i + 1] !== '=') {
-      if (lambdas) lambdas--;
-      else return i;
-    }
-  }
-  return toColon ? -1 : text.length;
+    return false;
+  });
+  return r.stopped ? r.at : -1;
 }
 
 /** Line starts of a text, to turn character offsets into (line, col). */

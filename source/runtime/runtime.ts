@@ -29,6 +29,8 @@ export type RuntimeOptions = {
    * SystemExit), before the interpreter is shut down: the dashboard pauses here.
    */
   onMainDone?: (exitCode: number) => void;
+  /** Where the event log's memory comes from (default: fresh ArrayBuffers; see session/prefault.ts). */
+  logMemory?: (bytes: number) => ArrayBufferLike;
 };
 
 // The active runtime. Assigned by Runtime.activate().
@@ -36,7 +38,7 @@ export type RuntimeOptions = {
 export let rt: Runtime;
 
 export class Runtime {
-  readonly ev = new EventLog();
+  readonly ev: EventLog;
   readonly heap: Heap;
   /** The refcount invariant's bookkeeping, when checking is on (tests). */
   readonly ledger: RefLedger | null;
@@ -68,6 +70,7 @@ export class Runtime {
   clearWeakrefs: (o: PyObject, callCallbacks: boolean) => void = () => {};
 
   constructor(options: RuntimeOptions = {}) {
+    this.ev = new EventLog(options.logMemory);
     this.heap = new Heap(this.ev, options.checking ?? false);
     this.ledger = options.checking ? new RefLedger(this) : null;
     this.stdout = options.stdout ?? ((t) => process.stdout.write(t));

@@ -15,6 +15,8 @@ import { PyRaise } from '../runtime/errors.js';
 import { decref } from '../runtime/heap/refcount.js';
 import { reportUnraisable } from '../runtime/interpreter/unraisable.js';
 import { viewAllocator } from '../runtime/heap/allocator-view.js';
+import { PrefaultedSlabs } from './prefault.js';
+import { SLAB_BYTES } from '../events/log.js';
 import { CommandCode, Ctrl, MAX_EVENTS_AHEAD, RING_SIZE, type OutputChunk, type PauseReason, type WorkerInput, type WorkerMessage } from './protocol.js';
 
 const input = workerData as WorkerInput;
@@ -249,7 +251,9 @@ function onMainDone(exitCode: number): void {
 function main(): void {
   let exitCode: number;
   try {
+    const slabs = new PrefaultedSlabs(SLAB_BYTES);
     runtime = createRuntime(input.filename, input.source, {
+      logMemory: (bytes) => slabs.take(bytes),
       stdout: (t) => write(1, t),
       stderr: (t) => write(2, t),
       onLine,

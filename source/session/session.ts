@@ -5,6 +5,8 @@
  * Listeners are told about changes at most every NOTIFY_MS while the program runs; a
  * change that answers a command (pause, step, collection) is told at once.
  */
+import { EventLog, SLAB_BYTES } from '../events/log.js';
+import { PrefaultedSlabs } from './prefault.js';
 import { CommandCode } from './protocol.js';
 import { RuntimeHost, type HostMessage } from './runtime-host.js';
 import { initialSessionState, sessionReducer, type SessionEvent, type SessionState } from './session-state.js';
@@ -58,8 +60,10 @@ const FOLD_SLICE_MS = 12;
 
 export class Session implements DashboardSource {
   private current: SessionState;
+  /** Fresh memory for the main thread's copy of the log, touched ahead (prefault.ts). */
+  private readonly slabs = new PrefaultedSlabs(SLAB_BYTES);
   /** The events the worker has sent, and time travel over them; replaced by a restart. */
-  timeline = new Timeline(undefined, { reportsStops: true });
+  timeline = this.newTimeline();
   readonly pacer = new FramePacer();
   private folding = false;
   private host: RuntimeHost | null = null;
@@ -146,13 +150,18 @@ export class Session implements DashboardSource {
   restart(): void {
     void this.host?.dispose();
     this.host = null;
-    this.timeline = new Timeline(undefined, { reportsStops: true });
+    this.timeline = this.newTimeline();
     this.dispatch({ type: 'restarted' });
     this.start(this.options.startPaused ?? false);
   }
 
+  private newTimeline(): Timeline {
+    return new Timeline(new EventLog((bytes) => this.slabs.take(bytes)), { reportsStops: true });
+  }
+
   async dispose(): Promise<void> {
     this.disposed = true;
+    this.slabs.close();
     if (this.notifyTimer) clearTimeout(this.notifyTimer);
     const host = this.host;
     this.host = null;

@@ -72,11 +72,15 @@ export function App({ state, controls, shown, sourceLines, columns, rows, replay
   if (layout.kind === 'too-small') return <TooSmall columns={layout.columns} rows={layout.rows} />;
   const history = state.cursor !== null;
   const event = history ? shown.event : Math.max(shown.end, state.live.event);
+  // The program can end while the panels still fold its last events (a run that finishes
+  // fast): the bar says it ended only once they show the end.
+  const catchingUp = !history && shown.end < state.live.event;
+  const status = catchingUp && (state.status === 'finished' || state.status === 'exited') ? 'running' : state.status;
   return (
     <Box flexDirection="column" width={layout.width} height={layout.height}>
       <StatusBar
         file={state.file}
-        status={state.status}
+        status={status}
         speed={state.speed}
         event={event}
         events={shown.end}

@@ -188,16 +188,27 @@ const report = {
   loadAverageBefore: loadavg().map((x) => round(x, 2)),
   reps: opts.reps,
   workloads: [],
+  /** Nanoseconds per event appended to the log alone (log-floor.mjs). */
+  recordingFloor: null,
   bytesPerEvent: null,
   events: null,
   ui: null,
   loadAverageAfter: null,
 };
 
+// The recording floor: what appending a workload's events costs with nothing else going on.
+process.stderr.write('log-floor.mjs ...\n');
+report.recordingFloor = runJsonBench('log-floor.mjs');
+const nsPerEvent = report.recordingFloor?.nsPerEvent ?? null;
+
 for (const w of WORKLOADS) {
   if (opts.only && !opts.only.includes(w.name)) continue;
   process.stderr.write(`${w.name} `);
   const result = runWorkload(w, opts.reps);
+  if (nsPerEvent !== null && result.heapscope.events !== null) {
+    result.floorMs = round((result.heapscope.events * nsPerEvent) / 1e6);
+    result.floorRatio = result.python.scriptMs ? round(result.floorMs / result.python.scriptMs, 2) : null;
+  }
   report.workloads.push(result);
   process.stderr.write(` ${result.heapscope.scriptMs} ms vs ${result.python.scriptMs} ms: ${result.ratio}×${result.met === false ? ' (target missed)' : ''}\n`);
 }
@@ -238,16 +249,17 @@ function markdown(r) {
     '',
     `${r.python}, node ${r.node}, ${r.cpus} CPUs, load average ${r.loadAverageBefore.join(' ')} before, ${r.loadAverageAfter.join(' ')} after; median of ${r.reps}.`,
     'Script time: the program alone (parse, run, finalization), start-up excluded on both sides.',
+    `Recording floor: the workload's events × ${v(r.recordingFloor?.nsPerEvent)} ns, the time appending one event to the log takes with no interpreter around it (log-floor.mjs${r.recordingFloor?.error ? ': ' + r.recordingFloor.error : ''}); its ratio to python3 is the least any interpreter recording these events could reach.`,
     '',
-    '| workload | heapscope ms | python3 ms | ratio | target | met | CPU ratio | process ratio | hs start-up ms | events | B/event | peak RSS MB hs / py | output |',
-    '|---|---:|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---|',
+    '| workload | heapscope ms | python3 ms | ratio | target | met | recording floor ms (ratio) | CPU ratio | process ratio | hs start-up ms | events | B/event | peak RSS MB hs / py | output |',
+    '|---|---:|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const w of r.workloads) {
     const h = w.heapscope;
     const p = w.python;
     const errors = [...h.errors, ...p.errors];
     lines.push(
-      `| ${w.name} (${w.what}) | ${v(h.scriptMs)} | ${v(p.scriptMs)} | ${v(w.ratio)}× | ${targetText(w.target)} | ${verdict(w)} | ${v(w.cpuRatio)}× | ${v(w.wallRatio)}× | ${v(h.startupMs)} | ${v(h.events)} | ${v(h.bytesPerEvent)} | ${mb(h.maxRssKB)} / ${mb(p.maxRssKB)} | ${errors.length ? 'ERROR: ' + errors[0] : w.outputMatches ? 'same' : 'DIFFERS'} |`,
+      `| ${w.name} (${w.what}) | ${v(h.scriptMs)} | ${v(p.scriptMs)} | ${v(w.ratio)}× | ${targetText(w.target)} | ${verdict(w)} | ${v(w.floorMs)} (${v(w.floorRatio)}×) | ${v(w.cpuRatio)}× | ${v(w.wallRatio)}× | ${v(h.startupMs)} | ${v(h.events)} | ${v(h.bytesPerEvent)} | ${mb(h.maxRssKB)} / ${mb(p.maxRssKB)} | ${errors.length ? 'ERROR: ' + errors[0] : w.outputMatches ? 'same' : 'DIFFERS'} |`,
     );
   }
   lines.push('', `Bytes per recorded event over all workloads: ${v(r.bytesPerEvent)} (target ≤ ${BYTES_PER_EVENT_TARGET}: ${r.bytesPerEvent !== null && r.bytesPerEvent <= BYTES_PER_EVENT_TARGET ? 'met' : 'NOT met'}).`);

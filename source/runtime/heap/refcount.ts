@@ -39,10 +39,38 @@ export function xdecref(o: PyObject | null | undefined): void {
   if (o) decref(o);
 }
 
-/** Add `n` references at once (e.g. `[x] * n`), as one event per reference would be waste. */
+/**
+ * From this many references on, taking or dropping several references to one object at once
+ * is logged as one RefcountSet (the count it ends with) instead of one event per reference.
+ */
+const BULK_REFS = 64;
+
+/** Add `n` references at once (e.g. `[x] * n`). */
 export function increfMany(o: PyObject, n: number): void {
   o.rc += n;
-  for (let i = 0; i < n; i++) ev.incref(o.serial);
+  if (n >= BULK_REFS) ev.emit(EventKind.RefcountSet, o.serial, o.rc);
+  else for (let i = 0; i < n; i++) ev.incref(o.serial);
+}
+
+/**
+ * Drop one reference to each of `items`, last to first (a list or tuple being freed or
+ * cleared); a run of the same object (`[x] * n`) is dropped at once.
+ */
+export function decrefItems(items: readonly PyObject[]): void {
+  for (let i = items.length - 1; i >= 0; ) {
+    const o = items[i]!;
+    let j = i - 1;
+    while (j >= 0 && items[j] === o) j--;
+    const n = i - j;
+    i = j;
+    if (n < BULK_REFS) {
+      for (let k = 0; k < n; k++) decref(o);
+      continue;
+    }
+    o.rc -= n;
+    ev.emit(EventKind.RefcountSet, o.serial, o.rc);
+    if (o.rc === 0) dealloc(o);
+  }
 }
 
 // CPython's trashcan: deallocations nested deeper than this are deferred and run later

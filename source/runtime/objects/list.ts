@@ -6,7 +6,7 @@
 import { PyObject, type PyType, type Visit } from './object.js';
 import { makeBuiltinType } from './typeobject.js';
 import { rt } from '../runtime.js';
-import { decref, incref } from '../heap/refcount.js';
+import { decref, decrefItems, incref } from '../heap/refcount.js';
 import { FreeList } from '../heap/heap.js';
 import { EventKind } from '../../events/kinds.js';
 import { indexSlot } from './tuple.js';
@@ -44,7 +44,7 @@ export function initListType(): void {
     const items = l.items;
     l.items = [];
     freeItems(l);
-    for (let i = items.length - 1; i >= 0; i--) decref(items[i]!);
+    decrefItems(items);
   };
 }
 
@@ -166,7 +166,7 @@ export function listClear(l: PyList): void {
   l.items = [];
   freeItems(l);
   rt.heap.resized(l);
-  for (let i = items.length - 1; i >= 0; i--) decref(items[i]!);
+  decrefItems(items);
 }
 
 /** Capacity CPython gives a list built from an iterable with a length hint (list_extend). */

@@ -7,7 +7,7 @@
 import { PyObject, type PyType, type Visit } from './object.js';
 import { makeBuiltinType } from './typeobject.js';
 import { rt } from '../runtime.js';
-import { decref, incref } from '../heap/refcount.js';
+import { decref, decrefItems, incref } from '../heap/refcount.js';
 import { FreeList } from '../heap/heap.js';
 import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { makeStatic } from './str.js';
@@ -47,7 +47,7 @@ export function initTupleType(): void {
   tupleType.dealloc = (o) => {
     // items are released last to first, as tupledealloc does
     const items = (o as PyTuple).items;
-    for (let i = items.length - 1; i >= 0; i--) decref(items[i]!);
+    decrefItems(items);
   };
 }
 
