@@ -34,7 +34,7 @@ import { compileConstant, compileConstantObject, foldConstant, foldDisplay, isCo
 import { compileFunctionObject, compileComprehension } from './compile-function.js';
 import { formatObject } from '../objects/format.js';
 import { asciiOf } from '../builtins/text.js';
-import { dictMergeFrom } from '../objects/dict-methods.js';
+import { dictMergeFrom, forEachKeyOf } from '../objects/dict-methods.js';
 import { listExtend } from '../objects/list-methods.js';
 import { setUpdateFrom } from '../objects/set-methods.js';
 import { UnsupportedSyntax } from '../../python/syntax-error.js';
@@ -386,25 +386,14 @@ function mappingItems(m: PyObject): [string, PyObject][] {
     }
     return out;
   }
-  const result = callMethod(m, 'keys');
-  let keys: PyObject[];
   try {
-    keys = iterateToArray(result);
-  } finally {
-    decref(result);
-  }
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    try {
+    forEachKeyOf(callMethod(m, 'keys'), (k) => {
       if (!(k instanceof PyStr)) throw pyError(E.TypeError!, 'keywords must be strings');
       out.push([k.v, getItem(m, k)]);
-    } catch (e) {
-      for (let j = i + 1; j < keys.length; j++) decref(keys[j]!);
-      for (const [, v] of out) decref(v);
-      throw e;
-    } finally {
-      decref(k);
-    }
+    });
+  } catch (e) {
+    for (const [, v] of out) decref(v);
+    throw e;
   }
   return out;
 }

@@ -61,6 +61,31 @@ function dictAssSubscript(o: PyObject, key: PyObject, value: PyObject | null): v
   dictSet(d, key, value);
 }
 
+/**
+ * Visit each key that a mapping's keys() returned (`keys`, a new reference, is consumed):
+ * every key is released after its visit, and when a visit throws, so are the keys not
+ * visited yet (the loops of PyDict_Merge and of `f(**m)` over PyMapping_Keys).
+ */
+export function forEachKeyOf(keys: PyObject, visit: (k: PyObject) => void): void {
+  let list: PyObject[];
+  try {
+    list = iterateToArray(keys);
+  } finally {
+    decref(keys);
+  }
+  for (let i = 0; i < list.length; i++) {
+    const k = list[i]!;
+    try {
+      visit(k);
+    } catch (e) {
+      for (let j = i + 1; j < list.length; j++) decref(list[j]!);
+      throw e;
+    } finally {
+      decref(k);
+    }
+  }
+}
+
 /** dict.update / dict(mapping) / {**m}: merge keys from a mapping or pairs (borrowed). */
 export function dictMergeFrom(d: PyDict, other: PyObject, override: boolean, kwForError = false): void {
   if (other instanceof PyDict) {
@@ -75,29 +100,16 @@ export function dictMergeFrom(d: PyDict, other: PyObject, override: boolean, kwF
   }
   const keysMethod = getAttrOrNull(other, 'keys');
   if (keysMethod !== null) {
-    let keys: PyObject[];
+    let keys: PyObject;
     try {
-      const result = call(keysMethod, []);
-      try {
-        keys = iterateToArray(result);
-      } finally {
-        decref(result);
-      }
+      keys = call(keysMethod, []);
     } finally {
       decref(keysMethod);
     }
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      try {
-        const v = getItem(other, k);
-        dictSetSteal(d, newref(k), v);
-      } catch (e) {
-        for (let j = i + 1; j < keys.length; j++) decref(keys[j]!);
-        throw e;
-      } finally {
-        decref(k);
-      }
-    }
+    forEachKeyOf(keys, (k) => {
+      const v = getItem(other, k);
+      dictSetSteal(d, newref(k), v);
+    });
     return;
   }
   // a sequence of pairs
