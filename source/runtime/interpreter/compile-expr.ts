@@ -377,21 +377,22 @@ function iterateStarred(v: PyObject): PyObject[] {
 /** Items of a ** mapping as (str key, new value reference). */
 function mappingItems(m: PyObject): [string, PyObject][] {
   const out: [string, PyObject][] = [];
-  if (m instanceof PyDict) {
-    for (let i = 0; i < m.keys.length; i++) {
-      const k = m.keys[i];
-      if (!k) continue;
-      if (!(k instanceof PyStr)) throw pyError(E.TypeError!, 'keywords must be strings');
-      out.push([k.v, newref(m.values[i]!)]);
-    }
-    return out;
-  }
   try {
-    forEachKeyOf(callMethod(m, 'keys'), (k) => {
-      if (!(k instanceof PyStr)) throw pyError(E.TypeError!, 'keywords must be strings');
-      out.push([k.v, getItem(m, k)]);
-    });
+    if (m instanceof PyDict) {
+      for (let i = 0; i < m.keys.length; i++) {
+        const k = m.keys[i];
+        if (!k) continue;
+        if (!(k instanceof PyStr)) throw pyError(E.TypeError!, 'keywords must be strings');
+        out.push([k.v, newref(m.values[i]!)]);
+      }
+    } else {
+      forEachKeyOf(callMethod(m, 'keys'), (k) => {
+        if (!(k instanceof PyStr)) throw pyError(E.TypeError!, 'keywords must be strings');
+        out.push([k.v, getItem(m, k)]);
+      });
+    }
   } catch (e) {
+    // The values taken before a key that is not a str go back (a dict's as well).
     for (const [, v] of out) decref(v);
     throw e;
   }
