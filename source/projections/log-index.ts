@@ -11,27 +11,35 @@
  * constant however long the program runs; a sparkline needs far fewer columns anyway.
  */
 
-/** A growable column of numbers. */
-class Column<T extends Int32Array | Float64Array> {
+/** Entries per page of a Column (16 KiB). */
+const PAGE_SHIFT = 12;
+const PAGE_MASK = (1 << PAGE_SHIFT) - 1;
+
+/**
+ * A growable column of int32s, in fixed pages: growing never copies what is there, and
+ * only pages in use are ever touched (fresh memory costs a page fault per 4 KiB; a column
+ * that doubled would touch and copy about twice what it holds).
+ */
+class Column {
   length = 0;
-  constructor(public data: T) {}
+  private readonly pages: Int32Array[] = [];
   push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new (this.data.constructor as new (n: number) => T)(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = v;
+    const i = this.length & PAGE_MASK;
+    if (i === 0) this.pages.push(new Int32Array(PAGE_MASK + 1));
+    this.pages[this.pages.length - 1]![i] = v;
+    this.length++;
   }
+  /** Entry i (0 past the end). */
   get(i: number): number {
-    return this.data[i]!;
+    const page = this.pages[i >>> PAGE_SHIFT];
+    return page === undefined ? 0 : page[i & PAGE_MASK]!;
   }
   get bytes(): number {
-    return this.data.byteLength;
+    return this.pages.length * (PAGE_MASK + 1) * 4;
   }
 }
 
-const i32 = (n = 1024) => new Column(new Int32Array(n));
+const i32 = () => new Column();
 
 const TIMELINE_BUCKETS = 4096;
 
@@ -67,31 +75,32 @@ export class LogIndex {
   // Lines.
   readonly lineEvent = i32();
   readonly lineNumber = i32();
-  // The timeline: bucket i covers events [i << shift, (i + 1) << shift).
-  private timelineShift = 10;
+  // The timeline: bucket i covers events [i * span, (i + 1) * span); span is a power of
+  // two, kept as a number (a division by it is much cheaper than one by 2 ** shift).
+  private timelineSpan = 1024;
   private timelineUsed = 0;
   private readonly tlBytes = new Float64Array(TIMELINE_BUCKETS);
   private readonly tlMax = new Float64Array(TIMELINE_BUCKETS);
   private readonly tlObjects = new Float64Array(TIMELINE_BUCKETS);
   // Output.
-  readonly outputEvent = i32(256);
-  readonly outputStream = i32(256);
-  readonly outputText = i32(256);
+  readonly outputEvent = i32();
+  readonly outputStream = i32();
+  readonly outputText = i32();
   // Collections, in order of their start.
   readonly collections: CollectionRecord[] = [];
   // Unreachable objects, finalizers, weakref clearing, callbacks, exceptions.
-  readonly notableEvent = i32(256);
+  readonly notableEvent = i32();
   // ProcessMemory and memory_profiler events (their folds can visit just these).
-  readonly memoryModelEvent = i32(256);
+  readonly memoryModelEvent = i32();
 
   /** A line starts at event `at`; `maxBytes` is the most live since the previous line. */
   lineStarted(at: number, line: number, bytes: number, objects: number, maxBytes: number): void {
     this.lineEvent.push(at);
     this.lineNumber.push(line);
-    let b = Math.floor(at / 2 ** this.timelineShift);
+    let b = Math.floor(at / this.timelineSpan);
     while (b >= TIMELINE_BUCKETS) {
       this.mergeBuckets();
-      b = Math.floor(at / 2 ** this.timelineShift);
+      b = Math.floor(at / this.timelineSpan);
     }
     // Spans without a line start carry the last values on.
     for (let i = this.timelineUsed; i < b; i++) {
@@ -118,7 +127,7 @@ export class LogIndex {
       this.tlMax[i] = Math.max(this.tlMax[a]!, this.tlMax[last]!);
     }
     this.timelineUsed = Math.ceil(n / 2);
-    this.timelineShift++;
+    this.timelineSpan *= 2;
   }
 
   /**
@@ -126,13 +135,13 @@ export class LogIndex {
    * in (the one timeline(k) leaves out); exact for the point the index has reached.
    */
   openBucketMax(k: number): number {
-    const i = Math.floor(k / 2 ** this.timelineShift);
+    const i = Math.floor(k / this.timelineSpan);
     return i < this.timelineUsed ? this.tlMax[i]! : 0;
   }
 
   /** The timeline's buckets that end at or before event k. */
   timeline(k: number): TimelineBucket[] {
-    const span = 2 ** this.timelineShift;
+    const span = this.timelineSpan;
     const out: TimelineBucket[] = [];
     for (let i = 0; i < this.timelineUsed && (i + 1) * span <= k; i++) {
       out.push({ event: i * span, events: span, bytes: this.tlBytes[i]!, objects: this.tlObjects[i]!, maxBytes: this.tlMax[i]! });
@@ -166,7 +175,7 @@ export class LogIndex {
   }
 
   /** Entries of `events` (sorted event numbers) below event k. */
-  static before(events: Column<Int32Array>, k: number): number {
+  static before(events: Column, k: number): number {
     let lo = 0;
     let hi = events.length;
     while (lo < hi) {

@@ -58,6 +58,14 @@ export const NOTIFY_MS = 80;
 /** Longest stretch of folding before the main thread looks at keys again. */
 const FOLD_SLICE_MS = 12;
 
+/**
+ * Folding the backlog waits while a command's answer is due (at most ANSWER_WAIT_MS),
+ * then for the frame that shows the answer (FRAME_WAIT_MS, two of Ink's 60 fps frames):
+ * a key press is drawn before the main thread goes back to catching up.
+ */
+const ANSWER_WAIT_MS = 100;
+const FRAME_WAIT_MS = 35;
+
 export class Session implements DashboardSource {
   private current: SessionState;
   /** Fresh memory for the main thread's copy of the log, touched ahead (prefault.ts). */
@@ -66,6 +74,8 @@ export class Session implements DashboardSource {
   timeline = this.newTimeline();
   readonly pacer = new FramePacer();
   private folding = false;
+  /** No folding before this time (performance.now()): an answer or its frame comes first. */
+  private foldHeldUntil = 0;
   private host: RuntimeHost | null = null;
   private readonly listeners = new Set<() => void>();
   private notifyTimer: NodeJS.Timeout | null = null;
@@ -195,7 +205,13 @@ export class Session implements DashboardSource {
   }
 
   private send(code: CommandCode, arg = 0): void {
+    // Every command but a new delay is answered (paused, resumed, collected...).
+    if (code !== CommandCode.Delay) this.holdFolding(ANSWER_WAIT_MS);
     this.host?.send(code, arg);
+  }
+
+  private holdFolding(ms: number): void {
+    this.foldHeldUntil = performance.now() + ms;
   }
 
   private receive(m: HostMessage): void {
@@ -214,6 +230,7 @@ export class Session implements DashboardSource {
       if (this.timeline.backlog <= 1) this.timeline.foldAll();
       this.current = sessionReducer(this.current, { type: 'folded', end: this.timeline.end });
       this.host?.folded(this.timeline.end);
+      this.holdFolding(FRAME_WAIT_MS);
       this.foldSoon();
       this.notifyNow();
     }
@@ -224,6 +241,8 @@ export class Session implements DashboardSource {
     if (this.folding || this.timeline.backlog === 0) return;
     this.folding = true;
     const slice = () => {
+      const held = this.foldHeldUntil - performance.now();
+      if (held > 0 && !this.disposed) return void setTimeout(slice, held);
       const timeline = this.timeline;
       const t0 = performance.now();
       let folded = 0;

@@ -68,7 +68,7 @@ async function startup() {
 
 /** Space pauses the running loop, space runs it again: time until the frame says so. */
 async function keyLatency() {
-  const app = launch('test/programs/churn.py --speed max');
+  const app = launch('test/bench/key-latency.py --speed max');
   await app.waitFor('▶ running');
   const pause = [];
   const resume = [];
