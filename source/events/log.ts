@@ -13,7 +13,7 @@
  * The runtime writes through the typed methods below; readers walk the log with a
  * LogReader, which decodes one event at a time into its own fields.
  */
-import { EVENT_FIELDS, EventKind, isEventKind, type EventFields } from './kinds.js';
+import { EVENT_FIELDS, EVENT_KINDS, EventKind, type EventFields } from './kinds.js';
 
 /** Words per chunk: 4 MiB. */
 const CHUNK_WORDS = 1 << 20;
@@ -35,6 +35,8 @@ const INDEX_STRIDE = 1 << INDEX_SHIFT;
 const WIDE = 0x80;
 const KIND_MASK = 0x7f;
 const INLINE_LIMIT = 1 << 24;
+/** Kinds are numbered 1..LAST_KIND. */
+const LAST_KIND = EVENT_KINDS.length;
 
 /** Words after the header (and after field 0's own word when it is wide), per kind. */
 export const TAIL_WORDS: Record<EventKind, number> = (() => {
@@ -367,27 +369,52 @@ export class EventLog {
       throw new Error(`event batch out of order: it starts at event ${batch.firstEvent} (string ${batch.firstString}), the log has ${this.count} (${this.strings.size})`);
     }
     const words = batch.words;
-    // First pass: check that the words are whole events and that their number is right.
+    const before = { count: this.count, pos: this.pos, chunks: this.chunks.length };
+    // One pass: each event's header is checked and gives its length; runs of whole events
+    // are copied at once. A run ends where begin() has work to do for the next event: at
+    // an indexed event, or where the chunk has no room left.
+    const room = CHUNK_WORDS - MAX_EVENT_WORDS;
     let p = 0;
-    let n = 0;
-    while (p < words.length) {
-      const h = words[p]!;
-      const kind = h & KIND_MASK;
-      if (!isEventKind(kind)) throw new Error(`event batch: unknown event kind ${kind} at word ${p}`);
-      p += 1 + ((h & WIDE) !== 0 ? 1 : 0) + tailWords[kind]!;
-      n++;
+    let error: string | null = null;
+    copy: while (p < words.length) {
+      const start = p;
+      const q0 = this.begin(); // takes the run's first event
+      let q = q0;
+      let next = this.count; // the number the next event gets
+      for (;;) {
+        const h = words[p]!;
+        const kind = h & KIND_MASK;
+        if (kind === 0 || kind > LAST_KIND) {
+          error = `event batch: unknown event kind ${kind} at word ${p}`;
+          break copy;
+        }
+        const len = 1 + ((h & WIDE) !== 0 ? 1 : 0) + tailWords[kind]!;
+        p += len;
+        q += len;
+        if (p >= words.length || q > room || (next & (INDEX_STRIDE - 1)) === 0) break;
+        next++;
+      }
+      if (p > words.length) break;
+      this.buf.set(words.subarray(start, p), q0);
+      this.pos = q;
+      this.count = next;
     }
-    if (p !== words.length || n !== batch.count) throw new Error(`event batch: ${n} whole events in ${words.length} words, ${batch.count} announced`);
+    if (error === null && (p !== words.length || this.count - before.count !== batch.count)) {
+      error =
+        p > words.length
+          ? `event batch: its ${words.length} words end inside an event, not after whole events (${batch.count} announced)`
+          : `event batch: ${this.count - before.count} whole events in ${words.length} words, ${batch.count} announced`;
+    }
+    if (error !== null) {
+      // Nothing of a malformed batch stays.
+      while (this.chunks.length > before.chunks) this.spare.push(this.chunks.pop()!);
+      this.used.length = before.chunks - 1;
+      this.buf = this.chunks[this.chunks.length - 1]!;
+      this.pos = before.pos;
+      this.count = before.count;
+      throw new Error(error);
+    }
     this.strings.load(batch.strings);
-    p = 0;
-    while (p < words.length) {
-      const h = words[p]!;
-      const len = 1 + ((h & WIDE) !== 0 ? 1 : 0) + tailWords[h & KIND_MASK]!;
-      const q = this.begin();
-      this.buf.set(words.subarray(p, p + len), q);
-      this.pos = q + len;
-      p += len;
-    }
   }
 }
 

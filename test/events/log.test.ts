@@ -1,6 +1,6 @@
 /** The event log's encoding, reading and streaming between logs. */
 import { describe, expect, it } from 'vitest';
-import { BatchExporter, EventLog } from '../../source/events/log.js';
+import { BatchExporter, EventLog, TAIL_WORDS } from '../../source/events/log.js';
 import { AllocFlags, EventKind, makeSlot, SlotKind } from '../../source/events/kinds.js';
 
 type Decoded = [EventKind, number, number, number, number, number, number];
@@ -104,6 +104,49 @@ describe('streaming between logs (worker to main thread)', () => {
     expect(mirror.count).toBe(source.count);
     expect(mirror.strings.strings).toEqual(source.strings.strings);
     expect(fingerprint(mirror)).toBe(fingerprint(source));
+    // Seeking goes through the index the mirror built while copying runs of events.
+    for (const n of [1, 1023, 1024, 1025, 4096 * 37 + 5, source.count - 1]) expect(fingerprint(mirror, n)).toBe(fingerprint(source, n));
+  });
+
+  it('appendBatch copies events of every width across chunk ends and index points', () => {
+    // 600k events of 1 to 6 words (about 2.6 chunks), in batches of irregular sizes.
+    const source = sampleLog(100_000);
+    const mirror = new EventLog();
+    let from = 0;
+    for (let size = 1; from < source.count; size = (size * 7 + 3) % 40_000) {
+      const to = Math.min(source.count, from + size);
+      const batch = source.exportSince(from, mirror.strings.size);
+      const words = batch.words;
+      let p = 0;
+      for (let n = from; n < to; n++) p += 1 + ((words[p]! & 0x80) !== 0 ? 1 : 0) + TAIL_WORDS[(words[p]! & 0x7f) as EventKind];
+      mirror.appendBatch({ ...batch, count: to - from, words: words.slice(0, p) });
+      from = to;
+    }
+    expect(mirror.count).toBe(source.count);
+    expect(mirror.allocatedBytes).toBeGreaterThan(8 * 1024 * 1024);
+    for (const n of [0, 1, 1023, 1024, 1025, 262_143, 262_144, 400_000, source.count - 1]) expect(fingerprint(mirror, n)).toBe(fingerprint(source, n));
+  });
+
+  it('a malformed batch leaves nothing behind, even past the end of a chunk', () => {
+    const source = sampleLog(100_000);
+    const mirror = new EventLog();
+    mirror.appendBatch(source.exportSince(0, 1));
+    // Appended as one batch: sampleLog(100_000) fills most of a chunk, so this one crosses.
+    const more = sampleLog(100_000).exportSince(0, 1);
+    const bad = { ...more, firstEvent: mirror.count, firstString: mirror.strings.size, strings: [], words: more.words.slice() };
+    let last = 0;
+    for (let p = 0; p < bad.words.length; p += 1 + ((bad.words[p]! & 0x80) !== 0 ? 1 : 0) + TAIL_WORDS[(bad.words[p]! & 0x7f) as EventKind]) last = p;
+    bad.words[last] = 0x7f; // the last event's header: an unknown kind
+    expect(() => mirror.appendBatch(bad)).toThrow(/unknown event kind/);
+    const cut = { ...bad, words: more.words.subarray(0, more.words.length - 1) };
+    expect(() => mirror.appendBatch(cut)).toThrow(/whole events/);
+    expect(mirror.count).toBe(source.count);
+    expect(fingerprint(mirror)).toBe(fingerprint(source));
+    // The log goes on from where it was.
+    mirror.appendBatch({ ...bad, words: more.words });
+    expect(mirror.count).toBe(2 * source.count);
+    expect(fingerprint(mirror, source.count)).toBe(fingerprint(source));
+    expect(fingerprint(mirror, source.count + 4096 * 100 + 7)).toBe(fingerprint(source, 4096 * 100 + 7));
   });
 
   it('batches taken while the source grows', () => {
