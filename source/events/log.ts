@@ -113,16 +113,21 @@ export class StringTable {
 }
 
 /**
- * The events and strings appended since some point, as transferable typed arrays: what a
- * worker thread running the program posts to the main thread.
+ * The events and strings appended since some point, as a worker thread running the
+ * program reports them to the main thread. The events themselves are not in it: the two
+ * logs share their memory (SharedArrayBuffer slabs), and the batch says where the events
+ * end and which slabs the writer has started since the previous batch.
  */
 export type EventBatch = {
-  /** Number of the first event in `words` (the receiving log must hold exactly that many). */
+  /** Number of the first event (the receiving log must hold exactly that many). */
   firstEvent: number;
-  /** Number of events in `words`. */
+  /** Number of events. */
   count: number;
-  /** The encoded events, back to back (transfer its buffer). */
-  words: Uint32Array;
+  /** Slabs the writer took since the previous batch, in order. */
+  slabs: SharedArrayBuffer[];
+  /** Where the writer's last event ends: chunk number and word offset. */
+  endChunk: number;
+  endPos: number;
   /** Id of the first string in `strings` (the receiving table must hold exactly that many). */
   firstString: number;
   strings: string[];
@@ -142,6 +147,10 @@ export class EventLog {
 
   /** Chunks cut from the current slab and not used yet. */
   private spare: Uint32Array[] = [];
+  /** Every slab the log has taken, in order. */
+  readonly slabs: ArrayBufferLike[] = [];
+  /** A mirror's slabs received from the writer and not taken yet (null: not a mirror). */
+  private incoming: SharedArrayBuffer[] | null = null;
 
   /**
    * @param newSlab where fresh memory comes from (default: a new ArrayBuffer); a runtime
@@ -152,9 +161,27 @@ export class EventLog {
     this.chunks.push(this.buf);
   }
 
+  /**
+   * A log that reads the events another thread writes (adoptBatch), in memory shared with
+   * it: `first` is the writer's first slab, which the writer must get from here too (the
+   * runtime worker's `firstSlab`); its later slabs come with the batches.
+   */
+  static mirror(first: SharedArrayBuffer): EventLog {
+    const incoming = [first];
+    const log = new EventLog(() => {
+      const slab = incoming.shift();
+      if (slab === undefined) throw new Error('event batch: its events run into a slab the writer never sent');
+      return slab;
+    });
+    log.incoming = incoming;
+    return log;
+  }
+
   private newChunk(): Uint32Array {
     if (this.spare.length === 0) {
       const slab = this.newSlab(SLAB_BYTES);
+      if (slab.byteLength !== SLAB_BYTES) throw new Error(`event log: a slab of ${slab.byteLength} bytes, not ${SLAB_BYTES}`);
+      this.slabs.push(slab);
       for (let i = SLAB_CHUNKS - 1; i >= 0; i--) this.spare.push(new Uint32Array(slab, i * CHUNK_WORDS * 4, CHUNK_WORDS));
     }
     return this.spare.pop()!;
@@ -325,93 +352,75 @@ export class EventLog {
   // ---------------------------------------------------------------- streaming between threads
 
   /**
-   * The events appended since event `fromEvent` and the strings since id `fromString`,
-   * copied into one fresh typed array so that it can be transferred to another thread
-   * without copying again. BatchExporter keeps the two positions for you:
+   * What was appended since event `fromEvent`, string `fromString` and slab `fromSlab`,
+   * for a mirror of this log on another thread (its slabs must be SharedArrayBuffers):
    *
-   *     // worker thread, after each slice of the program:
-   *     const batch = exporter.next();                      // exporter = new BatchExporter(rt.ev)
-   *     parentPort.postMessage(batch, [batch.words.buffer]);
+   *     // worker thread (its log's first slab came from the main thread):
+   *     const batch = log.shareSince(sentEvents, sentStrings, sentSlabs);
+   *     parentPort.postMessage(batch);   // the slabs are shared, not copied
    *     // main thread:
-   *     mirror.appendBatch(batch);                          // mirror = new EventLog()
-   *     timeTravel.sync();                                  // timeTravel = new TimeTravel(mirror)
+   *     mirror.adoptBatch(batch);        // mirror = EventLog.mirror(firstSlab)
+   *     timeTravel.sync();               // timeTravel = new TimeTravel(mirror)
    *
-   * Batches must be appended in the order they were taken.
+   * The writer goes on appending after the batch's end while the mirror reads up to it:
+   * postMessage orders the batch's events before anything the mirror reads.
    */
-  exportSince(fromEvent: number, fromString: number): EventBatch {
-    const count = Math.max(0, this.count - fromEvent);
-    const strings = this.strings.strings.slice(fromString);
-    if (count === 0) return { firstEvent: this.count, count: 0, words: new Uint32Array(0), firstString: fromString, strings };
-    const r = this.reader(fromEvent);
-    const startChunk = r.chunkIndex;
-    const startPos = r.pos;
-    const last = this.chunks.length - 1;
-    let total = 0;
-    for (let c = startChunk; c <= last; c++) total += this.chunkEnd(c) - (c === startChunk ? startPos : 0);
-    const words = new Uint32Array(total);
-    let w = 0;
-    for (let c = startChunk; c <= last; c++) {
-      const from = c === startChunk ? startPos : 0;
-      const end = this.chunkEnd(c);
-      words.set(this.chunks[c]!.subarray(from, end), w);
-      w += end - from;
-    }
-    return { firstEvent: fromEvent, count, words, firstString: fromString, strings };
+  shareSince(fromEvent: number, fromString: number, fromSlab: number): EventBatch {
+    const slabs = this.slabs.slice(fromSlab);
+    for (const slab of slabs) if (!(slab instanceof SharedArrayBuffer)) throw new Error('event log: only a log in SharedArrayBuffers can be shared');
+    return {
+      firstEvent: fromEvent,
+      count: this.count - fromEvent,
+      slabs: slabs as SharedArrayBuffer[],
+      endChunk: this.chunks.length - 1,
+      endPos: this.pos,
+      firstString: fromString,
+      strings: this.strings.strings.slice(fromString),
+    };
   }
 
   /**
-   * Append a batch exported by another log (in order: its firstEvent and firstString
-   * must equal this log's counts). The words are checked while copied; a malformed batch
-   * throws before anything is appended.
+   * Take in a batch of a log this one mirrors (see shareSince; in order). The events are
+   * already in the shared memory: this walks their headers, checking each, to find where
+   * they end and to index them. A malformed batch throws and leaves nothing behind.
    */
-  appendBatch(batch: EventBatch): void {
+  adoptBatch(batch: EventBatch): void {
+    const incoming = this.incoming;
+    if (incoming === null) throw new Error('event batch: this log does not mirror another one (EventLog.mirror)');
     if (batch.firstEvent !== this.count || batch.firstString !== this.strings.size) {
       throw new Error(`event batch out of order: it starts at event ${batch.firstEvent} (string ${batch.firstString}), the log has ${this.count} (${this.strings.size})`);
     }
-    const words = batch.words;
-    const before = { count: this.count, pos: this.pos, chunks: this.chunks.length };
-    // One pass: each event's header is checked and gives its length; runs of whole events
-    // are copied at once. A run ends where begin() has work to do for the next event: at
-    // an indexed event, or where the chunk has no room left.
-    const room = CHUNK_WORDS - MAX_EVENT_WORDS;
-    let p = 0;
+    const before = { count: this.count, pos: this.pos, chunks: this.chunks.length, spare: this.spare.slice(), slabs: this.slabs.length, incoming: incoming.slice() };
+    incoming.push(...batch.slabs);
+    const end = this.count + batch.count;
     let error: string | null = null;
-    copy: while (p < words.length) {
-      const start = p;
-      const q0 = this.begin(); // takes the run's first event
-      let q = q0;
-      let next = this.count; // the number the next event gets
-      for (;;) {
-        const h = words[p]!;
+    try {
+      while (this.count < end) {
+        const q = this.begin();
+        const h = this.buf[q]!;
         const kind = h & KIND_MASK;
         if (kind === 0 || kind > LAST_KIND) {
-          error = `event batch: unknown event kind ${kind} at word ${p}`;
-          break copy;
+          error = `event batch: unknown event kind ${kind} at event ${this.count - 1}`;
+          break;
         }
-        const len = 1 + ((h & WIDE) !== 0 ? 1 : 0) + tailWords[kind]!;
-        p += len;
-        q += len;
-        if (p >= words.length || q > room || (next & (INDEX_STRIDE - 1)) === 0) break;
-        next++;
+        this.pos = q + 1 + ((h & WIDE) !== 0 ? 1 : 0) + tailWords[kind]!;
       }
-      if (p > words.length) break;
-      this.buf.set(words.subarray(start, p), q0);
-      this.pos = q;
-      this.count = next;
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
     }
-    if (error === null && (p !== words.length || this.count - before.count !== batch.count)) {
-      error =
-        p > words.length
-          ? `event batch: its ${words.length} words end inside an event, not after whole events (${batch.count} announced)`
-          : `event batch: ${this.count - before.count} whole events in ${words.length} words, ${batch.count} announced`;
+    if (error === null && (this.chunks.length - 1 !== batch.endChunk || this.pos !== batch.endPos)) {
+      error = `event batch: ${batch.count} events end at word ${this.pos} of chunk ${this.chunks.length - 1}, the writer's at word ${batch.endPos} of chunk ${batch.endChunk}`;
     }
     if (error !== null) {
-      // Nothing of a malformed batch stays.
-      while (this.chunks.length > before.chunks) this.spare.push(this.chunks.pop()!);
+      // Nothing of a malformed batch stays (its chunks, the slabs it brought).
+      this.chunks.length = before.chunks;
       this.used.length = before.chunks - 1;
-      this.buf = this.chunks[this.chunks.length - 1]!;
+      this.buf = this.chunks[before.chunks - 1]!;
       this.pos = before.pos;
       this.count = before.count;
+      this.spare = before.spare;
+      this.slabs.length = before.slabs;
+      incoming.splice(0, incoming.length, ...before.incoming);
       throw new Error(error);
     }
     this.strings.load(batch.strings);
@@ -422,20 +431,24 @@ export class EventLog {
 
 /**
  * Takes successive batches of a growing log: each `next()` holds what was appended
- * since the previous one (see EventLog.exportSince for the whole protocol).
+ * since the previous one (see EventLog.shareSince for the whole protocol).
  */
 export class BatchExporter {
-  private events = 0;
+  /** Events sent so far. */
+  events = 0;
   /** Every table starts with the empty string (id 0), which a mirror has too. */
   private strings = 1;
+  /** The mirror was made with the first slab. */
+  private slabs = 1;
 
   constructor(private readonly log: EventLog) {}
 
   /** Everything appended since the last batch (possibly nothing: count 0). */
   next(): EventBatch {
-    const batch = this.log.exportSince(this.events, this.strings);
+    const batch = this.log.shareSince(this.events, this.strings, this.slabs);
     this.events += batch.count;
     this.strings += batch.strings.length;
+    this.slabs += batch.slabs.length;
     return batch;
   }
 }

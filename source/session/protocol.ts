@@ -67,13 +67,15 @@ export type WorkerInput = {
   readonly startPaused: boolean;
   /** Initial delay per line in milliseconds (0: full speed). */
   readonly delayMs: number;
+  /** The first slab of the runtime's event log, which the main thread's mirror starts with. */
+  readonly firstSlab: SharedArrayBuffer;
 };
 
 export type OutputChunk = { readonly stream: 1 | 2; readonly text: string };
 
 /** Everything the worker reports with each message. */
 export type Flush = {
-  /** The events (and new strings) appended to the runtime's log since the previous message. */
+  /** Where the runtime's log has got to since the previous message (events, strings, slabs). */
   readonly batch: EventBatch | null;
   /** Events in the runtime's log so far (-1 when unknown: the worker died without a report). */
   readonly events: number;

@@ -14,6 +14,8 @@ export type HostOptions = {
   readonly source: string;
   readonly startPaused: boolean;
   readonly delayMs: number;
+  /** The first slab of the runtime's event log: the session's mirror of the log starts with it. */
+  readonly firstSlab: SharedArrayBuffer;
   /** The bundled worker (dist/runtime-worker.js); tests pass it explicitly. */
   readonly workerUrl?: URL;
 };
@@ -46,6 +48,7 @@ export class RuntimeHost {
       control: this.control,
       startPaused: options.startPaused,
       delayMs: options.delayMs,
+      firstSlab: options.firstSlab,
     };
     this.worker = new Worker(options.workerUrl ?? defaultWorkerUrl(), {
       workerData: input,

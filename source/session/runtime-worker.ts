@@ -16,7 +16,7 @@ import { decref } from '../runtime/heap/refcount.js';
 import { reportUnraisable } from '../runtime/interpreter/unraisable.js';
 import { viewAllocator } from '../runtime/heap/allocator-view.js';
 import { PrefaultedSlabs } from './prefault.js';
-import { SLAB_BYTES } from '../events/log.js';
+import { BatchExporter, SLAB_BYTES } from '../events/log.js';
 import { CommandCode, Ctrl, MAX_EVENTS_AHEAD, RING_SIZE, type OutputChunk, type PauseReason, type WorkerInput, type WorkerMessage } from './protocol.js';
 
 const input = workerData as WorkerInput;
@@ -63,14 +63,14 @@ let runtime: Runtime;
  */
 const BATCH_EVENTS = 1 << 16;
 
-/** Events and strings of the runtime's log already sent to the main thread. */
-let sentEvents = 0;
-/** Both tables start with the empty string at id 0. */
-let sentStrings = 1;
+/** What of the runtime's log the main thread has been told about (set with the runtime). */
+let exporter: BatchExporter | null = null;
+/** Events sent to the main thread. */
+const sentEvents = () => exporter?.events ?? 0;
 
 function post(message: WorkerMessage): void {
-  // The batch's words move to the main thread without a copy.
-  parentPort!.postMessage(message, message.batch ? [message.batch.words.buffer as ArrayBuffer] : []);
+  // The events stay where they are: the log's slabs are shared with the main thread.
+  parentPort!.postMessage(message);
 }
 
 /** While running, the allocator's pools are reported at most this often (they cost O(pools)). */
@@ -91,12 +91,7 @@ function flush(running = false) {
     allocatorSentAt = performance.now();
   }
   pending = [];
-  let batch = null;
-  if (runtime) {
-    batch = runtime.ev.exportSince(sentEvents, sentStrings);
-    sentEvents += batch.count;
-    sentStrings += batch.strings.length;
-  }
+  const batch = exporter ? exporter.next() : null;
   return { events: runtime ? runtime.ev.count : 0, line: lineNo, scope, lines, output, batch, allocator, stops: runs };
 }
 
@@ -217,7 +212,7 @@ function onLine(frame: Frame): void {
 /** While running: a report when the main thread asks for one or much has happened. */
 function reportProgress(): void {
   const t = Atomics.load(control, Ctrl.FlushTick);
-  if (t !== tick || runtime.ev.count - sentEvents > BATCH_EVENTS) {
+  if (t !== tick || runtime.ev.count - sentEvents() > BATCH_EVENTS) {
     tick = t;
     post({ type: 'progress', ...flush(true) });
     waitForFolding();
@@ -233,7 +228,7 @@ function libraryLine(): void {
 
 /** Wait while the main thread is too far behind, still answering commands. */
 function waitForFolding(): void {
-  while (sentEvents - Atomics.load(control, Ctrl.Folded) > MAX_EVENTS_AHEAD) {
+  while (sentEvents() - Atomics.load(control, Ctrl.Folded) > MAX_EVENTS_AHEAD) {
     waitForCommands(10);
     if (paused()) return pauseHere('pause');
   }
@@ -251,14 +246,22 @@ function onMainDone(exitCode: number): void {
 function main(): void {
   let exitCode: number;
   try {
+    // The log's first slab comes from the main thread (its mirror starts with it), the
+    // others from here, touched ahead; the batches tell the mirror about them.
     const slabs = new PrefaultedSlabs(SLAB_BYTES);
+    let first: SharedArrayBuffer | null = input.firstSlab;
     runtime = createRuntime(input.filename, input.source, {
-      logMemory: (bytes) => slabs.take(bytes),
+      logMemory: (bytes) => {
+        const slab = first ?? slabs.take(bytes);
+        first = null;
+        return slab;
+      },
       stdout: (t) => write(1, t),
       stderr: (t) => write(2, t),
       onLine,
       onMainDone,
     });
+    exporter = new BatchExporter(runtime.ev);
     exitCode = executeMain(runtime, input.source);
   } catch (e) {
     const message =

@@ -6,7 +6,6 @@
  * change that answers a command (pause, step, collection) is told at once.
  */
 import { EventLog, SLAB_BYTES } from '../events/log.js';
-import { PrefaultedSlabs } from './prefault.js';
 import { CommandCode } from './protocol.js';
 import { RuntimeHost, type HostMessage } from './runtime-host.js';
 import { initialSessionState, sessionReducer, type SessionEvent, type SessionState } from './session-state.js';
@@ -68,8 +67,6 @@ const FRAME_WAIT_MS = 35;
 
 export class Session implements DashboardSource {
   private current: SessionState;
-  /** Fresh memory for the main thread's copy of the log, touched ahead (prefault.ts). */
-  private readonly slabs = new PrefaultedSlabs(SLAB_BYTES);
   /** The events the worker has sent, and time travel over them; replaced by a restart. */
   timeline = this.newTimeline();
   readonly pacer = new FramePacer();
@@ -166,12 +163,12 @@ export class Session implements DashboardSource {
   }
 
   private newTimeline(): Timeline {
-    return new Timeline(new EventLog((bytes) => this.slabs.take(bytes)), { reportsStops: true });
+    // The worker writes the log; the session reads the same memory (EventLog.mirror).
+    return new Timeline(EventLog.mirror(new SharedArrayBuffer(SLAB_BYTES)), { reportsStops: true });
   }
 
   async dispose(): Promise<void> {
     this.disposed = true;
-    this.slabs.close();
     if (this.notifyTimer) clearTimeout(this.notifyTimer);
     const host = this.host;
     this.host = null;
@@ -188,6 +185,7 @@ export class Session implements DashboardSource {
         source: this.options.source,
         startPaused: paused,
         delayMs: delayFor(this.current.speed),
+        firstSlab: this.timeline.log.slabs[0] as SharedArrayBuffer,
         workerUrl: this.options.workerUrl,
       },
       (m) => {
@@ -225,9 +223,11 @@ export class Session implements DashboardSource {
       this.foldSoon();
       this.notifySoon();
     } else {
-      // An answer to a command (or the end): show it at once. What arrived with it is
-      // small (the worker reports at every pause) unless a long run is still being folded.
-      if (this.timeline.backlog <= 1) this.timeline.foldAll();
+      // An answer to a command (or the end): show it at once, with what came before it
+      // as far as one slice of folding goes (all of it, unless a long run is still being
+      // folded: folding waited for this answer).
+      const t0 = performance.now();
+      while (performance.now() - t0 < FOLD_SLICE_MS && this.timeline.foldOne());
       this.current = sessionReducer(this.current, { type: 'folded', end: this.timeline.end });
       this.host?.folded(this.timeline.end);
       this.holdFolding(FRAME_WAIT_MS);

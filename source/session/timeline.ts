@@ -89,7 +89,7 @@ export class Timeline {
   }
 
   receive(batch: EventBatch): void {
-    if (batch.count > 0 || batch.strings.length > 0) this.pending.push(batch);
+    if (batch.count > 0 || batch.strings.length > 0 || batch.slabs.length > 0) this.pending.push(batch);
   }
 
   /** Batches waiting to be folded. */
@@ -97,11 +97,11 @@ export class Timeline {
     return this.pending.length;
   }
 
-  /** Append and fold the oldest waiting batch; false when none was waiting. */
+  /** Take in and fold the oldest waiting batch; false when none was waiting. */
   foldOne(): boolean {
     const batch = this.pending.shift();
     if (!batch) return false;
-    this.log.appendBatch(batch);
+    this.log.adoptBatch(batch);
     this.travel.sync();
     return true;
   }

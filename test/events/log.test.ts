@@ -1,6 +1,6 @@
 /** The event log's encoding, reading and streaming between logs. */
 import { describe, expect, it } from 'vitest';
-import { BatchExporter, EventLog, TAIL_WORDS } from '../../source/events/log.js';
+import { BatchExporter, EventLog, type EventBatch } from '../../source/events/log.js';
 import { AllocFlags, EventKind, makeSlot, SlotKind } from '../../source/events/kinds.js';
 
 type Decoded = [EventKind, number, number, number, number, number, number];
@@ -12,13 +12,17 @@ function decodeAll(log: EventLog, start = 0): Decoded[] {
 }
 
 /** A checksum of the decoded events (fast to compare for long logs) and their number. */
-function fingerprint(log: EventLog, start = 0): string {
+function fingerprint(log: EventLog, start = 0, end = log.count): string {
   let h = 0;
   let n = 0;
-  log.forEach((r) => {
-    for (const x of [r.kind, r.a, r.b, r.c, r.d, r.e, r.f]) h = (Math.imul(h, 31) + x) | 0;
-    n++;
-  }, start);
+  log.forEach(
+    (r) => {
+      for (const x of [r.kind, r.a, r.b, r.c, r.d, r.e, r.f]) h = (Math.imul(h, 31) + x) | 0;
+      n++;
+    },
+    start,
+    end,
+  );
   return `${n}:${h}`;
 }
 
@@ -87,95 +91,100 @@ describe('EventLog', () => {
   });
 });
 
+/** A log in shared memory, as the runtime worker writes it. */
+const sharedLog = () => new EventLog((bytes) => new SharedArrayBuffer(bytes));
+
+/** The batch of `log`'s events [from, to) (strings and slabs from the given ids on). */
+function batchOf(log: EventLog, from: number, to: number, fromString: number, fromSlab: number): EventBatch {
+  const whole = log.shareSince(from, fromString, fromSlab);
+  const end = log.reader(to);
+  return { ...whole, count: to - from, endChunk: end.chunkIndex, endPos: end.pos };
+}
+
 describe('streaming between logs (worker to main thread)', () => {
-  it('BatchExporter + appendBatch rebuild the same log, batch by batch', () => {
-    // Batches of every size: taken while the source is written, across its chunks.
-    const source = new EventLog();
-    const mirror = new EventLog();
+  it('a mirror reads the events in the memory it shares with the writer, batch by batch', () => {
+    // Batches of every size, taken while the writer appends, across its chunks.
+    const source = sharedLog();
+    const mirror = EventLog.mirror(source.slabs[0] as SharedArrayBuffer);
     const exporter = new BatchExporter(source);
     const name = source.strings.intern('node');
     for (let i = 0; i < 300_000; i++) {
       source.allocated(i + 1, name, 48, 0x7f0000000000 + 48 * i, 0);
       source.refAdded(i + 1, i, makeSlot(SlotKind.Attribute, source.strings.intern(`a${i % 1000}`)));
-      if (i % 997 === 0 || i % 50_000 === 1) mirror.appendBatch(exporter.next());
+      if (i % 997 === 0 || i % 50_000 === 1) mirror.adoptBatch(structuredClone(exporter.next()));
     }
-    mirror.appendBatch(exporter.next());
+    mirror.adoptBatch(exporter.next());
     expect(exporter.next().count).toBe(0);
     expect(mirror.count).toBe(source.count);
     expect(mirror.strings.strings).toEqual(source.strings.strings);
     expect(fingerprint(mirror)).toBe(fingerprint(source));
-    // Seeking goes through the index the mirror built while copying runs of events.
+    // Seeking goes through the index the mirror built while walking the events.
     for (const n of [1, 1023, 1024, 1025, 4096 * 37 + 5, source.count - 1]) expect(fingerprint(mirror, n)).toBe(fingerprint(source, n));
+    // Nothing was copied: the mirror's chunks are the writer's memory.
+    expect(mirror.slabs).toEqual(source.slabs);
+    expect(mirror.slabs[0]).toBe(source.slabs[0]);
   });
 
-  it('appendBatch copies events of every width across chunk ends and index points', () => {
-    // 600k events of 1 to 6 words (about 2.6 chunks), in batches of irregular sizes.
-    const source = sampleLog(100_000);
-    const mirror = new EventLog();
+  it('walks events of every width across chunk ends, slab ends and index points', () => {
+    // 1.8 million events of 1 to 6 words (more than a slab), in batches of irregular sizes.
+    const source = sharedLog();
+    const sample = sampleLog(300_000);
+    sample.forEach((r) => {
+      if (r.kind === EventKind.Allocated) source.allocated(r.a, r.b, r.c, r.e * 2 ** 32 + r.d, r.f);
+      else source.emitFields(r.kind, r.a, r.b, r.c, r.d, r.e);
+    });
+    source.strings.load(sample.strings.strings.slice(1));
+    expect(source.slabs.length).toBe(2);
+    const mirror = EventLog.mirror(source.slabs[0] as SharedArrayBuffer);
     let from = 0;
     for (let size = 1; from < source.count; size = (size * 7 + 3) % 40_000) {
       const to = Math.min(source.count, from + size);
-      const batch = source.exportSince(from, mirror.strings.size);
-      const words = batch.words;
-      let p = 0;
-      for (let n = from; n < to; n++) p += 1 + ((words[p]! & 0x80) !== 0 ? 1 : 0) + TAIL_WORDS[(words[p]! & 0x7f) as EventKind];
-      mirror.appendBatch({ ...batch, count: to - from, words: words.slice(0, p) });
+      mirror.adoptBatch(batchOf(source, from, to, mirror.strings.size, mirror.slabs.length));
       from = to;
     }
     expect(mirror.count).toBe(source.count);
-    expect(mirror.allocatedBytes).toBeGreaterThan(8 * 1024 * 1024);
-    for (const n of [0, 1, 1023, 1024, 1025, 262_143, 262_144, 400_000, source.count - 1]) expect(fingerprint(mirror, n)).toBe(fingerprint(source, n));
+    for (const n of [0, 1, 1023, 1024, 1025, 262_143, 262_144, 800_000, 1_000_001, source.count - 1]) expect(fingerprint(mirror, n)).toBe(fingerprint(source, n));
   });
 
-  it('a malformed batch leaves nothing behind, even past the end of a chunk', () => {
-    const source = sampleLog(100_000);
-    const mirror = new EventLog();
-    mirror.appendBatch(source.exportSince(0, 1));
-    // Appended as one batch: sampleLog(100_000) fills most of a chunk, so this one crosses.
-    const more = sampleLog(100_000).exportSince(0, 1);
-    const bad = { ...more, firstEvent: mirror.count, firstString: mirror.strings.size, strings: [], words: more.words.slice() };
-    let last = 0;
-    for (let p = 0; p < bad.words.length; p += 1 + ((bad.words[p]! & 0x80) !== 0 ? 1 : 0) + TAIL_WORDS[(bad.words[p]! & 0x7f) as EventKind]) last = p;
-    bad.words[last] = 0x7f; // the last event's header: an unknown kind
-    expect(() => mirror.appendBatch(bad)).toThrow(/unknown event kind/);
-    const cut = { ...bad, words: more.words.subarray(0, more.words.length - 1) };
-    expect(() => mirror.appendBatch(cut)).toThrow(/whole events/);
-    expect(mirror.count).toBe(source.count);
-    expect(fingerprint(mirror)).toBe(fingerprint(source));
+  it('a malformed batch leaves nothing behind, even past the end of a slab', () => {
+    const source = sharedLog();
+    const sample = sampleLog(300_000);
+    sample.forEach((r) => {
+      if (r.kind === EventKind.Allocated) source.allocated(r.a, r.b, r.c, r.e * 2 ** 32 + r.d, r.f);
+      else source.emitFields(r.kind, r.a, r.b, r.c, r.d, r.e);
+    });
+    const mirror = EventLog.mirror(source.slabs[0] as SharedArrayBuffer);
+    const half = 700_000;
+    // As if the writer took its second slab after this batch (no slab comes with it).
+    mirror.adoptBatch(batchOf(source, 0, half, 1, 2));
+    // The rest crosses into the second slab. Announced one event too many, it runs past the
+    // writer's last event (into zeros: no such kind); with a wrong end, it ends elsewhere.
+    const rest = batchOf(source, half, source.count, mirror.strings.size, 1);
+    expect(rest.slabs.length).toBe(1);
+    expect(() => mirror.adoptBatch({ ...rest, count: 10, endPos: 0 })).toThrow(/the writer's at word/);
+    expect(() => mirror.adoptBatch({ ...rest, count: rest.count + 1 })).toThrow(/unknown event kind 0/);
+    expect(() => mirror.adoptBatch({ ...rest, endPos: rest.endPos + 1 })).toThrow(/the writer's at word/);
+    expect(() => mirror.adoptBatch({ ...rest, slabs: [] })).toThrow(/never sent/);
+    expect(mirror.count).toBe(half);
+    expect(mirror.slabs.length).toBe(1);
+    expect(fingerprint(mirror)).toBe(fingerprint(source, 0, half));
     // The log goes on from where it was.
-    mirror.appendBatch({ ...bad, words: more.words });
-    expect(mirror.count).toBe(2 * source.count);
-    expect(fingerprint(mirror, source.count)).toBe(fingerprint(source));
-    expect(fingerprint(mirror, source.count + 4096 * 100 + 7)).toBe(fingerprint(source, 4096 * 100 + 7));
-  });
-
-  it('batches taken while the source grows', () => {
-    const source = new EventLog();
-    const mirror = new EventLog();
-    const exporter = new BatchExporter(source);
-    for (let round = 0; round < 5; round++) {
-      for (let i = 0; i < 3000; i++) source.output(1, `line ${round} ${i}\n`);
-      const batch = exporter.next();
-      // Transferable: a fresh buffer of exactly the batch's words.
-      expect(batch.words.buffer.byteLength).toBe(batch.words.byteLength);
-      mirror.appendBatch(structuredClone(batch, { transfer: [batch.words.buffer] }));
-    }
-    expect(decodeAll(mirror)).toEqual(decodeAll(source));
-    expect(mirror.strings.get(mirror.strings.size - 1)).toBe('line 4 2999\n');
-  });
-
-  it('refuses batches out of order or malformed', () => {
-    const source = sampleLog(10);
-    const mirror = new EventLog();
-    const later = source.exportSince(5, 1);
-    expect(() => mirror.appendBatch(later)).toThrow(/out of order/);
-    const batch = source.exportSince(0, 1);
-    const cut = { ...batch, words: batch.words.subarray(0, batch.words.length - 1) };
-    expect(() => mirror.appendBatch(cut)).toThrow(/whole events/);
-    const bad = { ...batch, words: Uint32Array.from([0x7f, 1]), count: 1 };
-    expect(() => mirror.appendBatch(bad)).toThrow(/unknown event kind/);
-    expect(mirror.count).toBe(0);
-    mirror.appendBatch(batch);
+    mirror.adoptBatch(rest);
     expect(mirror.count).toBe(source.count);
+    expect(mirror.bytes).toBe(source.bytes);
+    expect(fingerprint(mirror)).toBe(fingerprint(source));
+    expect(fingerprint(mirror, half + 4096 * 100 + 7)).toBe(fingerprint(source, half + 4096 * 100 + 7));
+  });
+
+  it('refuses batches out of order, or for a log that mirrors nothing', () => {
+    const source = sharedLog();
+    for (let i = 0; i < 10; i++) source.incref(i);
+    const mirror = EventLog.mirror(source.slabs[0] as SharedArrayBuffer);
+    expect(() => mirror.adoptBatch(batchOf(source, 5, 10, 1, 1))).toThrow(/out of order/);
+    expect(() => new EventLog().adoptBatch(batchOf(source, 0, 10, 1, 1))).toThrow(/does not mirror/);
+    expect(() => new EventLog().shareSince(0, 1, 0)).toThrow(/SharedArrayBuffers/);
+    expect(mirror.count).toBe(0);
+    mirror.adoptBatch(batchOf(source, 0, 10, 1, 1));
+    expect(mirror.count).toBe(10);
   });
 });

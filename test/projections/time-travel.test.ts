@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { runProgram } from '../../source/runtime/run.js';
 import { TimeTravel } from '../../source/projections/time-travel.js';
-import { EventLog, TAIL_WORDS_BY_KIND } from '../../source/events/log.js';
+import { EventLog } from '../../source/events/log.js';
 
 const source = `import gc
 class Node:
@@ -22,7 +22,8 @@ del big
 print("end")
 `;
 
-const log = runProgram('/seed.py', source, { stdout: () => {}, stderr: () => {} }).runtime.ev;
+// In shared memory, as the dashboard's runtime worker writes it (a live session mirrors it).
+const log = runProgram('/seed.py', source, { stdout: () => {}, stderr: () => {}, logMemory: (bytes) => new SharedArrayBuffer(bytes) }).runtime.ev;
 const tt = new TimeTravel(log, { minSpacing: 500, maxSpacing: 500 });
 
 describe('TimeTravel', () => {
@@ -82,23 +83,16 @@ describe('TimeTravel', () => {
   });
 
   it('follows a log that grows (live sessions)', () => {
-    const mirror = new EventLog();
+    const mirror = EventLog.mirror(log.slabs[0] as SharedArrayBuffer);
     const live = new TimeTravel(mirror);
-    const half = log.exportSince(0, 1);
-    // Feed it in two parts, folding after each.
-    const words = half.words;
-    let p = 0;
-    let n = 0;
-    while (n < half.count >> 1) {
-      const h = words[p]!;
-      const kind = h & 0x7f;
-      p += 1 + (h & 0x80 ? 1 : 0) + TAIL_WORDS_BY_KIND[kind]!;
-      n++;
-    }
-    mirror.appendBatch({ ...half, count: n, words: words.slice(0, p) });
+    // Feed it in two batches, folding after each.
+    const all = log.shareSince(0, 1, 1);
+    const n = log.count >> 1;
+    const middle = log.reader(n);
+    mirror.adoptBatch({ ...all, count: n, endChunk: middle.chunkIndex, endPos: middle.pos });
     live.sync();
     expect(live.length).toBe(n);
-    mirror.appendBatch({ firstEvent: n, count: half.count - n, words: words.slice(p), firstString: mirror.strings.size, strings: [] });
+    mirror.adoptBatch({ ...log.shareSince(n, mirror.strings.size, 1), slabs: [] });
     live.sync();
     expect(live.length).toBe(log.count);
     expect(live.output(log.count, 1)).toBe('made\ncollected 2\nend\n');
