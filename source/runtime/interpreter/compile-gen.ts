@@ -76,6 +76,17 @@ function genStmt(st: Stmt, cx: CodeContext): Compiled {
   if (st.kind === 'Expr') {
     // `yield x` as a statement, the commonest: the line and the body in one generator, as
     // every generator level is passed through again at each resume.
+    const y = plainYield(st, cx);
+    if (y !== null) {
+      // And x evaluated in place: no generator made for it at every yield.
+      return {
+        plain: null,
+        gen: function* (f) {
+          decref(yield y.start(f));
+          return Completion.Normal;
+        },
+      };
+    }
     const e = compileExprGen(st.value, cx);
     return {
       plain: null,
@@ -96,6 +107,27 @@ function genStmt(st: Stmt, cx: CodeContext): Compiled {
       f.instr = null;
       lineStarted(f);
       return yield* body(f);
+    },
+  };
+}
+
+/**
+ * A statement `yield x` (or a bare `yield`) where x cannot itself yield, compiled to what
+ * runs up to the yield: the line starts and x is evaluated (`start` returns the value to
+ * yield, a new reference). null for any other statement.
+ */
+function plainYield(st: Stmt, cx: CodeContext): { start: (f: Frame) => PyObject } | null {
+  if (st.kind !== 'Expr' || st.value.kind !== 'Yield') return null;
+  const x = st.value.value;
+  if (x !== null && containsYield(x)) return null;
+  const value = x !== null ? compileExpr(x, cx) : null;
+  const line = st.line;
+  return {
+    start: (f) => {
+      f.lineno = line;
+      f.instr = null;
+      lineStarted(f);
+      return value !== null ? value(f) : newNone();
     },
   };
 }
@@ -264,7 +296,9 @@ function genFor(st: StmtOf<'For'>, cx: CodeContext): GenStmtFn {
   const iterable = containsYield(st.iter) ? compileExprGen(st.iter, cx) : plainGen(compileIterable(st.iter, cx));
   const store = compileStore(st.target, cx);
   cx.loopDepth++;
-  const body = genBlock(st.body, cx);
+  // A body of one `yield x` runs in this generator: none made for it at every iteration.
+  const yieldOnly = st.body.length === 1 ? plainYield(st.body[0]!, cx) : null;
+  const body = yieldOnly === null ? genBlock(st.body, cx) : null;
   cx.loopDepth--;
   const orelse = genBlock(st.orelse, cx);
   const line = st.line;
@@ -290,6 +324,10 @@ function genFor(st: StmtOf<'For'>, cx: CodeContext): GenStmtFn {
         const v = next(it);
         if (v === null) break;
         store(f, v);
+        if (body === null) {
+          decref(yield yieldOnly!.start(f));
+          continue;
+        }
         const c = yield* body(f);
         if (c === Completion.Break) return Completion.Normal;
         if (c === Completion.Return) return c;
@@ -492,6 +530,12 @@ export function compileExprGen(e: Expr, cx: CodeContext): ExprGen {
   if (!containsYield(e)) return plainGen(compileExpr(e, cx));
   switch (e.kind) {
     case 'Yield': {
+      if (e.value !== null && !containsYield(e.value)) {
+        const plain = compileExpr(e.value, cx);
+        return function* (f) {
+          return yield plain(f);
+        };
+      }
       const value = e.value ? compileExprGen(e.value, cx) : null;
       return function* (f) {
         const v = value ? yield* value(f) : newNone();

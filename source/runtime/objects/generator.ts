@@ -166,7 +166,8 @@ export function resume(g: PyGenerator, sent: PyObject, thrown: PyObject | null):
     } else {
       step = g.jsGen!.next(sent);
     }
-    if (!step.done) return { done: false, value: step.value };
+    // A yield: the step itself, {done: false, value} (no object of our own per resume).
+    if (!step.done) return step as ResumeResult;
     const r = f.retval ?? newNone();
     f.retval = null;
     if (!traced) traced = traceLeave(f);
