@@ -83,7 +83,7 @@ export class Heap {
   startingUp = true;
 
   /** Slot label of an instance's reference to its class. */
-  private readonly classSlot: number;
+  readonly classSlot: number;
 
   constructor(
     private readonly ev: EventLog,

@@ -10,6 +10,7 @@ import { pyError } from '../errors.js';
 import { E } from './exceptions.js';
 import { None } from './singletons.js';
 import { makeSlot, SlotKind } from '../../events/kinds.js';
+import { attrSlot } from './slot-labels.js';
 import { callBorrowed } from '../protocols/abstract.js';
 import { newMethod } from './function.js';
 
@@ -67,7 +68,6 @@ export let staticmethodType: PyType;
 export let memberDescriptorType: PyType;
 export let getsetDescriptorType: PyType;
 
-const attrSlot = (name: string) => makeSlot(SlotKind.Attribute, rt.ev.strings.intern(name));
 
 /** Slot storage of instances, provided by objects/instance.ts. */
 export type SlotStorage = { slots: (PyObject | null)[] };

@@ -333,9 +333,7 @@ function splitDictAccepts(keys: SharedKeys, key: PyObject, isStr: boolean): bool
   const name = (key as PyStr).v;
   if (keys.index.has(name)) return true;
   if (keys.usable <= 0 || keys.names.length >= 30) return false;
-  keys.index.set(name, keys.names.length);
-  keys.names.push(name);
-  keys.usable--;
+  keys.add(name);
   return true;
 }
 

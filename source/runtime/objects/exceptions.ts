@@ -9,7 +9,7 @@ import { makeBuiltinType } from './typeobject.js';
 import { rt } from '../runtime.js';
 import { decref, incref, xdecref } from '../heap/refcount.js';
 import { bindExceptionFactory } from '../errors.js';
-import { makeSlot, SlotKind } from '../../events/kinds.js';
+import { attrSlot } from './slot-labels.js';
 import { newStr } from './str.js';
 import { newEmptyTuple, newTuple, PyTuple } from './tuple.js';
 import type { PyDict } from './dict.js';
@@ -110,7 +110,6 @@ const BASIC_SIZES: Record<string, number> = {
   OSError: 112, SyntaxError: 136, UnicodeError: 112,
 };
 
-const attrSlot = (name: string) => makeSlot(SlotKind.Attribute, rt.ev.strings.intern(name));
 
 export function initExceptionTypes(): void {
   for (const key of Object.keys(E)) delete E[key];

@@ -8,6 +8,7 @@ import { makeBuiltinType } from './typeobject.js';
 import { rt } from '../runtime.js';
 import { decref, incref, xdecref } from '../heap/refcount.js';
 import { makeSlot, SlotKind } from '../../events/kinds.js';
+import { attrSlot } from './slot-labels.js';
 import type { CodeBody } from '../interpreter/code.js';
 
 // ---------------------------------------------------------------- code objects
@@ -119,7 +120,6 @@ export let classmethodDescriptorType: PyType;
 export let wrapperDescriptorType: PyType;
 export let methodWrapperType: PyType;
 
-const attrSlot = (name: string) => makeSlot(SlotKind.Attribute, rt.ev.strings.intern(name));
 const labelSlot = (name: string) => makeSlot(SlotKind.Label, rt.ev.strings.intern(name));
 
 export function initFunctionTypes(): void {

@@ -11,6 +11,7 @@ import { PyObject, type PyType, type Visit } from './object.js';
 import { rt } from '../runtime.js';
 import { decref, incref, newref, xdecref } from '../heap/refcount.js';
 import { makeSlot, SlotKind } from '../../events/kinds.js';
+import { attrSlot } from './slot-labels.js';
 import { dictSetSteal, dictGetStr, dictDelStr, newDict, PyDict, dictType, setSharedKeys } from './dict.js';
 import { internStr } from './str.js';
 
@@ -18,6 +19,8 @@ export const SHARED_KEYS_MAX = 30;
 
 export class SharedKeys {
   readonly names: string[] = [];
+  /** The event log's slot label of each name, made once (references are labelled by it). */
+  readonly slots: number[] = [];
   readonly index = new Map<string, number>();
   /** Remaining budget (CPython's dk_usable of the shared keys). */
   usable = SHARED_KEYS_MAX;
@@ -25,6 +28,16 @@ export class SharedKeys {
   readonly dicts = new Set<PyDict>();
   /** The class's keys table as a memory block (0 once released). */
   keysAddr = 0;
+
+  /** A new name (the caller checked the budget); its position. */
+  add(name: string): number {
+    const i = this.names.length;
+    this.names.push(name);
+    this.slots.push(attrSlot(name));
+    this.index.set(name, i);
+    this.usable--;
+    return i;
+  }
 }
 
 /** Bytes of a class's shared keys table: new_keys_object(log2 6, str keys). */
@@ -49,7 +62,6 @@ export class PyInstance extends PyObject {
 }
 const EMPTY: (PyObject | null)[] = [];
 
-const attrSlot = (name: string) => makeSlot(SlotKind.Attribute, rt.ev.strings.intern(name));
 const DICT_SLOT = () => makeSlot(SlotKind.Label, rt.ev.strings.intern('__dict__'));
 
 /** Allocate an instance of heap type `t` (its class gains a reference). */
@@ -83,15 +95,15 @@ export function valuesArrayBytes(size: number): number {
 export function instanceTraverse(o: PyObject, visit: Visit): void {
   const inst = o as PyInstance;
   visitSlots(o, inst.slots, visit);
-  const names = o.type.sharedKeys?.names;
-  if (inst.values && names) {
+  const slots = o.type.sharedKeys?.slots;
+  if (inst.values && slots) {
     for (let i = 0; i < inst.values.length; i++) {
       const v = inst.values[i];
-      if (v) visit(v, attrSlot(names[i]!));
+      if (v) visit(v, slots[i]!);
     }
   }
   if (inst.dict) visit(inst.dict, DICT_SLOT());
-  visit(o.type, makeSlot(SlotKind.Label, rt.ev.strings.intern('__class__')));
+  visit(o.type, rt.heap.classSlot);
 }
 
 /** traverse_slots for every class of the MRO, most derived first (storage: base classes first). */
@@ -148,14 +160,14 @@ export function allSlotNames(t: PyType): string[] {
 export function instanceClear(o: PyObject): void {
   const inst = o as PyInstance;
   clearSlots(o, inst.slots);
-  const names = o.type.sharedKeys?.names;
+  const slots = o.type.sharedKeys?.slots;
   const values = inst.values;
   if (values) {
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (v) {
         values[i] = null;
-        rt.ev.refRemoved(o.serial, v.serial, attrSlot(names![i]!));
+        rt.ev.refRemoved(o.serial, v.serial, slots![i]!);
         decref(v);
       }
     }
@@ -229,10 +241,7 @@ export function instanceSet(o: PyObject, name: string, value: PyObject | null): 
     let i = keys.index.get(name);
     if (i === undefined && value !== null) {
       if (keys.usable > 0 && keys.names.length < SHARED_KEYS_MAX) {
-        i = keys.names.length;
-        keys.names.push(name);
-        keys.index.set(name, i);
-        keys.usable--;
+        i = keys.add(name);
       } else {
         // The shared keys are full: the instance's dict is materialized and, on this
         // insert, converted to an ordinary dict sized for used*3 (insertion_resize).
@@ -245,7 +254,7 @@ export function instanceSet(o: PyObject, name: string, value: PyObject | null): 
     if (value === null && old === null) return false;
     while (inst.values.length <= i) inst.values.push(null);
     inst.values[i] = value;
-    const slot = attrSlot(name);
+    const slot = keys.slots[i]!;
     if (old) rt.ev.refRemoved(o.serial, old.serial, slot);
     if (value) rt.ev.refAdded(o.serial, value.serial, slot);
     updateOrder(inst, i, old, value);
@@ -318,11 +327,10 @@ export function materializeDict(inst: PyInstance, split = true): PyDict {
   else if (inst.valuesAddr !== 0) rt.heap.allocator.free(inst.valuesAddr);
   inst.valuesAddr = 0;
   // Move each value: the instance's edge goes away, the dict's appears.
-  const names = keys?.names ?? [];
   if (inst.values) {
     for (let i = 0; i < inst.values.length; i++) {
       const v = inst.values[i];
-      if (v) rt.ev.refRemoved(inst.serial, v.serial, attrSlot(names[i]!));
+      if (v) rt.ev.refRemoved(inst.serial, v.serial, keys!.slots[i]!);
     }
   }
   inst.values = null;

@@ -1,0 +1,8 @@
+/**
+ * The event log's label for a reference held under an attribute name (kinds.ts makeSlot),
+ * with the name interned in the running runtime's string table.
+ */
+import { makeSlot, SlotKind } from '../../events/kinds.js';
+import { rt } from '../runtime.js';
+
+export const attrSlot = (name: string): number => makeSlot(SlotKind.Attribute, rt.ev.strings.intern(name));
