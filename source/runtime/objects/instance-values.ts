@@ -109,10 +109,25 @@ export function instanceTraverse(o: PyObject, visit: Visit): void {
 /** traverse_slots for every class of the MRO, most derived first (storage: base classes first). */
 export function visitSlots(o: PyObject, slots: (PyObject | null)[], visit: Visit): void {
   if (!slots.length) return;
-  forEachSlot(o.type, (i, name) => {
-    const v = slots[i];
-    if (v) visit(v, attrSlot(name));
-  });
+  const { index, label } = slotLayoutOf(o.type);
+  for (let j = 0; j < index.length; j++) {
+    const v = slots[index[j]!];
+    if (v) visit(v, label[j]!);
+  }
+}
+
+/** The class's slot layout, made at the first use (the MRO and __slots__ never change after). */
+function slotLayoutOf(t: PyType): NonNullable<PyType['slotLayout']> {
+  if (t.slotLayout === null) {
+    const index: number[] = [];
+    const label: number[] = [];
+    forEachSlot(t, (i, name) => {
+      index.push(i);
+      label.push(attrSlot(name));
+    });
+    t.slotLayout = { index, label };
+  }
+  return t.slotLayout;
 }
 
 /** Calls fn(storage index, name) for each __slots__ entry, most derived class first. */
@@ -136,13 +151,15 @@ function forEachSlot(t: PyType, fn: (index: number, name: string) => void): void
  */
 export function clearSlots(o: PyObject, slots: (PyObject | null)[]): void {
   if (!slots.length) return;
-  forEachSlot(o.type, (i, name) => {
+  const { index, label } = slotLayoutOf(o.type);
+  for (let j = 0; j < index.length; j++) {
+    const i = index[j]!;
     const v = slots[i];
-    if (!v) return;
+    if (!v) continue;
     slots[i] = null;
-    rt.ev.refRemoved(o.serial, v.serial, attrSlot(name));
+    rt.ev.refRemoved(o.serial, v.serial, label[j]!);
     decref(v);
-  });
+  }
 }
 
 /** Names of all slots of a class, by storage index (base classes first). */

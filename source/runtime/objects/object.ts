@@ -119,6 +119,11 @@ export class PyType extends PyObject {
   /** Names of __slots__ declared by this class (not inherited), and the slot offset base. */
   slotNames: string[] = [];
   slotCount = 0;
+  /**
+   * Every __slots__ entry of an instance, most derived class first: storage index and the
+   * event log's label (instance-values.ts fills it at the first traverse or clear).
+   */
+  slotLayout: { readonly index: readonly number[]; readonly label: readonly number[] } | null = null;
   /** The MRO lookup cache (name → definition or null) and the global version it is valid for. */
   readonly attrCache = new Map<string, PyObject | null>();
   attrCacheVersion = 0;
