@@ -15,6 +15,13 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
+/** Dashboards still running: a failed wait must not leave them behind (killing `script`
+ * closes the pseudo-terminal, which ends the dashboard in it). */
+const running = new Set();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** The binary in a 120×40 pseudo-terminal; `output` collects what it draws. */
 function launch(args) {
   const command = `stty cols 120 rows 40; exec node dist/cli.js ${args}`;
@@ -23,6 +30,8 @@ function launch(args) {
     env: { ...process.env, TERM: 'xterm-256color', CI: '' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
   const t0 = performance.now();
   const state = { text: '', child, t0 };
   const waiters = [];
