@@ -94,6 +94,18 @@ describe('EventLog', () => {
 /** A log in shared memory, as the runtime worker writes it. */
 const sharedLog = () => new EventLog((bytes) => new SharedArrayBuffer(bytes));
 
+/** sampleLog(n) written into shared memory: 6n events of 1 to 6 words. */
+function sharedSampleLog(n: number): EventLog {
+  const source = sharedLog();
+  const sample = sampleLog(n);
+  sample.forEach((r) => {
+    if (r.kind === EventKind.Allocated) source.allocated(r.a, r.b, r.c, r.e * 2 ** 32 + r.d, r.f);
+    else source.emitFields(r.kind, r.a, r.b, r.c, r.d, r.e);
+  });
+  source.strings.load(sample.strings.strings.slice(1));
+  return source;
+}
+
 /** The batch of `log`'s events [from, to) (strings and slabs from the given ids on). */
 function batchOf(log: EventLog, from: number, to: number, fromString: number, fromSlab: number): EventBatch {
   const whole = log.shareSince(from, fromString, fromSlab);
@@ -126,14 +138,8 @@ describe('streaming between logs (worker to main thread)', () => {
   });
 
   it('walks events of every width across chunk ends, slab ends and index points', () => {
-    // 1.8 million events of 1 to 6 words (more than a slab), in batches of irregular sizes.
-    const source = sharedLog();
-    const sample = sampleLog(300_000);
-    sample.forEach((r) => {
-      if (r.kind === EventKind.Allocated) source.allocated(r.a, r.b, r.c, r.e * 2 ** 32 + r.d, r.f);
-      else source.emitFields(r.kind, r.a, r.b, r.c, r.d, r.e);
-    });
-    source.strings.load(sample.strings.strings.slice(1));
+    // 1.8 million events (more than a slab), in batches of irregular sizes.
+    const source = sharedSampleLog(300_000);
     expect(source.slabs.length).toBe(2);
     const mirror = EventLog.mirror(source.slabs[0] as SharedArrayBuffer);
     let from = 0;
@@ -147,12 +153,7 @@ describe('streaming between logs (worker to main thread)', () => {
   });
 
   it('a malformed batch leaves nothing behind, even past the end of a slab', () => {
-    const source = sharedLog();
-    const sample = sampleLog(300_000);
-    sample.forEach((r) => {
-      if (r.kind === EventKind.Allocated) source.allocated(r.a, r.b, r.c, r.e * 2 ** 32 + r.d, r.f);
-      else source.emitFields(r.kind, r.a, r.b, r.c, r.d, r.e);
-    });
+    const source = sharedSampleLog(300_000);
     const mirror = EventLog.mirror(source.slabs[0] as SharedArrayBuffer);
     const half = 700_000;
     // As if the writer took its second slab after this batch (no slab comes with it).
