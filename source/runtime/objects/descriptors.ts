@@ -68,7 +68,6 @@ export let staticmethodType: PyType;
 export let memberDescriptorType: PyType;
 export let getsetDescriptorType: PyType;
 
-
 /** Slot storage of instances, provided by objects/instance.ts. */
 export type SlotStorage = { slots: (PyObject | null)[] };
 

@@ -110,7 +110,6 @@ const BASIC_SIZES: Record<string, number> = {
   OSError: 112, SyntaxError: 136, UnicodeError: 112,
 };
 
-
 export function initExceptionTypes(): void {
   for (const key of Object.keys(E)) delete E[key];
   for (const [name, baseName] of HIERARCHY) {
@@ -187,7 +186,6 @@ export function exceptionSetField(e: PyBaseException, field: 'traceback' | 'cont
   if (value) rt.ev.refAdded(e.serial, value.serial, slot);
   xdecref(old);
 }
-
 
 /** A struct field of a larger exception (borrowed), or null when unset. */
 export function exceptionMember(e: PyBaseException, name: string): PyObject | null {
