@@ -39,8 +39,6 @@ class Column {
   }
 }
 
-const i32 = () => new Column();
-
 const TIMELINE_BUCKETS = 4096;
 
 /** Live memory over a span of events. */
@@ -73,8 +71,8 @@ export type CollectionRecord = {
 
 export class LogIndex {
   // Lines.
-  readonly lineEvent = i32();
-  readonly lineNumber = i32();
+  readonly lineEvent = new Column();
+  readonly lineNumber = new Column();
   // The timeline: bucket i covers events [i * span, (i + 1) * span); span is a power of
   // two, kept as a number (a division by it is much cheaper than one by 2 ** shift).
   private timelineSpan = 1024;
@@ -83,15 +81,15 @@ export class LogIndex {
   private readonly tlMax = new Float64Array(TIMELINE_BUCKETS);
   private readonly tlObjects = new Float64Array(TIMELINE_BUCKETS);
   // Output.
-  readonly outputEvent = i32();
-  readonly outputStream = i32();
-  readonly outputText = i32();
+  readonly outputEvent = new Column();
+  readonly outputStream = new Column();
+  readonly outputText = new Column();
   // Collections, in order of their start.
   readonly collections: CollectionRecord[] = [];
   // Unreachable objects, finalizers, weakref clearing, callbacks, exceptions.
-  readonly notableEvent = i32();
+  readonly notableEvent = new Column();
   // ProcessMemory and memory_profiler events (their folds can visit just these).
-  readonly memoryModelEvent = i32();
+  readonly memoryModelEvent = new Column();
 
   /** A line starts at event `at`; `maxBytes` is the most live since the previous line. */
   lineStarted(at: number, line: number, bytes: number, objects: number, maxBytes: number): void {

@@ -226,10 +226,7 @@ export class Session implements DashboardSource {
       // An answer to a command (or the end): show it at once, with what came before it
       // as far as one slice of folding goes (all of it, unless a long run is still being
       // folded: folding waited for this answer).
-      const t0 = performance.now();
-      while (performance.now() - t0 < FOLD_SLICE_MS && this.timeline.foldOne());
-      this.current = sessionReducer(this.current, { type: 'folded', end: this.timeline.end });
-      this.host?.folded(this.timeline.end);
+      this.foldSlice(this.timeline);
       this.holdFolding(FRAME_WAIT_MS);
       this.foldSoon();
       this.notifyNow();
@@ -244,13 +241,7 @@ export class Session implements DashboardSource {
       const held = this.foldHeldUntil - performance.now();
       if (held > 0 && !this.disposed) return void setTimeout(slice, held);
       const timeline = this.timeline;
-      const t0 = performance.now();
-      let folded = 0;
-      while (performance.now() - t0 < FOLD_SLICE_MS && timeline.foldOne()) folded++;
-      if (timeline === this.timeline) {
-        this.current = sessionReducer(this.current, { type: 'folded', end: timeline.end });
-        this.host?.folded(timeline.end);
-      }
+      this.foldSlice(timeline);
       this.notifySoon();
       if (timeline.backlog > 0 && !this.disposed) setImmediate(slice);
       else this.folding = false;
@@ -258,7 +249,17 @@ export class Session implements DashboardSource {
     setImmediate(slice);
   }
 
-
+  /**
+   * Fold waiting batches for one slice (at least one batch), then report how far folding
+   * got, unless a restart replaced the timeline meanwhile.
+   */
+  private foldSlice(timeline: Timeline): void {
+    const t0 = performance.now();
+    while (performance.now() - t0 < FOLD_SLICE_MS && timeline.foldOne());
+    if (timeline !== this.timeline) return;
+    this.current = sessionReducer(this.current, { type: 'folded', end: timeline.end });
+    this.host?.folded(timeline.end);
+  }
 
   private dispatch(ev: SessionEvent): void {
     this.current = sessionReducer(this.current, ev);

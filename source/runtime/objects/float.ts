@@ -9,8 +9,6 @@ import { FreeList } from '../heap/heap.js';
 import { toPyHash, type PyHash } from './object.js';
 import { exactDecimal } from './decimal-digits.js';
 
-export { exactDecimal };
-
 export class PyFloat extends PyObject {
   constructor(
     type: PyType,

@@ -116,33 +116,32 @@ export function visitSlots(o: PyObject, slots: (PyObject | null)[], visit: Visit
   }
 }
 
-/** The class's slot layout, made at the first use (the MRO and __slots__ never change after). */
+/**
+ * The class's slot layout, made at the first use (the MRO and __slots__ never change
+ * after): each __slots__ entry, most derived class first, with its storage index (base
+ * classes first) and the log's label.
+ */
 function slotLayoutOf(t: PyType): NonNullable<PyType['slotLayout']> {
   if (t.slotLayout === null) {
+    const mro = t.mro;
+    const starts: number[] = new Array(mro.length);
+    let at = 0;
+    for (let c = mro.length - 1; c >= 0; c--) {
+      starts[c] = at;
+      at += mro[c]!.slotNames.length;
+    }
     const index: number[] = [];
     const label: number[] = [];
-    forEachSlot(t, (i, name) => {
-      index.push(i);
-      label.push(attrSlot(name));
-    });
+    for (let c = 0; c < mro.length; c++) {
+      const names = mro[c]!.slotNames;
+      for (let j = 0; j < names.length; j++) {
+        index.push(starts[c]! + j);
+        label.push(attrSlot(names[j]!));
+      }
+    }
     t.slotLayout = { index, label };
   }
   return t.slotLayout;
-}
-
-/** Calls fn(storage index, name) for each __slots__ entry, most derived class first. */
-function forEachSlot(t: PyType, fn: (index: number, name: string) => void): void {
-  const mro = t.mro;
-  const starts: number[] = new Array(mro.length);
-  let at = 0;
-  for (let c = mro.length - 1; c >= 0; c--) {
-    starts[c] = at;
-    at += mro[c]!.slotNames.length;
-  }
-  for (let c = 0; c < mro.length; c++) {
-    const names = mro[c]!.slotNames;
-    for (let j = 0; j < names.length; j++) fn(starts[c]! + j, names[j]!);
-  }
 }
 
 /**

@@ -86,9 +86,6 @@ function makeKey(c: PyLruCache, args: PyObject[], kw: readonly string[] | null):
   return newTuple(items);
 }
 
-function callUser(c: PyLruCache, args: PyObject[], kw: readonly string[] | null): PyObject {
-  return callBorrowed(c.func, args, kw);
-}
 
 export function createLruCacheTypes(): PyType {
   const linkType = makeBuiltinType('_lru_list_elem', { module: 'functools', baseType: false, basicSize: 56 });
@@ -240,7 +237,7 @@ function rehomeLink(l: PyLruLink): void {
 function lruCall(c: PyLruCache, args: PyObject[], kw: readonly string[] | null, newLink: (c: PyLruCache, k: PyObject, r: PyObject) => PyLruLink): PyObject {
   if (c.maxsize === 0) {
     c.misses++;
-    return callUser(c, args, kw);
+    return callBorrowed(c.func, args, kw);
   }
   const key = makeKey(c, args, kw);
   try {
@@ -251,7 +248,7 @@ function lruCall(c: PyLruCache, args: PyObject[], kw: readonly string[] | null, 
         return newref(hit);
       }
       c.misses++;
-      const result = callUser(c, args, kw);
+      const result = callBorrowed(c.func, args, kw);
       dictSet(c.cache, key, result);
       return result;
     }
@@ -263,7 +260,7 @@ function lruCall(c: PyLruCache, args: PyObject[], kw: readonly string[] | null, 
       return newref(found.result);
     }
     c.misses++;
-    const result = callUser(c, args, kw);
+    const result = callBorrowed(c.func, args, kw);
     if (dictGet(c.cache, key) !== null) return result; // added while the function ran
     if (c.cache.used < c.maxsize || c.order.size === 0) {
       const link = newLink(c, newref(key), newref(result));

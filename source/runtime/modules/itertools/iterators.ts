@@ -25,15 +25,11 @@ function isNumber(o: PyObject): boolean {
   return t === intType || t === boolType || t === floatType || t === complexType || t.number.index !== null || t.number.float !== null || t.number.add !== null;
 }
 
-/** Call `fn` with borrowed arguments. */
-function callWith(fn: PyObject, args: PyObject[]): PyObject {
-  return callBorrowed(fn, args);
-}
 
 /** Truth of pred(x), or of x itself when pred is None/bool. */
 function predicate(pred: PyObject, x: PyObject): boolean {
   if (pred === None || pred === boolType) return isTrue(x);
-  const r = callWith(pred, [x]);
+  const r = callBorrowed(pred, [x]);
   try {
     return isTrue(r);
   } finally {
@@ -163,7 +159,7 @@ export function createIteratorTypes(): Record<string, PyType> {
       }
       let next: PyObject;
       try {
-        next = o.refs[1] ? callWith(o.refs[1]!, [total, v]) : binaryOp(total, v, 'add');
+        next = o.refs[1] ? callBorrowed(o.refs[1]!, [total, v]) : binaryOp(total, v, 'add');
       } finally {
         decref(v);
       }
@@ -528,7 +524,7 @@ function groupbyStep(o: PyItertool): boolean {
   if (v === null) return false;
   let key: PyObject;
   try {
-    key = o.refs[1] ? callWith(o.refs[1]!, [v]) : newref(v);
+    key = o.refs[1] ? callBorrowed(o.refs[1]!, [v]) : newref(v);
   } catch (e) {
     decref(v);
     throw e;
