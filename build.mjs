@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import { fastStringWidth, noDevtools, yogaWithoutFetch } from './build-plugins.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -23,33 +24,6 @@ const common = {
   // gives them on request (THP "madvise" mode). Other C libraries ignore the variable.
   banner: { js: '#!/usr/bin/env -S GLIBC_TUNABLES=glibc.malloc.hugetlb=1 node' },
   logLevel: 'warning',
-};
-
-/** Ink imports react-devtools-core only when DEV=true; the bundle has no devtools. */
-const noDevtools = {
-  name: 'no-devtools',
-  setup(b) {
-    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };' }));
-  },
-};
-
-/**
- * Yoga (Ink's layout engine) is WebAssembly embedded as a data: URL, which its Emscripten
- * loader fetches with the global fetch() when there is one. In Node that first touch of
- * fetch loads undici and runs a whole fetch to decode the string: about 50 ms before the
- * first frame. The loader's own synchronous path (atob) gives the same bytes.
- */
-const yogaWithoutFetch = {
-  name: 'yoga-without-fetch',
-  setup(b) {
-    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      const from = 'function ya(){return w||"function"!=typeof fetch?';
-      if (text.split(from).length !== 2) throw new Error(`yoga-without-fetch: ${args.path} changed; update build.mjs`);
-      return { contents: text.replace(from, 'function ya(){return true?'), loader: 'js' };
-    });
-  },
 };
 
 /** The two worker entries: each loads the runtime's bundle (source/workers/loader.ts). */
@@ -102,7 +76,7 @@ await Promise.all([
     // Without whitespace and comments: a third smaller, and ASCII (V8 reads one-byte source faster).
     minifyWhitespace: true,
     define: { ...common.define, 'process.env.NODE_ENV': '"production"' },
-    plugins: [noDevtools, yogaWithoutFetch],
+    plugins: [noDevtools, yogaWithoutFetch, fastStringWidth],
     banner: { js: `${common.banner.js}\nimport { createRequire as __heapscopeRequire } from 'node:module';\nconst require = __heapscopeRequire(import.meta.url);` },
   }),
 ]).catch(() => process.exit(1));

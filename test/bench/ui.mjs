@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fastStringWidth, noDevtools, yogaWithoutFetch } from '../../build-plugins.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -100,25 +101,20 @@ async function frames() {
   const dir = mkdtempSync(join(tmpdir(), 'heapscope-bench-'));
   try {
     const out = join(dir, 'ui-frame.mjs');
+    // Bundled as dist/tui.js is: Ink and React inside, production React, the same plugins.
     await build({
       entryPoints: [join(root, 'test/bench/ui-frame.tsx')],
       outfile: out,
       bundle: true,
       platform: 'node',
       format: 'esm',
-      packages: 'external',
       jsx: 'automatic',
       logLevel: 'warning',
+      define: { 'process.env.NODE_ENV': '"production"' },
+      plugins: [noDevtools, yogaWithoutFetch, fastStringWidth],
+      banner: { js: "import { createRequire as __benchRequire } from 'node:module';\nconst require = __benchRequire(import.meta.url);" },
     });
-    // The bundle imports packages by name: run it from a place that resolves them.
-    const bundled = join(root, 'node_modules', '.heapscope-bench-ui-frame.mjs');
-    execFileSync('cp', [out, bundled]);
-    try {
-      // Production React, as in dist/tui.js.
-      return JSON.parse(execFileSync('node', [bundled], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } }));
-    } finally {
-      rmSync(bundled, { force: true });
-    }
+    return JSON.parse(execFileSync('node', [out], { cwd: root, encoding: 'utf8' }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
