@@ -17,7 +17,7 @@
  * Malformed input (a record file that parses but says nonsense: an unknown serial, a
  * reference to nothing) never throws: the event is ignored, the same way every time.
  */
-import { AllocFlags, EventKind, OUTSIDE_COLLECTION, SlotKind, assertNever, slotKind, slotPayload } from '../events/kinds.js';
+import { AllocFlags, EventKind, SlotKind, assertNever, slotKind, slotPayload } from '../events/kinds.js';
 import { TAIL_WORDS_BY_KIND, type EventLog, type LogReader } from '../events/log.js';
 import { IntMap } from './int-map.js';
 import { loadColumn, saveColumn, type Column, type SavedColumn } from './saved-column.js';

@@ -10,7 +10,7 @@
 import { parser } from '@lezer/python';
 import type { SyntaxNode } from '@lezer/common';
 import type {
-  Alias, Arg, Arguments, Comprehension, CompareOperator, ConstantValue, ExceptHandler, Expr, ExprContext,
+  Alias, Arg, Arguments, Comprehension, CompareOperator, ExceptHandler, Expr, ExprContext,
   Keyword, MatchCase, Module, Operator, Position, Stmt, UnaryOperator, WithItem,
 } from './ast.js';
 import { LiteralError, decodeEscapes, decodeNumber, stringTokenShape } from './literals.js';

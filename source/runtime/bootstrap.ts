@@ -4,7 +4,7 @@
  * need: str for names, dict for type dictionaries, ...), the builtins and sys modules,
  * the collector, and the free lists as a 3.11 script finds them.
  */
-import { PyObject, PyType } from './objects/object.js';
+import { PyType } from './objects/object.js';
 import { builtinTypes, setRootTypes, typeType, objectType, lookup, inheritSlots, setAfterTypeCreated } from './objects/typeobject.js';
 import { rt, type Runtime } from './runtime.js';
 import { decref, incref, newref } from './heap/refcount.js';
@@ -12,9 +12,9 @@ import { initStrType, initStrSingletons, makeStatic, newStr, internStr, strType 
 import { initIntTypes, initIntSingletons, intType, newInt } from './objects/int.js';
 import { initFloatType, floatFreeList } from './objects/float.js';
 import { initSingletonTypes, initSingletons, None, newNone } from './objects/singletons.js';
-import { initTupleType, initEmptyTuple, tupleFreeLists, newTuple } from './objects/tuple.js';
+import { initTupleType, initEmptyTuple, tupleFreeLists } from './objects/tuple.js';
 import { initListType, listFreeList, listType } from './objects/list.js';
-import { initDictType, newDict, dictSetSteal, dictFreeList, dictKeysFreeList, MINIMAL_KEYS_BYTES, bindDictProtocols, bindTupleType, dictType } from './objects/dict.js';
+import { initDictType, newDict, dictSetSteal, dictFreeList, dictKeysFreeList, bindDictProtocols, dictType } from './objects/dict.js';
 import { initSetTypes, bindSetProtocols, setType } from './objects/set.js';
 import { initBytesType, initBytesSingletons } from './objects/bytes.js';
 import { initRangeTypes, rangeType, PyRange, sliceType } from './objects/range.js';
@@ -150,7 +150,6 @@ export function bootstrap(runtime: Runtime): void {
   initByteArraySlots();
   bindDictProtocols(hashOf, equals);
   bindSetProtocols(hashOf, equals);
-  bindTupleType(() => newTuple([]).type);
   bindNumberTruth(isTrue);
   bindTypeType(typeT);
   bindReprListFactories(

@@ -37,7 +37,7 @@ export class PrefaultedSlabs {
    */
   constructor(
     private readonly slabBytes: number,
-    private readonly ahead = 2,
+    ahead = 2,
   ) {
     this.toucher = new Worker(TOUCHER, { eval: true });
     // Never keeps the process alive, and a failure to start only loses the head start.

@@ -13,7 +13,7 @@ import { None, newNone, NotImplemented, Ellipsis } from '../objects/singletons.j
 import { PyInt, intType, boolType, True, False, newInt, newIntValue, newBool, addValues, big, normalize, type IntValue } from '../objects/int.js';
 import { PyFloat, floatType, newFloat } from '../objects/float.js';
 import { PyStr, strType, newStr, internStr } from '../objects/str.js';
-import { PyList, listType, newList } from '../objects/list.js';
+import { listType, newList } from '../objects/list.js';
 import { PyTuple, tupleType, newTuple, newTupleFrom } from '../objects/tuple.js';
 import { PyDict, dictType, newDict, dictSetSteal, dictItems, dictGetStr } from '../objects/dict.js';
 import { setType, frozensetType } from '../objects/set.js';
@@ -27,19 +27,18 @@ import { PyFunction, PyCell } from '../objects/function.js';
 import { PyGenerator } from '../objects/generator.js';
 import { E as Exceptions, EXCEPTION_NAMES } from '../objects/exceptions.js';
 import { rt } from '../runtime.js';
-import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { bindArgs, exactlyOne, positional, noKeywords } from './args.js';
 import { defineBuiltin, defineBuiltinValue } from './registry.js';
 import { sandboxError } from '../modules/sandbox.js';
 import {
-  call, callBorrowed, getAttr, getAttrOrNull, setAttr, hasAttr, getIter, iterNext, isTrue, hashOf, repr, str as strOf,
+  call, callBorrowed, getAttr, getAttrOrNull, setAttr, hasAttr, getIter, iterNext, isTrue, hashOf, str as strOf,
   reprObject, richCompareBool, binaryOp, unaryOp, typeName, indexValue, length as lengthOf, iterateToArray, callMethod,
 } from '../protocols/abstract.js';
 import { formatObject } from '../objects/format.js';
 import { powWithModulus } from '../objects/number-methods.js';
 import { asciiOf } from './text.js';
 import { listFromIterable } from '../objects/list-methods.js';
-import { newIterTool, enumerateType, zipType, mapType, filterType, reversedType, newSeqIter, listRevIterType } from '../objects/iterators.js';
+import { newIterTool, enumerateType, zipType, mapType, filterType, reversedType } from '../objects/iterators.js';
 import { importModule } from '../modules/importer.js';
 import { frameLocalsDict } from '../interpreter/frame-locals.js';
 import { materializeDict, PyInstance } from '../objects/instance-values.js';
@@ -367,6 +366,7 @@ function reversedBuiltin(t: PyType, args: PyObject[], kw: readonly string[] | nu
 
 import { makeBuiltinType } from '../objects/typeobject.js';
 import { PyIterTool } from '../objects/iterators.js';
+import { labelSlot } from '../objects/slot-labels.js';
 let callableIterType: PyType;
 function newCallableIter(fn: PyObject, sentinel: PyObject): PyObject {
   incref(fn);
@@ -543,7 +543,7 @@ export function installBuiltins(): void {
     const it = newIterTool(enumerateType, [getIter(iterable!)]);
     it.count = start_;
     it.result = noneTuple(2);
-    rt.ev.refAdded(it.serial, it.result.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('result')));
+    rt.ev.refAdded(it.serial, it.result.serial, labelSlot('result'));
     return it;
   };
   zipType.newInstance = (_t, args, kw) => {
@@ -569,8 +569,8 @@ export function installBuiltins(): void {
     z.holder = ittuple;
     z.result = result;
     z.strict = strict;
-    rt.ev.refAdded(z.serial, ittuple.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('iterators')));
-    rt.ev.refAdded(z.serial, result.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('result')));
+    rt.ev.refAdded(z.serial, ittuple.serial, labelSlot('iterators'));
+    rt.ev.refAdded(z.serial, result.serial, labelSlot('result'));
     return z;
   };
   mapType.newInstance = (_t, args, kw) => {
@@ -587,7 +587,7 @@ export function installBuiltins(): void {
     const holder = newTuple(iters);
     const m = newIterTool(mapType, [newref(args[0]!)]);
     m.holder = holder;
-    rt.ev.refAdded(m.serial, holder.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('iterators')));
+    rt.ev.refAdded(m.serial, holder.serial, labelSlot('iterators'));
     return m;
   };
   filterType.newInstance = (_t, args, kw) => {

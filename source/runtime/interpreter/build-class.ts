@@ -80,7 +80,7 @@ export function buildClass(
     try {
       const bodyFrame = new FrameClass(code.body, code, f.globals, builtinsDict(), null);
       bodyFrame.ns = ns as PyDict;
-      for (const c of code.body.cellvars) bodyFrame.cells.push(newCell(null));
+      for (let k = 0; k < code.body.cellvars.length; k++) bodyFrame.cells.push(newCell(null));
       for (const j of closureCells) {
         const cell = f.cells[j!]!;
         incref(cell);

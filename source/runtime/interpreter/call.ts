@@ -9,7 +9,6 @@ import { PyFunction, PyMethod, PyBuiltinFunction, PyMethodDescriptor, newCell, f
 import { Frame, enterFrame, exitFrame, releaseLocals } from './frame.js';
 import { Completion } from './code.js';
 import { rt } from '../runtime.js';
-import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { decref, incref, newref } from '../heap/refcount.js';
 import { pyError, PyRaise } from '../errors.js';
 import { E } from '../objects/exceptions.js';
@@ -72,7 +71,7 @@ export function initCallSlots(): void {
     incref(o);
     const w = new PyBuiltinFunction(methodWrapperType, md.name, md.impl, o, md.objclass.name);
     rt.heap.allocate(w, true);
-    rt.ev.refAdded(w.serial, o.serial, makeSlot(SlotKind.Attribute, rt.ev.strings.intern('__self__')));
+    rt.ev.refAdded(w.serial, o.serial, attrSlot('__self__'));
     return w;
   };
   methodWrapperType.call = builtinFunctionType.call;
@@ -80,6 +79,7 @@ export function initCallSlots(): void {
 }
 
 import { newMethod as newMethodObject, newBuiltinFunction } from '../objects/function.js';
+import { attrSlot } from '../objects/slot-labels.js';
 
 function newBoundBuiltin(d: PyMethodDescriptor, self: PyObject): PyObject {
   return newBuiltinFunction(d.name, d.impl, self, d.objclass.name);

@@ -18,7 +18,7 @@ import { pyError, PyRaise } from '../errors.js';
 import { E } from '../objects/exceptions.js';
 import { None, newNone } from '../objects/singletons.js';
 import { PyInt, intType, newBool, True, False, addValues, subValues, compareValues, newIntValue } from '../objects/int.js';
-import { PyStr, internStr, newStr, strType } from '../objects/str.js';
+import { PyStr, newStr, strType } from '../objects/str.js';
 import { newTuple, newEmptyTuple, type PyTuple } from '../objects/tuple.js';
 import { newList, listAppendSteal, PyList } from '../objects/list.js';
 import { newDict, dictGetStr, dictSetSteal, dictStoreName, PyDict, dictType } from '../objects/dict.js';

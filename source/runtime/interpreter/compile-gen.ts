@@ -15,7 +15,7 @@ import { None, newNone } from '../objects/singletons.js';
 import { call, getIter, isTrue, iterNext, callMethod, binaryOp, getAttr, getItem, typeName, loadMethod } from '../protocols/abstract.js';
 import { noteAssignedValue } from './constants.js';
 import { compileExpr, compileIterable, compileTest, binarySlotOf } from './compile-expr.js';
-import { compileStmt, compileStore, exceptionMatchesType, withHandled, withLine, checkLeavesExceptStar, compileSilentDelete } from './compile-stmt.js';
+import { compileStmt, compileStore, exceptionMatchesType, withHandled, checkLeavesExceptStar, compileSilentDelete } from './compile-stmt.js';
 import { compileExceptStarGen } from './compile-try-star.js';
 import { containsYield } from './scope.js';
 import { lineStarted } from './line-hook.js';

@@ -11,7 +11,7 @@ import type { CodeBody } from './code.js';
 import { decref, incref } from '../heap/refcount.js';
 import { internStr, type PyStr } from '../objects/str.js';
 import { rt } from '../runtime.js';
-import { makeSlot, SlotKind } from '../../events/kinds.js';
+import { labelSlot } from '../objects/slot-labels.js';
 
 export class ModuleCompiler {
   /** Equal constants of the module share one object: the first one compiled. */
@@ -85,7 +85,7 @@ export class CodeContext {
       this.consts.add(c);
       incref(c);
       this.codeObject.consts.push(c);
-      rt.ev.refAdded(this.codeObject.serial, c.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('co_consts')));
+      rt.ev.refAdded(this.codeObject.serial, c.serial, labelSlot('co_consts'));
     }
     return c;
   }
@@ -99,7 +99,7 @@ export class CodeContext {
     }
     this.names.add(name);
     this.codeObject.names.push(s);
-    rt.ev.refAdded(this.codeObject.serial, s.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('co_names')));
+    rt.ev.refAdded(this.codeObject.serial, s.serial, labelSlot('co_names'));
     return s;
   }
 

@@ -12,7 +12,7 @@ import { runBody } from './call.js';
 import { builtinsDict } from '../builtins/registry.js';
 import { decref, newref } from '../heap/refcount.js';
 import { pyError, PyRaise } from '../errors.js';
-import { E, newException } from '../objects/exceptions.js';
+import { E } from '../objects/exceptions.js';
 import { PyStr, newStr } from '../objects/str.js';
 import { PyDict, dictGetStr, dictSetSteal } from '../objects/dict.js';
 import { None, newNone } from '../objects/singletons.js';

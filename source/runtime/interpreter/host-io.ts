@@ -4,7 +4,6 @@
  */
 import { PyRaise } from '../errors.js';
 import { E } from '../objects/exceptions.js';
-import { newref } from '../heap/refcount.js';
 import { newInt } from '../objects/int.js';
 import { newStr } from '../objects/str.js';
 import { call } from '../protocols/abstract.js';

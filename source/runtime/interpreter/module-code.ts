@@ -12,7 +12,7 @@ import { compileCodeObject, docstringOf } from './compile-function.js';
 import { compileBlock } from './compile-stmt.js';
 import { compileExpr } from './compile-expr.js';
 import { Completion } from './code.js';
-import { internStr, newStr } from '../objects/str.js';
+import { newStr } from '../objects/str.js';
 import { dictSetSteal } from '../objects/dict.js';
 import { decref, incref } from '../heap/refcount.js';
 

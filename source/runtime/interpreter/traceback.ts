@@ -7,15 +7,14 @@ import { makeBuiltinType } from '../objects/typeobject.js';
 import { rt } from '../runtime.js';
 import { decref, incref, newref, xdecref } from '../heap/refcount.js';
 import { PyRaise } from '../errors.js';
-import { PyBaseException, exceptionSetField, exceptionArgs, E } from '../objects/exceptions.js';
-import { dictGetStr } from '../objects/dict.js';
+import { PyBaseException, exceptionSetField, exceptionArgs } from '../objects/exceptions.js';
 import { PyStr } from '../objects/str.js';
-import { PyInt } from '../objects/int.js';
-import { EventKind, makeSlot, SlotKind } from '../../events/kinds.js';
+import { EventKind } from '../../events/kinds.js';
 import { Frame, releaseLocals, bindFrameObjectRelease } from './frame.js';
 import { nlocalsplus } from './code.js';
 import type { Position } from '../../python/ast.js';
 import { setContext } from './ops.js';
+import { labelSlot } from '../objects/slot-labels.js';
 
 export class PyFrameObject extends PyObject {
   /** Set when the frame finished while this object was still referenced (take_ownership):
@@ -43,8 +42,6 @@ export class PyTraceback extends PyObject {
 
 export let frameType: PyType;
 export let tracebackType: PyType;
-
-const labelSlot = (name: string) => makeSlot(SlotKind.Label, rt.ev.strings.intern(name));
 
 export function initTracebackTypes(): void {
   bindFrameObjectRelease(releaseFrameObject);

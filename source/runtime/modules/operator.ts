@@ -17,7 +17,7 @@ import { newBool, newInt, newIntValue } from '../objects/int.js';
 import { exactlyOne, positional } from '../builtins/args.js';
 import {
   binaryOp, inplaceOp, unaryOp, richCompare, isTrue, contains, getItem, setItem, delItem, indexValue, getIter, iterNext,
-  richCompareBool, call, callBorrowed, typeName,
+  richCompareBool, callBorrowed, typeName,
 } from '../protocols/abstract.js';
 import type { BinarySlotName } from '../objects/object.js';
 import { runPythonModuleSource } from '../interpreter/python-module.js';

@@ -11,10 +11,8 @@ import { decref, newref } from '../heap/refcount.js';
 import { pyError } from '../errors.js';
 import { E } from '../objects/exceptions.js';
 import { newNotImplemented, noneType, ellipsisType, notImplementedType } from '../objects/singletons.js';
-import { newBool } from '../objects/int.js';
 import { PyStr, internStr, newStr } from '../objects/str.js';
 import { PyDict, newDict, dictGetStr, dictSetSteal, dictDelStr, dictItems } from '../objects/dict.js';
-import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { bindArgs, positional } from '../builtins/args.js';
 import { repr, reprEnter, reprLeave, richCompare, typeName, hashNotImplemented } from '../protocols/abstract.js';
 import {
@@ -26,6 +24,7 @@ import { getsetDescriptorType, memberDescriptorType } from '../objects/descripto
 import { mappingProxyType } from '../objects/mappingproxy.js';
 import { genericAliasType, unionType } from '../objects/generic-alias.js';
 import { None } from '../objects/singletons.js';
+import { labelSlot } from '../objects/slot-labels.js';
 
 export class PyNamespace extends PyObject {
   constructor(
@@ -36,7 +35,7 @@ export class PyNamespace extends PyObject {
   }
 }
 
-const dictSlot = () => makeSlot(SlotKind.Label, rt.ev.strings.intern('__dict__'));
+const dictSlot = () => labelSlot('__dict__');
 
 function createSimpleNamespaceType(): PyType {
   const t = nativeType('SimpleNamespace', { module: 'types', gc: true, ownDict: true, basicSize: 24 }, (t) => {

@@ -18,7 +18,6 @@ import { bindArgs, defineMethods } from '../builtins/args.js';
 import { getIter, indexValue, typeName, iterateToArray } from '../protocols/abstract.js';
 import { decodeBytes, encodeStr, percentFormat } from './str-methods.js';
 import { installBytesLikeMethods, indexIn, subArg } from './bytes-like.js';
-import { rt } from '../runtime.js';
 import { reserveMemory } from '../limits.js';
 import { latin1 } from '../../python/source-file.js';
 

@@ -14,7 +14,7 @@ import { newBool, True, False, newInt } from './int.js';
 import { PyStr, internStr, newStr, strType } from './str.js';
 import { PyTuple, newTuple, newTupleFrom, newEmptyTuple, tupleType, indexSlot } from './tuple.js';
 import { PyDict, dictGetStr, dictSetSteal, dictDelStr, newDict, dictItems, dictType } from './dict.js';
-import { EventKind, makeSlot, SlotKind } from '../../events/kinds.js';
+import { EventKind } from '../../events/kinds.js';
 import {
   addressOf, call, callBorrowed, defaultRepr, genericGetAttr, genericSetAttr, iterateToArray, isTrue, repr, typeName, hashNotImplemented,
 } from '../protocols/abstract.js';
@@ -28,8 +28,7 @@ import { PyFunction } from './function.js';
 import { listType } from './list.js';
 import { intType } from './int.js';
 import { addSubclass, removeSubclass, releaseSubclassDict } from './subclasses.js';
-
-const labelSlot = (name: string) => makeSlot(SlotKind.Label, rt.ev.strings.intern(name));
+import { labelSlot } from './slot-labels.js';
 
 // ---------------------------------------------------------------- object
 

@@ -9,8 +9,7 @@ import { decref, incref, newref, xdecref } from '../heap/refcount.js';
 import { pyError } from '../errors.js';
 import { E } from './exceptions.js';
 import { None } from './singletons.js';
-import { makeSlot, SlotKind } from '../../events/kinds.js';
-import { attrSlot } from './slot-labels.js';
+import { attrSlot, labelSlot } from './slot-labels.js';
 import { callBorrowed } from '../protocols/abstract.js';
 import { newMethod } from './function.js';
 
@@ -153,7 +152,7 @@ export function initDescriptorTypes(): void {
   };
 
   getsetDescriptorType = makeBuiltinType('getset_descriptor', { baseType: false, gc: true, basicSize: 48 });
-  getsetDescriptorType.traverse = (o, visit: Visit) => visit((o as PyGetSetDescriptor).owner, makeSlot(SlotKind.Label, rt.ev.strings.intern('__objclass__')));
+  getsetDescriptorType.traverse = (o, visit: Visit) => visit((o as PyGetSetDescriptor).owner, labelSlot('__objclass__'));
   getsetDescriptorType.dealloc = (o) => decref((o as PyGetSetDescriptor).owner);
   getsetDescriptorType.descrGet = (d, o) => {
     const g = d as PyGetSetDescriptor;
@@ -197,7 +196,7 @@ export function newGetSetDescriptor(
   incref(owner);
   const d = new PyGetSetDescriptor(getsetDescriptorType, name, owner, get, set);
   rt.heap.allocate(d, true);
-  rt.ev.refAdded(d.serial, owner.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('__objclass__')));
+  rt.ev.refAdded(d.serial, owner.serial, labelSlot('__objclass__'));
   return d;
 }
 

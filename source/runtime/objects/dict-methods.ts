@@ -16,10 +16,9 @@ import { newTuple, PyTuple } from './tuple.js';
 import { newList, listAppendSteal } from './list.js';
 import { rt } from '../runtime.js';
 import { bindArgs, defineMethods, defineClassMethods, exactlyOne, noArgs, positional } from '../builtins/args.js';
-import { call, getAttrOrNull, getItem, getIter, iterNext, repr, reprEnter, reprLeave, richCompareBool, typeName, callMethod, iterateToArray } from '../protocols/abstract.js';
+import { call, getAttrOrNull, getItem, getIter, iterNext, repr, reprEnter, reprLeave, richCompareBool, callMethod, iterateToArray } from '../protocols/abstract.js';
 import { lookup, makeBuiltinType } from './typeobject.js';
 import { newDictIter } from './iterators.js';
-import { makeSlot, SlotKind } from '../../events/kinds.js';
 
 function keyError(key: PyObject): PyRaise {
   const e = pyError(E.KeyError!, null);
@@ -30,6 +29,7 @@ function keyError(key: PyObject): PyRaise {
 }
 
 import { newException } from './exceptions.js';
+import { labelSlot } from './slot-labels.js';
 export function newKeyError(key: PyObject): PyRaise {
   return new PyRaise(newException(E.KeyError!, [newref(key)]));
 }
@@ -180,7 +180,7 @@ function newView(d: PyDict, kind: 'keys' | 'values' | 'items'): PyDictView {
   const t = kind === 'keys' ? dictKeysType : kind === 'values' ? dictValuesType : dictItemsType;
   const view = new PyDictView(t, d, kind);
   rt.heap.allocate(view, true);
-  rt.ev.refAdded(view.serial, d.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('mapping')));
+  rt.ev.refAdded(view.serial, d.serial, labelSlot('mapping'));
   return view;
 }
 
@@ -189,7 +189,7 @@ function initViews(): void {
     const t = makeBuiltinType(name, { baseType: false, gc: true, basicSize: 24 });
     t.length = (o) => (o as PyDictView).dict.used;
     t.iter = (o) => newDictIter((o as PyDictView).dict, kind);
-    t.traverse = (o, visit) => visit((o as PyDictView).dict, makeSlot(SlotKind.Label, rt.ev.strings.intern('mapping')));
+    t.traverse = (o, visit) => visit((o as PyDictView).dict, labelSlot('mapping'));
     t.dealloc = (o) => decref((o as PyDictView).dict);
     t.repr = (o) => {
       const items = iterateToArray(o);

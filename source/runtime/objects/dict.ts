@@ -253,11 +253,6 @@ export function dictGet(d: PyDict, key: PyObject): PyObject | null {
 
 // ---------------------------------------------------------------- insertion
 
-let tupleTypeRef: () => PyType;
-export function bindTupleType(fn: () => PyType): void {
-  tupleTypeRef = fn;
-}
-
 /** d[key] = value, stealing both references (also when hashing the key fails). */
 export function dictSetSteal(d: PyDict, key: PyObject, value: PyObject): void {
   const p = primitiveKey(key);

@@ -9,7 +9,7 @@ import { pyError } from '../errors.js';
 import { E, PyBaseException, exceptionSetField, exceptionArgs, exceptionMember, exceptionSetMember } from './exceptions.js';
 import { tpCallArgsTuple } from './classes.js';
 import { None, newNone } from './singletons.js';
-import { newInt, newBool, PyInt } from './int.js';
+import { newBool, PyInt } from './int.js';
 import { PyStr, newStr, internStr } from './str.js';
 import { PyTuple, newTuple, newEmptyTuple } from './tuple.js';
 import { newList, listAppend, PyList } from './list.js';
@@ -18,8 +18,8 @@ import { defineMethods, defineAttribute, exactlyOne } from '../builtins/args.js'
 import { newGetSetDescriptor } from './descriptors.js';
 import { repr, str as strOf, typeName, iterateToArray, hasAttr, getAttr, setAttr } from '../protocols/abstract.js';
 import { rt } from '../runtime.js';
-import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { installExceptionGroupMethods } from './exception-group.js';
+import { attrSlot } from './slot-labels.js';
 
 type Getter = (o: PyObject) => PyObject;
 
@@ -43,7 +43,7 @@ export function installExceptionMethods(): void {
     if (nkw && t === base) throw pyError(E.TypeError!, `${t.name}() takes no keyword arguments`);
     const e = new PyBaseException(t, newEmptyTuple());
     rt.heap.allocate(e, true);
-    rt.ev.refAdded(e.serial, e.args.serial, makeSlot(SlotKind.Attribute, rt.ev.strings.intern('args')));
+    rt.ev.refAdded(e.serial, e.args.serial, attrSlot('args'));
     exceptionSetField(e, 'args', exceptionArgsTuple(args, nkw));
     return e;
   };
@@ -255,7 +255,7 @@ function installOSError(): void {
 function exceptionDict(e: PyBaseException): import('./dict.js').PyDict {
   if (!e.dict) {
     e.dict = newDict();
-    rt.ev.refAdded(e.serial, e.dict.serial, makeSlot(SlotKind.Attribute, rt.ev.strings.intern('__dict__')));
+    rt.ev.refAdded(e.serial, e.dict.serial, attrSlot('__dict__'));
   }
   return e.dict;
 }

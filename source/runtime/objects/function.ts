@@ -7,8 +7,7 @@ import { PyObject, type PyType, type Visit } from './object.js';
 import { makeBuiltinType } from './typeobject.js';
 import { rt } from '../runtime.js';
 import { decref, incref, xdecref } from '../heap/refcount.js';
-import { makeSlot, SlotKind } from '../../events/kinds.js';
-import { attrSlot } from './slot-labels.js';
+import { attrSlot, labelSlot } from './slot-labels.js';
 import type { CodeBody } from '../interpreter/code.js';
 
 // ---------------------------------------------------------------- code objects
@@ -119,8 +118,6 @@ export let classmethodDescriptorType: PyType;
 /** Dunder methods that stand for a type slot (int.__add__): wrapper_descriptor / method-wrapper. */
 export let wrapperDescriptorType: PyType;
 export let methodWrapperType: PyType;
-
-const labelSlot = (name: string) => makeSlot(SlotKind.Label, rt.ev.strings.intern(name));
 
 export function initFunctionTypes(): void {
   codeType = makeBuiltinType('code', { baseType: false, weakrefable: true, basicSize: 192 });

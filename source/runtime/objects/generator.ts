@@ -16,11 +16,12 @@ import type { PyFunction } from './function.js';
 import { Frame, clearFrame } from '../interpreter/frame.js';
 import { nlocalsplus, Completion } from '../interpreter/code.js';
 import { tracebackHere } from '../interpreter/traceback.js';
-import { EventKind, makeSlot, SlotKind } from '../../events/kinds.js';
+import { EventKind } from '../../events/kinds.js';
 import { addressOf } from '../protocols/abstract.js';
 import { reportUnraisable } from '../interpreter/unraisable.js';
 import { hostError } from '../limits.js';
 import { traceCall, traceReturn } from '../interpreter/line-hook.js';
+import { labelSlot } from './slot-labels.js';
 
 export class PyGenerator extends PyObject {
   jsGen: Generator<PyObject, Completion, PyObject> | null = null;
@@ -53,7 +54,7 @@ export function initGeneratorType(): void {
     const f = g.frame;
     f.locals.forEach((v, i) => v && visit(v, f.code.localSlots[i]!));
     f.cells.forEach((c, i) => visit(c, f.code.cellSlots[i] ?? 0));
-    if (f.ownedFunc) visit(f.ownedFunc, makeSlot(SlotKind.Label, rt.ev.strings.intern('f_func')));
+    if (f.ownedFunc) visit(f.ownedFunc, labelSlot('f_func'));
   };
   generatorType.iter = (o) => newref(o);
   generatorType.iternext = (o) => {
@@ -99,11 +100,11 @@ export function initGeneratorType(): void {
 export function newGenerator(f: Frame, func: PyFunction): PyGenerator {
   incref(func);
   f.ownedFunc = func;
-  rt.ev.refAdded(f.serial, func.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('f_func')));
+  rt.ev.refAdded(f.serial, func.serial, labelSlot('f_func'));
   const g = new PyGenerator(generatorType, f, (func.name as PyStr).v, (func.qualname as PyStr).v);
   rt.heap.allocate(g, true);
   f.generator = g;
-  rt.ev.refAdded(g.serial, f.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('gi_frame')));
+  rt.ev.refAdded(g.serial, f.serial, labelSlot('gi_frame'));
   return g;
 }
 

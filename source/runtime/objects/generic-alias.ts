@@ -14,7 +14,6 @@ import { Ellipsis, None, noneType, newNotImplemented, NotImplemented } from './s
 import { newBool } from './int.js';
 import { PyStr, newStr } from './str.js';
 import { PyTuple, newTuple, newEmptyTuple } from './tuple.js';
-import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { defineMethods, defineClassMethods } from '../builtins/args.js';
 import { call, genericGetAttr, getAttr, getAttrOrNull, hashOf, repr, richCompareBool } from '../protocols/abstract.js';
 import { tupleHash } from './list-methods.js';
@@ -22,6 +21,7 @@ import { listType } from './list.js';
 import { dictType } from './dict.js';
 import { setType, frozensetType } from './set.js';
 import { tupleType } from './tuple.js';
+import { labelSlot } from './slot-labels.js';
 
 export class PyGenericAlias extends PyObject {
   constructor(
@@ -45,16 +45,14 @@ export class PyUnion extends PyObject {
 export let genericAliasType: PyType;
 export let unionType: PyType;
 
-const label = (name: string) => makeSlot(SlotKind.Label, rt.ev.strings.intern(name));
-
 /** GenericAlias(origin, args) with borrowed arguments; a non-tuple `args` becomes a 1-tuple. */
 export function newGenericAlias(origin: PyObject, args: PyObject, type: PyType = genericAliasType): PyGenericAlias {
   incref(origin);
   const tuple = args instanceof PyTuple && args.type === tupleType ? newref(args) : newTuple([newref(args)]);
   const a = new PyGenericAlias(type, origin, tuple);
   rt.heap.allocate(a, true);
-  rt.ev.refAdded(a.serial, origin.serial, label('__origin__'));
-  rt.ev.refAdded(a.serial, tuple.serial, label('__args__'));
+  rt.ev.refAdded(a.serial, origin.serial, labelSlot('__origin__'));
+  rt.ev.refAdded(a.serial, tuple.serial, labelSlot('__args__'));
   return a;
 }
 
@@ -112,7 +110,7 @@ export function unionOr(a: PyObject, b: PyObject): PyObject {
   const args = newTuple(unique.map((x) => newref(x)));
   const u = new PyUnion(unionType, args);
   rt.heap.allocate(u, true);
-  rt.ev.refAdded(u.serial, args.serial, label('__args__'));
+  rt.ev.refAdded(u.serial, args.serial, labelSlot('__args__'));
   return u;
 }
 
@@ -130,8 +128,8 @@ export function initGenericAliasTypes(): void {
   genericAliasType = nativeType('GenericAlias', { module: 'types', gc: true, weakrefable: true, basicSize: 64 }, (t) => {
     t.traverse = (o, visit: Visit) => {
       const a = o as PyGenericAlias;
-      visit(a.origin, label('__origin__'));
-      visit(a.args, label('__args__'));
+      visit(a.origin, labelSlot('__origin__'));
+      visit(a.args, labelSlot('__args__'));
     };
     t.dealloc = (o) => {
       const a = o as PyGenericAlias;
@@ -194,7 +192,7 @@ export function initGenericAliasTypes(): void {
   };
 
   unionType = nativeType('UnionType', { module: 'types', gc: true, baseType: false, basicSize: 32 }, (t) => {
-    t.traverse = (o, visit: Visit) => visit((o as PyUnion).args, label('__args__'));
+    t.traverse = (o, visit: Visit) => visit((o as PyUnion).args, labelSlot('__args__'));
     t.dealloc = (o) => decref((o as PyUnion).args);
     t.repr = (o) => newStr((o as PyUnion).args.items.map((a) => (a === noneType ? 'None' : typeReprForAlias(a))).join(' | '));
     t.richcompare = (o, other, op) => {

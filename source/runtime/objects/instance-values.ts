@@ -10,8 +10,7 @@
 import { PyObject, type PyType, type Visit } from './object.js';
 import { rt } from '../runtime.js';
 import { decref, incref, newref, xdecref } from '../heap/refcount.js';
-import { makeSlot, SlotKind } from '../../events/kinds.js';
-import { attrSlot } from './slot-labels.js';
+import { attrSlot, labelSlot } from './slot-labels.js';
 import { dictSetSteal, dictGetStr, dictDelStr, newDict, PyDict, dictType, setSharedKeys } from './dict.js';
 import { internStr } from './str.js';
 
@@ -62,7 +61,7 @@ export class PyInstance extends PyObject {
 }
 const EMPTY: (PyObject | null)[] = [];
 
-const DICT_SLOT = () => makeSlot(SlotKind.Label, rt.ev.strings.intern('__dict__'));
+const DICT_SLOT = () => labelSlot('__dict__');
 
 /** Allocate an instance of heap type `t` (its class gains a reference). */
 export function newInstance(t: PyType): PyInstance {

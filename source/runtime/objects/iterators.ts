@@ -21,8 +21,9 @@ import { newInt, newIntValue, addValues, mulValues, type IntValue } from './int.
 import { call, getIter, getItem, isTrue, iterNext } from '../protocols/abstract.js';
 import { newIntValue as intOf } from './int.js';
 import { bindSequenceIter } from '../protocols/abstract.js';
+import { labelSlot } from './slot-labels.js';
 
-const seqSlot = () => makeSlot(SlotKind.Label, rt.ev.strings.intern('it_seq'));
+const seqSlot = () => labelSlot('it_seq');
 
 /** An iterator over an indexable source; `seq` is null once exhausted. */
 export class PySeqIter extends PyObject {
@@ -415,8 +416,8 @@ export function newSetIter(s: PySet): PySetIter {
   return it;
 }
 
-const resultSlot = () => makeSlot(SlotKind.Label, rt.ev.strings.intern('result'));
-const ittupleSlot = () => makeSlot(SlotKind.Label, rt.ev.strings.intern('iterators'));
+const resultSlot = () => labelSlot('result');
+const ittupleSlot = () => labelSlot('iterators');
 
 /**
  * The next result of enumerate/zip (owned `items`): the object's own result tuple is

@@ -20,10 +20,6 @@ import { newSeqIter, listIterType, listRevIterType, tupleIterType } from './iter
 import { lookup } from './typeobject.js';
 import { reserveItems } from '../limits.js';
 
-function itemsOf(o: PyObject): PyObject[] {
-  return (o as PyList | PyTuple).items;
-}
-
 const MAX_SIZE = Number.MAX_SAFE_INTEGER;
 
 // ---------------------------------------------------------------- list

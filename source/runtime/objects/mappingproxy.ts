@@ -11,10 +11,10 @@ import { E } from './exceptions.js';
 import { newStr } from './str.js';
 import { PyList } from './list.js';
 import { PyTuple } from './tuple.js';
-import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { defineMethods, positional } from '../builtins/args.js';
 import { binaryOp, callMethod, contains, getItem, getIter, length, repr, richCompare, str, typeName } from '../protocols/abstract.js';
 import { bindMappingProxy } from './classes.js';
+import { labelSlot } from './slot-labels.js';
 
 export class PyMappingProxy extends PyObject {
   constructor(
@@ -27,7 +27,7 @@ export class PyMappingProxy extends PyObject {
 
 export let mappingProxyType: PyType;
 
-const mappingSlot = () => makeSlot(SlotKind.Label, rt.ev.strings.intern('mapping'));
+const mappingSlot = () => labelSlot('mapping');
 
 /** A proxy over `mapping` (borrowed). */
 export function newMappingProxy(mapping: PyObject): PyMappingProxy {

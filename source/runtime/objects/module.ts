@@ -11,7 +11,6 @@ import { newDict, dictGetStr, dictSetSteal, type PyDict } from './dict.js';
 import { internStr, newStr } from './str.js';
 import { newNone } from './singletons.js';
 import { genericGetAttr, genericSetAttr, PyRaiseOf } from '../protocols/module-helpers.js';
-import { makeSlot, SlotKind } from '../../events/kinds.js';
 
 export class PyModule extends PyObject {
   constructor(
@@ -29,7 +28,7 @@ export let moduleType: PyType;
 
 export function initModuleType(): void {
   moduleType = makeBuiltinType('module', { gc: true, weakrefable: true, ownDict: true, basicSize: 56 });
-  moduleType.traverse = (o, visit: Visit) => visit((o as PyModule).dict, makeSlot(SlotKind.Attribute, rt.ev.strings.intern('__dict__')));
+  moduleType.traverse = (o, visit: Visit) => visit((o as PyModule).dict, attrSlot('__dict__'));
   moduleType.dealloc = (o) => decref((o as PyModule).dict);
   moduleType.instanceGet = (o, name) => dictGetStr((o as PyModule).dict, name);
   moduleType.instanceSet = (o, name, v) => {
@@ -66,6 +65,7 @@ export function initModuleType(): void {
 }
 
 import { dictDel } from './dict.js';
+import { attrSlot } from './slot-labels.js';
 function delKey(d: PyDict, key: PyObject): boolean {
   return dictDel(d, key);
 }
@@ -75,7 +75,7 @@ export function newModule(name: string, dict: PyDict | null = null): PyModule {
   const d = dict ? newref(dict) : newDict();
   const m = new PyModule(moduleType, name, d);
   rt.heap.allocate(m, true);
-  rt.ev.refAdded(m.serial, d.serial, makeSlot(SlotKind.Attribute, rt.ev.strings.intern('__dict__')));
+  rt.ev.refAdded(m.serial, d.serial, attrSlot('__dict__'));
   if (dictGetStr(d, '__name__') === null) dictSetSteal(d, internStr('__name__'), newStr(name));
   if (dictGetStr(d, '__doc__') === null) dictSetSteal(d, internStr('__doc__'), newNone());
   return m;

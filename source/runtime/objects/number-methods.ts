@@ -3,7 +3,7 @@
  * foreign operands, as their C slots do), comparison, hashing, repr, constructors and
  * methods, with CPython's error messages.
  */
-import { PyObject, PyType, EQ, NE, LT, LE, GT, GE, type RichOp } from './object.js';
+import { PyObject, PyType, EQ, NE, LT, LE, GT, type RichOp } from './object.js';
 import { decref, incref, newref } from '../heap/refcount.js';
 import { pyError, PyRaise } from '../errors.js';
 import { E } from './exceptions.js';
@@ -572,7 +572,7 @@ export function installNumberMethods(): void {
     __floor__: (self) => floatToInt(Math.floor((self as PyFloat).v)),
     __ceil__: (self) => floatToInt(Math.ceil((self as PyFloat).v)),
     __format__: (self, args) => newStr(formatNumber(self!, (args[0] as PyStr).v)),
-    __sizeof__: (self) => newInt(24),
+    __sizeof__: () => newInt(24),
     __getnewargs__: (self) => newTuple([newFloat((self as PyFloat).v)]),
   });
 }

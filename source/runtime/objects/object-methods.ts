@@ -6,23 +6,22 @@ import { PyObject, PyType } from './object.js';
 import { objectType, typeType, lookup, typeModified } from './typeobject.js';
 import { decref, incref, newref, xdecref } from '../heap/refcount.js';
 import { pyError, PyRaise } from '../errors.js';
-import { E, PyBaseException, exceptionSetField, exceptionArgs } from './exceptions.js';
+import { E } from './exceptions.js';
 import { None, newNone, NotImplemented } from './singletons.js';
-import { newInt, newBool, PyInt } from './int.js';
+import { newInt, newBool } from './int.js';
 import { PyStr, newStr, internStr } from './str.js';
-import { PyTuple, newTuple, newEmptyTuple } from './tuple.js';
-import { newList, listAppend } from './list.js';
+import { PyTuple, newTuple } from './tuple.js';
+import { newList } from './list.js';
 import { newDict, dictSetSteal, dictGetStr, dictDelStr, PyDict } from './dict.js';
 import { PyFunction, PyMethod, PyCode, PyCell, PyBuiltinFunction, functionType, methodType, codeType, cellType, builtinFunctionType, functionSetField, methodDescriptorType, PyMethodDescriptor, cellSet, classmethodDescriptorType, wrapperDescriptorType, methodWrapperType, newMethod } from './function.js';
 import { PyGenerator, generatorType, generatorSend, closeGenerator, resume, stopIteration } from './generator.js';
 import { PyModule, moduleType } from './module.js';
 import { PyProperty, PyWrapper, propertyType, classmethodType, staticmethodType, newProperty, PyGetSetDescriptor, getsetDescriptorType, memberDescriptorType, PyMemberDescriptor } from './descriptors.js';
 import { liveSubclasses } from './subclasses.js';
-import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { PyFrameObject, PyTraceback, frameType, tracebackType, frameObjectOf } from '../interpreter/traceback.js';
 import { defineMethods, defineClassMethods, defineNew, defineAttribute, exactlyOne, positional, noArgs, bindArgs } from '../builtins/args.js';
 import { newGetSetDescriptor } from './descriptors.js';
-import { isTrue as isTrueValue, call, defaultRepr, genericGetAttr, genericSetAttr, repr, str as strOf, typeName, iterateToArray, addressOf, getAttr, getAttrOrNull, richCompare } from '../protocols/abstract.js';
+import { isTrue as isTrueValue, call, defaultRepr, genericGetAttr, genericSetAttr, repr, str as strOf, typeName, addressOf, getAttr, getAttrOrNull, richCompare } from '../protocols/abstract.js';
 import { createClass, pointerHash, computeMro, TYPE_DATA_ATTRS, typeSpecialAttr } from './classes.js';
 import { PyInstance, materializeDict } from './instance-values.js';
 import { rt } from '../runtime.js';
@@ -269,7 +268,7 @@ function installCallableMethods(): void {
     incref(v);
     const old = f.name;
     f.name = v;
-    const slot = makeSlot(SlotKind.Attribute, rt.ev.strings.intern('__name__'));
+    const slot = attrSlot('__name__');
     rt.ev.refRemoved(f.serial, old.serial, slot);
     rt.ev.refAdded(f.serial, v.serial, slot);
     decref(old);
@@ -280,7 +279,7 @@ function installCallableMethods(): void {
     incref(v);
     const old = f.qualname;
     f.qualname = v;
-    const slot = makeSlot(SlotKind.Attribute, rt.ev.strings.intern('__qualname__'));
+    const slot = attrSlot('__qualname__');
     rt.ev.refRemoved(f.serial, old.serial, slot);
     rt.ev.refAdded(f.serial, v.serial, slot);
     decref(old);
@@ -514,6 +513,7 @@ function docOf(f: PyObject | null): PyObject | null {
 }
 
 import { newException } from './exceptions.js';
+import { attrSlot } from './slot-labels.js';
 function newStopIteration(): PyObject {
   return newException(E.StopIteration!, []);
 }

@@ -7,6 +7,7 @@ import { rt } from '../runtime.js';
 import { decref } from '../heap/refcount.js';
 import type { IntValue } from './int.js';
 import { makeSlot, SlotKind } from '../../events/kinds.js';
+import { attrSlot } from './slot-labels.js';
 
 export class PyRange extends PyObject {
   constructor(
@@ -39,9 +40,9 @@ export function initRangeTypes(): void {
   sliceType = makeBuiltinType('slice', { baseType: false, gc: true, basicSize: 40 });
   sliceType.traverse = (o, visit: Visit) => {
     const s = o as PySlice;
-    visit(s.start, makeSlot(SlotKind.Attribute, rt.ev.strings.intern('start')));
-    visit(s.stop, makeSlot(SlotKind.Attribute, rt.ev.strings.intern('stop')));
-    visit(s.step, makeSlot(SlotKind.Attribute, rt.ev.strings.intern('step')));
+    visit(s.start, attrSlot('start'));
+    visit(s.stop, attrSlot('stop'));
+    visit(s.step, attrSlot('step'));
   };
   sliceType.dealloc = (o) => {
     const s = o as PySlice;

@@ -2,7 +2,7 @@
  * set and frozenset behaviour: constructors, the set algebra (methods and operators),
  * comparison, hashing of frozensets, repr.
  */
-import { PyObject, type PyType, EQ, NE, LT, LE, GT, GE } from './object.js';
+import { PyObject, type PyType, EQ, NE, LT, LE, GE } from './object.js';
 import { decref, incref, newref } from '../heap/refcount.js';
 import { pyError, PyRaise } from '../errors.js';
 import { E } from './exceptions.js';

@@ -6,3 +6,6 @@ import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { rt } from '../runtime.js';
 
 export const attrSlot = (name: string): number => makeSlot(SlotKind.Attribute, rt.ev.strings.intern(name));
+
+/** The label of any other reference (kinds.ts SlotKind.Label): 'f_func', 'result', 'mapping'. */
+export const labelSlot = (name: string): number => makeSlot(SlotKind.Label, rt.ev.strings.intern(name));

@@ -2,13 +2,13 @@
  * str behaviour: subscription, concatenation, repetition, comparison, %-formatting,
  * str.format, and the str methods scenarios use.
  */
-import { PyObject, type PyType, EQ, NE, LT, LE, GT, GE, type RichOp } from './object.js';
+import { PyObject, EQ, NE, LT, LE, GT, type RichOp } from './object.js';
 import { decref, incref, newref } from '../heap/refcount.js';
 import { pyError, PyRaise } from '../errors.js';
 import { E } from './exceptions.js';
-import { None, newNone, newNotImplemented } from './singletons.js';
+import { None, newNotImplemented } from './singletons.js';
 import { PyStr, strType, newStr, strHash, strRepr, isPrintable, internExisting } from './str.js';
-import { PyInt, newInt, newBool, intType } from './int.js';
+import { PyInt, newInt, newBool } from './int.js';
 import { PyFloat } from './float.js';
 import { PyList, newList, listAppendSteal } from './list.js';
 import { PyTuple, newTuple } from './tuple.js';
@@ -17,7 +17,7 @@ import { PySlice } from './range.js';
 import { PyBytes, newBytes } from './bytes.js';
 import { rt } from '../runtime.js';
 import { indexOf, normalizeIndex, sliceIndices } from './sequence.js';
-import { bindArgs, defineMethods, defineStatic, exactlyOne, noArgs, positional } from '../builtins/args.js';
+import { bindArgs, defineMethods, defineStatic, exactlyOne, positional } from '../builtins/args.js';
 import { getItem, getIter, iterNext, repr, str as strOf, strObject, typeName, indexValue, getAttr, call } from '../protocols/abstract.js';
 import { newSeqIter, strIterType, strAsciiIterType } from './iterators.js';
 import { formatObject } from './format.js';
@@ -27,10 +27,6 @@ const v = (o: PyObject | null | undefined) => (o as PyStr).v;
 
 function isAstral(s: string): boolean {
   return /[\ud800-\udbff][\udc00-\udfff]/.test(s);
-}
-
-function codePoints(s: string): string[] {
-  return isAstral(s) ? Array.from(s) : s.split('');
 }
 
 function argStr(o: PyObject | undefined, fname: string, pos = 1): string {

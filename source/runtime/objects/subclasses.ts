@@ -11,7 +11,7 @@ import { newWeakref, type PyWeakref } from './weakref.js';
 import { decref, newref } from '../heap/refcount.js';
 import { makeStatic } from './str.js';
 import { rt } from '../runtime.js';
-import { makeSlot, SlotKind } from '../../events/kinds.js';
+import { labelSlot } from './slot-labels.js';
 
 /**
  * Builtin types that can be subclassed already have their dict when a program starts
@@ -22,7 +22,7 @@ export function initSubclassDicts(types: readonly PyType[]): void {
     if (!t.flags.baseType || t.subclasses !== null) continue;
     t.subclasses = newDict();
     makeStatic(t.subclasses);
-    rt.ev.refAdded(t.serial, t.subclasses.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('__subclasses__')));
+    rt.ev.refAdded(t.serial, t.subclasses.serial, labelSlot('__subclasses__'));
   }
 }
 
@@ -30,7 +30,7 @@ export function initSubclassDicts(types: readonly PyType[]): void {
 export function addSubclass(base: PyType, t: PyType): void {
   if (base.subclasses === null) {
     base.subclasses = newDict();
-    rt.ev.refAdded(base.serial, base.subclasses.serial, makeSlot(SlotKind.Label, rt.ev.strings.intern('__subclasses__')));
+    rt.ev.refAdded(base.serial, base.subclasses.serial, labelSlot('__subclasses__'));
   }
   dictSetSteal(base.subclasses, newIntValue(BigInt(t.addr)), newWeakref(t, null));
 }

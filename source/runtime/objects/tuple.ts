@@ -7,7 +7,7 @@
 import { PyObject, type PyType, type Visit } from './object.js';
 import { makeBuiltinType } from './typeobject.js';
 import { rt } from '../runtime.js';
-import { decref, decrefItems, incref } from '../heap/refcount.js';
+import { decrefItems, incref } from '../heap/refcount.js';
 import { FreeList } from '../heap/heap.js';
 import { makeSlot, SlotKind } from '../../events/kinds.js';
 import { makeStatic } from './str.js';

@@ -17,7 +17,7 @@ import { None, newNone, newNotImplemented } from './singletons.js';
 import { newStr, PyStr } from './str.js';
 import { newBool } from './int.js';
 import { newTuple } from './tuple.js';
-import { makeSlot, SlotKind, EventKind } from '../../events/kinds.js';
+import { EventKind } from '../../events/kinds.js';
 import {
   addressOf, binaryOp, call, callMethod, contains, delItem, genericGetAttr, getAttr, getAttrOrNull, getItem, getIter,
   hashNotImplemented, hashOf, indexValue, inplaceOp, isTrue, iterNext, length, richCompare, setAttr, setItem, str,
@@ -45,8 +45,8 @@ export let callableProxyType: PyType;
 
 /** The label of a weakref's edge to its referent: shown in the graph, not a counted reference. */
 export const WEAK_REFERENT_LABEL = 'weak referent';
-const weakSlot = () => makeSlot(SlotKind.Label, rt.ev.strings.intern(WEAK_REFERENT_LABEL));
-const callbackSlot = () => makeSlot(SlotKind.Label, rt.ev.strings.intern('__callback__'));
+const weakSlot = () => labelSlot(WEAK_REFERENT_LABEL);
+const callbackSlot = () => labelSlot('__callback__');
 
 export function isWeakref(o: PyObject): o is PyWeakref {
   return o instanceof PyWeakref;
@@ -191,6 +191,7 @@ function initProxyTypes(): void {
 }
 
 import { newIntValue } from './int.js';
+import { labelSlot } from './slot-labels.js';
 function newIntOf(v: bigint): PyObject {
   return newIntValue(v);
 }

@@ -11,7 +11,7 @@ import { rt } from '../../runtime.js';
 import { decref, incref, newref } from '../../heap/refcount.js';
 import { pyError } from '../../errors.js';
 import { E } from '../../objects/exceptions.js';
-import { EventKind, makeSlot, SlotKind } from '../../../events/kinds.js';
+import { EventKind } from '../../../events/kinds.js';
 import { None, newNone, newNotImplemented } from '../../objects/singletons.js';
 import { newInt } from '../../objects/int.js';
 import { newStr } from '../../objects/str.js';
@@ -21,6 +21,7 @@ import { normalizeIndex, compareSequences, indexOf } from '../../objects/sequenc
 import { bindArgs, defineMethods, exactlyOne, noArgs, positional } from '../../builtins/args.js';
 import { getIter, iterNext, repr, reprEnter, reprLeave, richCompareBool, indexValue, hashNotImplemented, EQ } from '../../protocols/abstract.js';
 import { addClassGetItem } from '../../objects/generic-alias.js';
+import { labelSlot } from '../../objects/slot-labels.js';
 
 const BLOCKLEN = 64;
 const CENTER = (BLOCKLEN - 1) >> 1;
@@ -557,7 +558,7 @@ export function createDequeTypes(): { deque: PyType; iter: PyType; reverseIter: 
 }
 
 function makeIterSlot(_o: PyObject): number {
-  return makeSlot(SlotKind.Label, rt.ev.strings.intern('deque'));
+  return labelSlot('deque');
 }
 
 /** deque_inplace_repeat: clear for n <= 0, else append copies of the items n-1 times. */

@@ -19,12 +19,10 @@ import { PyTuple, newTuple } from '../../objects/tuple.js';
 import { newList } from '../../objects/list.js';
 import { PyDict, dictType, dictSizeof, dictItems, dictRemoveEntry, findEntry, primitiveKey, dictGet } from '../../objects/dict.js';
 import { PyDictView, dictKeysType, dictValuesType, dictItemsType, dictMergeFrom, newKeyError, dictRepr } from '../../objects/dict-methods.js';
-import { makeSlot, SlotKind } from '../../../events/kinds.js';
 import { bindArgs, defineMethods, defineClassMethods, exactlyOne, positional } from '../../builtins/args.js';
 import { call, callMethod, getIter, iterNext as iterNextOf, hashOf, indexValue, isTrue, repr, reprEnter, reprLeave, richCompareBool, setItem } from '../../protocols/abstract.js';
 import { newSeqIter, listRevIterType } from '../../objects/iterators.js';
-
-const label = (name: string) => makeSlot(SlotKind.Label, rt.ev.strings.intern(name));
+import { labelSlot } from '../../objects/slot-labels.js';
 
 /** iter(d.items()) */
 function itemsIter(d: PyObject): PyObject {
@@ -45,8 +43,8 @@ export class PyDefaultDict extends PyDict {
 function setFactory(d: PyDefaultDict, f: PyObject | null): void {
   const old = d.factory;
   d.factory = f;
-  if (old) rt.ev.refRemoved(d.serial, old.serial, label('default_factory'));
-  if (f) rt.ev.refAdded(d.serial, f.serial, label('default_factory'));
+  if (old) rt.ev.refRemoved(d.serial, old.serial, labelSlot('default_factory'));
+  if (f) rt.ev.refAdded(d.serial, f.serial, labelSlot('default_factory'));
   xdecref(old);
 }
 
@@ -84,7 +82,7 @@ export function createDefaultDictType(): PyType {
     t.traverse = (o, visit: Visit) => {
       dictType.traverse!(o, visit);
       const f = (o as PyDefaultDict).factory;
-      if (f) visit(f, label('default_factory'));
+      if (f) visit(f, labelSlot('default_factory'));
     };
     t.clear = (o) => {
       dictType.clear!(o);
@@ -201,7 +199,7 @@ export function createOrderedDictTypes(): PyType {
     incref(d);
     const v = new PyDictView(views[kind], d, kind);
     rt.heap.allocate(v, true);
-    rt.ev.refAdded(v.serial, d.serial, label('mapping'));
+    rt.ev.refAdded(v.serial, d.serial, labelSlot('mapping'));
     return v;
   };
 
@@ -339,11 +337,11 @@ export function createTupleGetterType(): PyType {
       const [index, doc] = positional('_tuplegetter', args, kw, 2, 2);
       const g = new PyTupleGetter(t, Number(indexValue(index!)), newref(doc!));
       rt.heap.allocate(g, true);
-      rt.ev.refAdded(g.serial, doc!.serial, label('__doc__'));
+      rt.ev.refAdded(g.serial, doc!.serial, labelSlot('__doc__'));
       return g;
     };
     t.repr = (o) => newStr(`_tuplegetter(${(o as PyTupleGetter).index}, ${repr((o as PyTupleGetter).doc)})`);
-    t.traverse = (o, visit: Visit) => visit((o as PyTupleGetter).doc, label('__doc__'));
+    t.traverse = (o, visit: Visit) => visit((o as PyTupleGetter).doc, labelSlot('__doc__'));
     t.dealloc = (o) => decref((o as PyTupleGetter).doc);
     t.descrGet = (d, o) => {
       const g = d as PyTupleGetter;

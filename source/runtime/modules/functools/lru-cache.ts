@@ -18,10 +18,10 @@ import { newInt, intType } from '../../objects/int.js';
 import { internStr, strType } from '../../objects/str.js';
 import { newTuple } from '../../objects/tuple.js';
 import { PyDict, newDict, dictGetStr, dictSetSteal, dictDelStr, dictGet, dictSet, dictDel, dictClear } from '../../objects/dict.js';
-import { makeSlot, SlotKind } from '../../../events/kinds.js';
 import { defineMethods, noArgs, positional } from '../../builtins/args.js';
 import { call, callBorrowed, indexValue, isTrue } from '../../protocols/abstract.js';
 import { newMethod } from '../../objects/function.js';
+import { labelSlot } from '../../objects/slot-labels.js';
 
 /**
  * One entry of a bounded cache (lru_list_elem): not tracked by the collector, which sees
@@ -60,8 +60,6 @@ export class PyLruCache extends PyObject {
   }
 }
 
-const label = (name: string) => makeSlot(SlotKind.Label, rt.ev.strings.intern(name));
-
 /** lru_cache_make_key: a new reference. */
 function makeKey(c: PyLruCache, args: PyObject[], kw: readonly string[] | null): PyObject {
   const nkw = kw ? kw.length : 0;
@@ -94,8 +92,8 @@ export function createLruCacheTypes(): PyType {
     if (l.owner !== null) {
       // Freed by its dict (cleared on its own, say by the collector): the cache forgets it.
       l.owner.order.delete(l);
-      rt.ev.refRemoved(l.owner.serial, l.key.serial, label('key'));
-      rt.ev.refRemoved(l.owner.serial, l.result.serial, label('result'));
+      rt.ev.refRemoved(l.owner.serial, l.key.serial, labelSlot('key'));
+      rt.ev.refRemoved(l.owner.serial, l.result.serial, labelSlot('result'));
     }
     decref(l.key);
     decref(l.result);
@@ -103,8 +101,8 @@ export function createLruCacheTypes(): PyType {
   const newLink = (c: PyLruCache, key: PyObject, result: PyObject): PyLruLink => {
     const l = new PyLruLink(linkType, key, result, c);
     rt.heap.allocate(l, false);
-    rt.ev.refAdded(c.serial, key.serial, label('key'));
-    rt.ev.refAdded(c.serial, result.serial, label('result'));
+    rt.ev.refAdded(c.serial, key.serial, labelSlot('key'));
+    rt.ev.refAdded(c.serial, result.serial, labelSlot('result'));
     return l;
   };
 
@@ -123,10 +121,10 @@ export function createLruCacheTypes(): PyType {
       c.maxsize = max;
       c.typed = isTrue(typed!);
       rt.heap.allocate(c, true);
-      rt.ev.refAdded(c.serial, func!.serial, label('__wrapped__'));
-      rt.ev.refAdded(c.serial, cache.serial, label('cache'));
-      rt.ev.refAdded(c.serial, cacheInfoType!.serial, label('cache_info_type'));
-      rt.ev.refAdded(c.serial, mark.serial, label('kwd_mark'));
+      rt.ev.refAdded(c.serial, func!.serial, labelSlot('__wrapped__'));
+      rt.ev.refAdded(c.serial, cache.serial, labelSlot('cache'));
+      rt.ev.refAdded(c.serial, cacheInfoType!.serial, labelSlot('cache_info_type'));
+      rt.ev.refAdded(c.serial, mark.serial, labelSlot('kwd_mark'));
       return c;
     };
     t.init = () => {};
@@ -151,7 +149,7 @@ export function createLruCacheTypes(): PyType {
       if (c.dict === null) {
         if (v === null) return false;
         c.dict = newDict();
-        rt.ev.refAdded(c.serial, c.dict.serial, label('__dict__'));
+        rt.ev.refAdded(c.serial, c.dict.serial, labelSlot('__dict__'));
       }
       if (v === null) return dictDelStr(c.dict, name);
       dictSetSteal(c.dict, internStr(name), v);
@@ -160,14 +158,14 @@ export function createLruCacheTypes(): PyType {
     t.traverse = (o, visit: Visit) => {
       const c = o as PyLruCache;
       for (const link of c.order) {
-        visit(link.key, label('key'));
-        visit(link.result, label('result'));
+        visit(link.key, labelSlot('key'));
+        visit(link.result, labelSlot('result'));
       }
-      visit(c.cache, label('cache'));
-      visit(c.func, label('__wrapped__'));
-      visit(c.kwdMark, label('kwd_mark'));
-      visit(c.cacheInfoType, label('cache_info_type'));
-      if (c.dict) visit(c.dict, label('__dict__'));
+      visit(c.cache, labelSlot('cache'));
+      visit(c.func, labelSlot('__wrapped__'));
+      visit(c.kwdMark, labelSlot('kwd_mark'));
+      visit(c.cacheInfoType, labelSlot('cache_info_type'));
+      if (c.dict) visit(c.dict, labelSlot('__dict__'));
     };
     t.clear = (o) => {
       const c = o as PyLruCache;
@@ -175,7 +173,7 @@ export function createLruCacheTypes(): PyType {
       const d = c.dict;
       if (d) {
         c.dict = null;
-        rt.ev.refRemoved(c.serial, d.serial, label('__dict__'));
+        rt.ev.refRemoved(c.serial, d.serial, labelSlot('__dict__'));
         decref(d);
       }
     };
@@ -195,7 +193,7 @@ export function createLruCacheTypes(): PyType {
     const c = o as PyLruCache;
     if (c.dict === null) {
       c.dict = newDict();
-      rt.ev.refAdded(c.serial, c.dict.serial, label('__dict__'));
+      rt.ev.refAdded(c.serial, c.dict.serial, labelSlot('__dict__'));
     }
     return newref(c.dict);
   });
@@ -228,8 +226,8 @@ function clearCache(c: PyLruCache): void {
 function rehomeLink(l: PyLruLink): void {
   const c = l.owner!;
   for (const [target, name] of [[l.key, 'key'], [l.result, 'result']] as const) {
-    rt.ev.refRemoved(c.serial, target.serial, label(name));
-    rt.ev.refAdded(l.serial, target.serial, label(name));
+    rt.ev.refRemoved(c.serial, target.serial, labelSlot(name));
+    rt.ev.refAdded(l.serial, target.serial, labelSlot(name));
   }
   l.owner = null;
 }
@@ -276,12 +274,12 @@ function lruCall(c: PyLruCache, args: PyObject[], kw: readonly string[] | null, 
     dictDel(c.cache, oldest.key);
     const oldKey = oldest.key;
     const oldResult = oldest.result;
-    rt.ev.refRemoved(c.serial, oldKey.serial, label('key'));
-    rt.ev.refRemoved(c.serial, oldResult.serial, label('result'));
+    rt.ev.refRemoved(c.serial, oldKey.serial, labelSlot('key'));
+    rt.ev.refRemoved(c.serial, oldResult.serial, labelSlot('result'));
     oldest.key = newref(key);
     oldest.result = newref(result);
-    rt.ev.refAdded(c.serial, key.serial, label('key'));
-    rt.ev.refAdded(c.serial, result.serial, label('result'));
+    rt.ev.refAdded(c.serial, key.serial, labelSlot('key'));
+    rt.ev.refAdded(c.serial, result.serial, labelSlot('result'));
     dictSet(c.cache, key, oldest);
     c.order.add(oldest);
     decref(oldest);

@@ -12,9 +12,9 @@ import { E } from '../../objects/exceptions.js';
 import { PyStr, internStr, newStr } from '../../objects/str.js';
 import { PyTuple, newTuple } from '../../objects/tuple.js';
 import { PyDict, newDict, dictGetStr, dictSetSteal, dictDelStr, dictItems } from '../../objects/dict.js';
-import { makeSlot, SlotKind } from '../../../events/kinds.js';
 import { call, repr, reprEnter, reprLeave } from '../../protocols/abstract.js';
 import { addClassGetItem } from '../../objects/generic-alias.js';
+import { labelSlot } from '../../objects/slot-labels.js';
 
 export class PyPartial extends PyObject {
   fn!: PyObject;
@@ -25,8 +25,6 @@ export class PyPartial extends PyObject {
     super(type);
   }
 }
-
-const label = (name: string) => makeSlot(SlotKind.Label, rt.ev.strings.intern(name));
 
 export function createPartialType(): PyType {
   const t = nativeType('partial', { module: 'functools', gc: true, weakrefable: true, ownDict: true, basicSize: 64 }, (t) => {
@@ -50,9 +48,9 @@ export function createPartialType(): PyType {
       for (const [k, v] of baseKw) dictSetSteal(p.kw, newref(k), newref(v));
       for (let i = 0; i < nkw; i++) dictSetSteal(p.kw, internStr(kw![i]!), newref(args[npos + i]!));
       rt.heap.allocate(p, true);
-      rt.ev.refAdded(p.serial, p.fn.serial, label('func'));
-      rt.ev.refAdded(p.serial, p.args.serial, label('args'));
-      rt.ev.refAdded(p.serial, p.kw.serial, label('keywords'));
+      rt.ev.refAdded(p.serial, p.fn.serial, labelSlot('func'));
+      rt.ev.refAdded(p.serial, p.args.serial, labelSlot('args'));
+      rt.ev.refAdded(p.serial, p.kw.serial, labelSlot('keywords'));
       return p;
     };
     t.init = () => {};
@@ -95,7 +93,7 @@ export function createPartialType(): PyType {
       if (p.dict === null) {
         if (v === null) return false;
         p.dict = newDict();
-        rt.ev.refAdded(p.serial, p.dict.serial, label('__dict__'));
+        rt.ev.refAdded(p.serial, p.dict.serial, labelSlot('__dict__'));
       }
       if (v === null) return dictDelStr(p.dict, name);
       dictSetSteal(p.dict, internStr(name), v);
@@ -103,17 +101,17 @@ export function createPartialType(): PyType {
     };
     t.traverse = (o, visit: Visit) => {
       const p = o as PyPartial;
-      visit(p.fn, label('func'));
-      visit(p.args, label('args'));
-      visit(p.kw, label('keywords'));
-      if (p.dict) visit(p.dict, label('__dict__'));
+      visit(p.fn, labelSlot('func'));
+      visit(p.args, labelSlot('args'));
+      visit(p.kw, labelSlot('keywords'));
+      if (p.dict) visit(p.dict, labelSlot('__dict__'));
     };
     t.clear = (o) => {
       const p = o as PyPartial;
       const d = p.dict;
       if (d) {
         p.dict = null;
-        rt.ev.refRemoved(p.serial, d.serial, label('__dict__'));
+        rt.ev.refRemoved(p.serial, d.serial, labelSlot('__dict__'));
         decref(d);
       }
     };
@@ -135,7 +133,7 @@ export function createPartialType(): PyType {
       const p = o as PyPartial;
       if (p.dict === null) {
         p.dict = newDict();
-        rt.ev.refAdded(p.serial, p.dict.serial, label('__dict__'));
+        rt.ev.refAdded(p.serial, p.dict.serial, labelSlot('__dict__'));
       }
       return newref(p.dict);
     },

@@ -9,9 +9,9 @@ import { PyObject, PyType, type Visit } from '../../objects/object.js';
 import { nativeType } from '../../objects/native-type.js';
 import { rt } from '../../runtime.js';
 import { decref, newref, xdecref } from '../../heap/refcount.js';
-import { makeSlot, SlotKind } from '../../../events/kinds.js';
 import { indexSlot } from '../../objects/tuple.js';
 import { newStr } from '../../objects/str.js';
+import { labelSlot } from '../../objects/slot-labels.js';
 
 export class PyItertool extends PyObject {
   /** Owned references by slot (null when empty). */
@@ -51,13 +51,11 @@ export type ItertoolSpec = {
   extraSize?: (o: PyItertool) => number;
 };
 
-const slotLabel = (name: string) => makeSlot(SlotKind.Label, rt.ev.strings.intern(name));
-
 /** Store `v` (stolen) in slot i, reporting the change; the old value is released last. */
 export function setRef(o: PyItertool, i: number, v: PyObject | null): void {
   const old = o.refs[i];
   o.refs[i] = v;
-  const label = slotLabel(o.slotNames[i]!);
+  const label = labelSlot(o.slotNames[i]!);
   if (old) rt.ev.refRemoved(o.serial, old.serial, label);
   if (v) rt.ev.refAdded(o.serial, v.serial, label);
   xdecref(old);
@@ -120,7 +118,7 @@ export function itertoolType(name: string, spec: ItertoolSpec): PyType {
       const it = o as PyItertool;
       for (let i = 0; i < it.refs.length; i++) {
         const r = it.refs[i];
-        if (r) visit(r, slotLabel(it.slotNames[i]!));
+        if (r) visit(r, labelSlot(it.slotNames[i]!));
       }
       for (let i = 0; i < it.buf.length; i++) visit(it.buf[i]!, indexSlot(i));
     };
