@@ -7,6 +7,7 @@ import type { Recording } from '../events/record-file.js';
 import type { DashboardSource } from './session.js';
 import { initialSessionState, sessionReducer, type SessionEvent, type SessionState } from './session-state.js';
 import { Timeline } from './timeline.js';
+import { mainScriptLines } from '../projections/main-script-lines.js';
 import { FramePacer } from './pacer.js';
 import { clampSpeed, delayFor, DEFAULT_SPEED } from './speed.js';
 
@@ -18,7 +19,9 @@ export class ReplaySession implements DashboardSource {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(recording: Recording, file: string, speed = DEFAULT_SPEED) {
-    this.timeline = new Timeline(recording.log);
+    // Steps go to the main script's lines only, as in a live session.
+    this.timeline = new Timeline(recording.log, { reportsStops: true });
+    this.timeline.addStops(mainScriptLines(recording.log));
     const end = this.timeline.end;
     const first = this.timeline.forward(0);
     this.current = {

@@ -8,8 +8,8 @@
  * start and the live end one more step.
  *
  * Steps go only to the lines the session reports as stops (the main script's lines:
- * heapscope's library modules written in Python are not the user's program); a replay,
- * which has no such report, stops at every line.
+ * heapscope's library modules written in Python are not the user's program); a replay
+ * finds them in the log (projections/main-script-lines.ts).
  */
 import { EventLog, type EventBatch } from '../events/log.js';
 import { TimeTravel } from '../projections/time-travel.js';
