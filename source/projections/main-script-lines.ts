@@ -1,17 +1,31 @@
 /**
- * Which line starts of a recorded run belong to the main script: the lines a replay steps
- * to, as a live session does. The live session learns it from the runtime (a frame's
- * code.filename, session/runtime-worker.ts); a recording has only the log, where the main
- * script's frames are those sharing its globals, the globals of the first line's frame
- * (heapscope's library modules written in Python each have their own).
+ * Which line starts are stops: where a step goes and the speed counts lines. They are the
+ * main script's lines, except those of code that runs inside the line holding it.
+ *
+ * A live session learns where a line is from the runtime (a frame's code, session/
+ * runtime-worker.ts). A recording has only the log, where the main script's frames are
+ * those sharing its globals, the globals of the first line's frame (heapscope's library
+ * modules written in Python each have their own).
  */
 import type { EventLog } from '../events/log.js';
 import { EventKind } from '../events/kinds.js';
 
+/**
+ * Comprehensions, generator expressions and lambdas are functions of their own in CPython
+ * 3.11, with a line start for every item on the line that holds them: stepping through
+ * `[n * n for n in range(200_000)]` would take 200,000 steps on one line. They run inside
+ * that line instead, as a reader sees it. `name` is a code's name or qualified name.
+ */
+export function runsInsideItsLine(name: string): boolean {
+  return INLINE_CODE.has(name.slice(name.lastIndexOf('.') + 1));
+}
+
+const INLINE_CODE = new Set(['<listcomp>', '<setcomp>', '<dictcomp>', '<genexpr>', '<lambda>']);
+
 /** Line starts (ordinals among the log's LineStarted events) as sorted runs [first, end). */
 export function mainScriptLines(log: EventLog): number[] {
   const runs: number[] = [];
-  /** Globals of the frames created before the first line (its frame among them). */
+  /** Globals of the frames created before the first line (its frame among them), -1 for inline code. */
   const early = new Map<number, number>();
   /** Live frames of the main script, once its globals are known. */
   const mainFrames = new Set<number>();
@@ -19,10 +33,12 @@ export function mainScriptLines(log: EventLog): number[] {
   let j = 0;
   log.forEach((ev) => {
     switch (ev.kind) {
-      case EventKind.FrameCreated:
-        if (mainGlobals < 0) early.set(ev.a, ev.d);
-        else if (ev.d === mainGlobals) mainFrames.add(ev.a);
+      case EventKind.FrameCreated: {
+        const globals = runsInsideItsLine(log.strings.get(ev.b)) ? -1 : ev.d;
+        if (mainGlobals < 0) early.set(ev.a, globals);
+        else if (globals === mainGlobals) mainFrames.add(ev.a);
         break;
+      }
       case EventKind.FrameReleased:
         mainFrames.delete(ev.a);
         break;

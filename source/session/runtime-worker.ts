@@ -10,6 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createRuntime, executeMain } from '../runtime/run.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { Frame } from '../runtime/interpreter/frame.js';
+import type { CodeBody } from '../runtime/interpreter/code.js';
 import { collectNow } from '../runtime/modules/gc.js';
 import { PyRaise } from '../runtime/errors.js';
 import { decref } from '../runtime/heap/refcount.js';
@@ -17,6 +18,7 @@ import { reportUnraisable } from '../runtime/interpreter/unraisable.js';
 import { viewAllocator } from '../runtime/heap/allocator-view.js';
 import { PrefaultedSlabs } from './prefault.js';
 import { BatchExporter, SLAB_BYTES } from '../events/log.js';
+import { runsInsideItsLine } from '../projections/main-script-lines.js';
 import { CommandCode, Ctrl, MAX_EVENTS_AHEAD, RING_SIZE, type OutputChunk, type PauseReason, type WorkerInput, type WorkerMessage } from './protocol.js';
 
 const input = workerData as WorkerInput;
@@ -179,9 +181,18 @@ function pauseHere(reason: PauseReason): void {
   if (stepsLeft === 0) post({ type: 'resumed', ...flush() });
 }
 
+/** The code of the last line start, and whether it runs inside its line (a loop asks once). */
+let lastCode: CodeBody | null = null;
+let lastCodeInside = false;
+
 function onLine(frame: Frame): void {
   const j = lines++;
   if (frame.code.filename !== input.filename) return libraryLine();
+  if (frame.code !== lastCode) {
+    lastCode = frame.code;
+    lastCodeInside = runsInsideItsLine(lastCode.name);
+  }
+  if (lastCodeInside) return lineInsideLine();
   lineNo = frame.lineno;
   scope = frame.code.qualname;
   noteStop(j);
@@ -224,6 +235,19 @@ function libraryLine(): void {
   if (noPause > 0 || !started) return;
   if (Atomics.load(control, Ctrl.Head) !== tail) drainCommands();
   if (mode === 'running') reportProgress();
+}
+
+/**
+ * A line start of a comprehension, generator expression or lambda of the script: part of
+ * the line that holds it, which is where steps and the speed count. Pausing (space) still
+ * stops here, so that a long comprehension can be paused; the dashboard shows the
+ * holding line.
+ */
+function lineInsideLine(): void {
+  if (noPause > 0 || !started) return;
+  if (Atomics.load(control, Ctrl.Head) !== tail) drainCommands();
+  if (mode === 'paused') return pauseHere('pause');
+  reportProgress();
 }
 
 /** Wait while the main thread is too far behind, still answering commands. */

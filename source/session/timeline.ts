@@ -8,8 +8,9 @@
  * start and the live end one more step.
  *
  * Steps go only to the lines the session reports as stops (the main script's lines:
- * heapscope's library modules written in Python are not the user's program); a replay
- * finds them in the log (projections/main-script-lines.ts).
+ * heapscope's library modules written in Python are not the user's program, and
+ * comprehensions run inside their line); a replay finds them in the log
+ * (projections/main-script-lines.ts).
  */
 import { EventLog, type EventBatch } from '../events/log.js';
 import { TimeTravel } from '../projections/time-travel.js';

@@ -110,6 +110,29 @@ describe('session', () => {
     expect([1, 2]).toContain(s.state.live.line);
   });
 
+  it('pauses inside a long generator expression, at the line that holds it', async () => {
+    const s = open('sum.py', 'total = sum(i for i in range(10**9))\nprint("done")\n', { startPaused: false, speed: SPEEDS.length - 1 });
+    await s.waitFor((st) => st.status === 'running' && st.lines > 1000);
+    s.toggleRun();
+    await s.waitFor((st) => st.status === 'paused');
+    expect(written(s)).toBe('');
+    expect(s.state.live.line).toBe(1);
+  });
+
+  it('steps over a comprehension in one step', async () => {
+    const s = open('comp.py', 'xs = [i * i for i in range(1000)]\nprint(len(xs))\n');
+    await s.waitFor((st) => st.status === 'paused');
+    expect(s.state.live.line).toBe(1);
+    s.step();
+    // The 1,000 line starts of the comprehension run inside line 1.
+    await s.waitFor((st) => st.status === 'paused' && st.live.line === 2);
+    expect(s.state.lines).toBeGreaterThan(1000);
+    expect(text(s)).toBe('');
+    s.step();
+    await s.waitFor((st) => st.status === 'finished');
+    expect(text(s)).toBe('1000');
+  });
+
   it('restarts from the beginning', async () => {
     const s = open('seed.py', 'print("hi")\nx = 2\n');
     await stepTo(s, 2);
