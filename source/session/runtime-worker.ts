@@ -177,7 +177,8 @@ function waitForCommands(timeoutMs: number): void {
 function pauseHere(reason: PauseReason): void {
   post({ type: 'paused', reason, ...flush() });
   while (mode === 'paused') waitForCommands(Infinity);
-  // A step continues silently: the next message is its pause.
+  // A step continues silently: the next message is its pause (or, for a long step, a
+  // report that it runs: reportProgress).
   if (stepsLeft === 0) post({ type: 'resumed', ...flush() });
 }
 
@@ -220,12 +221,16 @@ function onLine(frame: Frame): void {
   reportProgress();
 }
 
-/** While running: a report when the main thread asks for one or much has happened. */
+/**
+ * While running: a report when the main thread asks for one or much has happened. A step
+ * is silent, but one that lasts past a report (through a long comprehension or library
+ * code) is running and says so: the dashboard shows it, and space pauses it.
+ */
 function reportProgress(): void {
   const t = Atomics.load(control, Ctrl.FlushTick);
   if (t !== tick || runtime.ev.count - sentEvents() > BATCH_EVENTS) {
     tick = t;
-    post({ type: 'progress', ...flush(true) });
+    post({ type: stepsLeft > 0 ? 'resumed' : 'progress', ...flush(true) });
     waitForFolding();
   }
 }

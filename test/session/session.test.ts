@@ -114,6 +114,17 @@ describe('session', () => {
     expect(lines).toContain(s.state.live.line);
   });
 
+  it('shows a long step as running, and space pauses it', async () => {
+    const s = open('sum.py', 'total = sum(i for i in range(10**9))\nprint("done")\n');
+    await s.waitFor((st) => st.status === 'paused');
+    s.step();
+    await s.waitFor((st) => st.status === 'running');
+    s.toggleRun();
+    await s.waitFor((st) => st.status === 'paused');
+    expect(s.state.live.line).toBe(1);
+    expect(written(s)).toBe('');
+  });
+
   it('steps over a comprehension in one step', async () => {
     const s = open('comp.py', 'xs = [i * i for i in range(1000)]\nprint(len(xs))\n');
     await s.waitFor((st) => st.status === 'paused');
