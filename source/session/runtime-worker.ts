@@ -188,12 +188,12 @@ let lastCodeInside = false;
 
 function onLine(frame: Frame): void {
   const j = lines++;
-  if (frame.code.filename !== input.filename) return libraryLine();
+  if (frame.code.filename !== input.filename) return lineThatIsNoStop(false);
   if (frame.code !== lastCode) {
     lastCode = frame.code;
     lastCodeInside = runsInsideItsLine(lastCode.name);
   }
-  if (lastCodeInside) return lineInsideLine();
+  if (lastCodeInside) return lineThatIsNoStop(true);
   lineNo = frame.lineno;
   scope = frame.code.qualname;
   noteStop(j);
@@ -235,23 +235,20 @@ function reportProgress(): void {
   }
 }
 
-/** A line of a library module: never a stop, but a long run there still reports. */
-function libraryLine(): void {
-  if (noPause > 0 || !started) return;
-  if (Atomics.load(control, Ctrl.Head) !== tail) drainCommands();
-  if (mode === 'running') reportProgress();
-}
-
 /**
- * A line start of a comprehension, generator expression or lambda of the script: part of
- * the line that holds it, which is where steps and the speed count. Pausing (space) still
- * stops here, so that a long comprehension can be paused; the dashboard shows the
- * holding line.
+ * A line start that is no stop: steps and the speed go past it, but a long run there
+ * still reports. That is a line of a library module, or (`pausable`) one of a
+ * comprehension, generator expression or lambda of the script, part of the line that
+ * holds it: pausing (space) still stops there, so that a long comprehension can be
+ * paused, and the dashboard shows the holding line.
  */
-function lineInsideLine(): void {
+function lineThatIsNoStop(pausable: boolean): void {
   if (noPause > 0 || !started) return;
   if (Atomics.load(control, Ctrl.Head) !== tail) drainCommands();
-  if (mode === 'paused') return pauseHere('pause');
+  if (mode === 'paused') {
+    if (pausable) pauseHere('pause');
+    return;
+  }
   reportProgress();
 }
 

@@ -680,7 +680,7 @@ function installBuiltinSubclassStorage(t: PyType, solid: PyType): void {
     const w = o as WithExtraDict;
     if (w.slots) visitSlots(o, w.slots, visit);
     if (w.extraDict) visit(w.extraDict, labelSlot('__dict__'));
-    visit(o.type, labelSlot('__class__'));
+    visit(o.type, rt.heap.classSlot);
     baseTraverse?.(o, visit);
   };
   t.clear = (o) => {
@@ -756,7 +756,7 @@ function installExtraDict(t: PyType, solid: PyType): void {
 export function noteHeapInstance(o: PyObject): void {
   if (o.type.flags.heap && !(o instanceof PyInstance)) {
     incref(o.type);
-    rt.ev.refAdded(o.serial, o.type.serial, labelSlot('__class__'));
+    rt.ev.refAdded(o.serial, o.type.serial, rt.heap.classSlot);
   }
 }
 

@@ -61,8 +61,6 @@ export class PyInstance extends PyObject {
 }
 const EMPTY: (PyObject | null)[] = [];
 
-const DICT_SLOT = () => labelSlot('__dict__');
-
 /** Allocate an instance of heap type `t` (its class gains a reference). */
 export function newInstance(t: PyType): PyInstance {
   const o = new PyInstance(t);
@@ -101,7 +99,7 @@ export function instanceTraverse(o: PyObject, visit: Visit): void {
       if (v) visit(v, slots[i]!);
     }
   }
-  if (inst.dict) visit(inst.dict, DICT_SLOT());
+  if (inst.dict) visit(inst.dict, labelSlot('__dict__'));
   visit(o.type, rt.heap.classSlot);
 }
 
@@ -194,7 +192,7 @@ export function instanceClear(o: PyObject): void {
   if (inst.dict) {
     const d = inst.dict;
     inst.dict = null;
-    rt.ev.refRemoved(o.serial, d.serial, DICT_SLOT());
+    rt.ev.refRemoved(o.serial, d.serial, labelSlot('__dict__'));
     decref(d);
   }
 }
@@ -352,7 +350,7 @@ export function materializeDict(inst: PyInstance, split = true): PyDict {
   inst.order = null;
   for (const [name, v] of items) dictSetSteal(d, internStr(name), v);
   inst.dict = d;
-  rt.ev.refAdded(inst.serial, d.serial, DICT_SLOT());
+  rt.ev.refAdded(inst.serial, d.serial, labelSlot('__dict__'));
   return d;
 }
 
@@ -369,7 +367,7 @@ export function instanceDictSet(o: PyObject, d: PyObject | null): void {
   if (d === null) throw new Error('cannot delete __dict__');
   incref(d);
   inst.dict = d as PyDict;
-  rt.ev.refRemoved(inst.serial, old.serial, DICT_SLOT());
-  rt.ev.refAdded(inst.serial, d.serial, DICT_SLOT());
+  rt.ev.refRemoved(inst.serial, old.serial, labelSlot('__dict__'));
+  rt.ev.refAdded(inst.serial, d.serial, labelSlot('__dict__'));
   decref(old);
 }
