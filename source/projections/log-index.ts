@@ -73,6 +73,8 @@ export class LogIndex {
   // Lines.
   readonly lineEvent = new Column();
   readonly lineNumber = new Column();
+  /** Frames on the stack when the line started (1 for the module's own lines): step over. */
+  readonly lineDepth = new Column();
   // The timeline: bucket i covers events [i * span, (i + 1) * span); span is a power of
   // two, kept as a number (a division by it is much cheaper than one by 2 ** shift).
   private timelineSpan = 1024;
@@ -91,10 +93,14 @@ export class LogIndex {
   // ProcessMemory and memory_profiler events (their folds can visit just these).
   readonly memoryModelEvent = new Column();
 
-  /** A line starts at event `at`; `maxBytes` is the most live since the previous line. */
-  lineStarted(at: number, line: number, bytes: number, objects: number, maxBytes: number): void {
+  /**
+   * A line starts at event `at`, with `depth` frames on the stack; `maxBytes` is the most
+   * live since the previous line.
+   */
+  lineStarted(at: number, line: number, depth: number, bytes: number, objects: number, maxBytes: number): void {
     this.lineEvent.push(at);
     this.lineNumber.push(line);
+    this.lineDepth.push(depth);
     let b = Math.floor(at / this.timelineSpan);
     while (b >= TIMELINE_BUCKETS) {
       this.mergeBuckets();
@@ -186,7 +192,7 @@ export class LogIndex {
 
   get bytes(): number {
     return (
-      this.lineEvent.bytes + this.lineNumber.bytes + this.tlBytes.byteLength * 3 +
+      this.lineEvent.bytes + this.lineNumber.bytes + this.lineDepth.bytes + this.tlBytes.byteLength * 3 +
       this.outputEvent.bytes + this.outputStream.bytes + this.outputText.bytes + this.notableEvent.bytes + this.collections.length * 100
     );
   }

@@ -306,7 +306,7 @@ export class Projection {
         const n = this.nids.get(b);
         if (n >= 0) this.line[n] = a;
         if (this.index !== null) {
-          this.index.lineStarted(this.at, a, this.bytes, this.objects, this.maxSinceLine);
+          this.index.lineStarted(this.at, a, this.depth, this.bytes, this.objects, this.maxSinceLine);
           this.maxSinceLine = this.bytes;
         }
         this.lines++;

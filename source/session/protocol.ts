@@ -27,6 +27,12 @@ export const enum CommandCode {
   Delay = 4,
   /** gc.collect(arg) at the current point of the program. */
   Collect = 5,
+  /**
+   * Step over (pdb's `next`): run to the next stop in the paused frame or in a frame below
+   * it on the stack (its caller, once it returns), then pause. Calls made meanwhile run
+   * through.
+   */
+  StepOver = 6,
 }
 
 /** Word indices of the control block. */

@@ -53,6 +53,11 @@ export class ReplaySession implements DashboardSource {
     if (this.current.cursor !== null) this.moveTo(this.timeline.forward(this.current.cursor));
   }
 
+  stepOver(): void {
+    this.stop();
+    if (this.current.cursor !== null) this.moveTo(this.timeline.forwardOver(this.current.cursor));
+  }
+
   stepBack(): void {
     this.stop();
     const back = this.timeline.back(this.current.cursor ?? this.timeline.end);

@@ -31,6 +31,8 @@ let mode: Mode = input.startPaused ? 'paused' : 'running';
 let delayMs = input.delayMs;
 /** Line starts left before a step pauses (0: not stepping). */
 let stepsLeft = 0;
+/** A step counts only the stops of frames at most this deep on the stack (a step over). */
+let stepDepth = Infinity;
 /** Commands taken from the ring. */
 let tail = 0;
 /** Last flush tick seen. */
@@ -148,6 +150,13 @@ function apply(code: CommandCode, arg: number): void {
     case CommandCode.Step:
       mode = 'running';
       stepsLeft = Math.max(1, arg);
+      stepDepth = Infinity;
+      break;
+    case CommandCode.StepOver:
+      // Commands are applied at a line start of the paused frame: that frame's depth.
+      mode = 'running';
+      stepsLeft = 1;
+      stepDepth = runtime.depth;
       break;
     case CommandCode.Delay:
       delayMs = arg;
@@ -204,7 +213,9 @@ function onLine(frame: Frame): void {
     if (mode === 'paused') return pauseHere('start');
   }
   if (stepsLeft > 0) {
-    // Steps run at full speed; the last one stops at the start of the next line.
+    // Steps run at full speed; the last one stops at the start of the next line. A step
+    // over runs through the lines of the calls it makes (deeper frames).
+    if (runtime.depth > stepDepth) return reportProgress();
     if (--stepsLeft === 0) {
       mode = 'paused';
       pauseHere('step');

@@ -40,6 +40,8 @@ export interface DashboardSource extends SessionControls {
 export interface SessionControls {
   toggleRun(): void;
   step(): void;
+  /** Step over: to the next line of this frame, or of its caller once it returns. */
+  stepOver(): void;
   stepBack(): void;
   faster(): void;
   slower(): void;
@@ -130,6 +132,14 @@ export class Session implements DashboardSource {
     if (s.cursor !== null) return this.dispatch({ type: 'cursor-moved', cursor: this.timeline.forward(s.cursor) });
     if (s.status === 'running') return this.send(CommandCode.Pause);
     if (s.status === 'paused' || s.status === 'starting') this.send(CommandCode.Step, 1);
+    else if (s.status === 'finished') this.send(CommandCode.Run);
+  }
+
+  stepOver(): void {
+    const s = this.current;
+    if (s.cursor !== null) return this.dispatch({ type: 'cursor-moved', cursor: this.timeline.forwardOver(s.cursor) });
+    if (s.status === 'running') return this.send(CommandCode.Pause);
+    if (s.status === 'paused' || s.status === 'starting') this.send(CommandCode.StepOver);
     else if (s.status === 'finished') this.send(CommandCode.Run);
   }
 

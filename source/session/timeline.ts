@@ -135,6 +135,26 @@ export class Timeline {
     return next < this.end ? next : null;
   }
 
+  /**
+   * One step over from k (pdb's `next`): the next stop whose frame is the one of the line
+   * at k or below it on the stack; the lines of the calls in between are passed over.
+   * null when there is none before the live end.
+   */
+  forwardOver(k: number): number | null {
+    let j = this.stopAtOrBefore(this.travel.lineBefore(k));
+    if (j < 0) return this.forward(k);
+    const depth = this.travel.index.lineDepth;
+    const limit = depth.get(j);
+    for (;;) {
+      j = this.stopAfter(j);
+      if (j < 0 || j >= this.travel.lineCount) return null;
+      if (depth.get(j) <= limit) {
+        const next = this.atLine(j);
+        return next < this.end ? next : null;
+      }
+    }
+  }
+
   /** The output chunks written before event k, oldest first, at most the last `limit`. */
   output(k: number, limit: number): { event: number; stream: 1 | 2; text: string }[] {
     const idx = this.travel.index;

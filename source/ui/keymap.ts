@@ -8,6 +8,7 @@ import type { Key } from 'ink';
 export type Command =
   | 'run-pause'
   | 'step'
+  | 'step-over'
   | 'step-back'
   | 'faster'
   | 'slower'
@@ -59,7 +60,8 @@ const special = (name: SpecialKey, label: string, shift = false): KeyChord => ({
 
 export const KEYMAP: readonly Binding[] = [
   { command: 'run-pause', keys: [key(' ', 'space')], help: 'run / pause', hint: 'run/pause' },
-  { command: 'step', keys: [key('n'), special('rightArrow', '→')], help: 'step one line', hint: 'step' },
+  { command: 'step', keys: [key('n'), special('rightArrow', '→')], help: 'step one line (into the calls it makes)', hint: 'step' },
+  { command: 'step-over', keys: [key('o')], help: 'step over: to the next line of this function (or its caller)' },
   { command: 'step-back', keys: [special('leftArrow', '←')], help: 'step back (time travel)', hint: 'back' },
   { command: 'faster', keys: [key('+'), key('=')], help: 'run faster', hint: 'speed' },
   { command: 'slower', keys: [key('-'), key('_')], help: 'run slower' },

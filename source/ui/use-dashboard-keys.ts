@@ -84,6 +84,8 @@ function perform(o: Options, command: Command, input: string): void {
       return controls.toggleRun();
     case 'step':
       return controls.step();
+    case 'step-over':
+      return controls.stepOver();
     case 'step-back':
       return controls.stepBack();
     case 'faster':

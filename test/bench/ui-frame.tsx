@@ -59,7 +59,7 @@ const stdout = new FakeStdout();
 const stdin = Object.assign(new EventEmitter(), { isTTY: true, setRawMode() {}, setEncoding() {}, resume() {}, pause() {}, ref() {}, unref() {}, read: () => null });
 const projections = millionObjectViews();
 const source = Array.from({ length: 40 }, (_, i) => `x${i} = [object() for _ in range(10**6)]`);
-const controls = { toggleRun() {}, step() {}, stepBack() {}, faster() {}, slower() {}, collect() {}, restart() {} };
+const controls = { toggleRun() {}, step() {}, stepOver() {}, stepBack() {}, faster() {}, slower() {}, collect() {}, restart() {} };
 const stateAt = (n: number): SessionState => ({
   ...initialSessionState('million.py'),
   status: 'running',

@@ -4,7 +4,7 @@
  * of comprehensions, generator expressions and lambdas, which run inside their line. A
  * replay finds them in the log (the record file does not mark them) and must agree.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,6 +49,16 @@ function stopLines(timeline: Timeline): number[] {
   return lines;
 }
 
+/** Where steps over go from the first stop, in a timeline's history. */
+function overLines(timeline: Timeline): number[] {
+  const lines: number[] = [];
+  for (let k = timeline.forward(0); k !== null; k = timeline.forwardOver(k)) lines.push(timeline.lineAt(k));
+  return lines;
+}
+
+/** The stops of the module frame: the lines of the class body (4) and of keep (7, 8) are passed over. */
+const OVER_LINES = [1, 3, 6, 10, 11, 12, 13, 14, 15, 16];
+
 describe('stops', () => {
   it("are the main script's lines, live and in a replay of the same run", async () => {
     const file = join(work, 'p.py');
@@ -75,6 +85,44 @@ describe('stops', () => {
       replay.step();
     }
     expect(stepped).toEqual(lines);
-    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('of a step over are those of its frame or below, live, in the history and in a replay', async () => {
+    const file = join(work, 'p.py');
+    const record = join(work, 'p.jsonl');
+    writeFileSync(file, PROGRAM);
+    execFileSync('node', [cli, 'run', file, '--record', record]);
+    const replay = new ReplaySession(await readRecording(record), 'p.py');
+
+    // Live: the worker runs each step over and pauses.
+    const live = new Session({ file: 'p.py', filename: file, source: PROGRAM, workerUrl, startPaused: true });
+    sessions.push(live);
+    const paused: number[] = [];
+    for (let st = await live.waitFor((s) => s.status === 'paused'); st.status === 'paused'; ) {
+      paused.push(st.live.line);
+      const at = st.live.event;
+      live.stepOver();
+      st = await live.waitFor((s) => s.status === 'finished' || (s.status === 'paused' && s.live.event !== at));
+    }
+    expect(paused).toEqual(OVER_LINES);
+    // The calls ran: keep's lines are in the log, as stops a plain step goes to.
+    live.timeline.foldAll();
+    expect(stopLines(live.timeline)).toEqual([1, 3, 4, 6, 10, 11, 12, 13, 7, 8, 14, 15, 16]);
+    expect(overLines(live.timeline)).toEqual(OVER_LINES);
+    // Out of a function: from keep's last line, a step over goes back to its caller's next line.
+    let k: number | null = live.timeline.forward(0);
+    while (k !== null && live.timeline.lineAt(k) !== 8) k = live.timeline.forward(k);
+    expect(k).not.toBeNull();
+    expect(live.timeline.lineAt(live.timeline.forwardOver(k!)!)).toBe(14);
+
+    expect(overLines(replay.timeline)).toEqual(OVER_LINES);
+    const stepped: number[] = [];
+    for (let cursor = replay.getState().cursor; cursor !== null; cursor = replay.getState().cursor) {
+      stepped.push(replay.timeline.lineAt(cursor));
+      replay.stepOver();
+    }
+    expect(stepped).toEqual(OVER_LINES);
   });
 });
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -22,6 +22,7 @@ function recorder() {
   const controls: SessionControls = {
     toggleRun: () => calls.push('toggleRun'),
     step: () => calls.push('step'),
+    stepOver: () => calls.push('stepOver'),
     stepBack: () => calls.push('stepBack'),
     faster: () => calls.push('faster'),
     slower: () => calls.push('slower'),
@@ -104,8 +105,8 @@ describe('dashboard', () => {
 
   it('turns keys into session commands', async () => {
     const { calls, press } = await mount();
-    await press(' ', 'n', KEYS.right, KEYS.left, '+', '-', 'g', '0', '1', '2', 'r');
-    expect(calls).toEqual(['toggleRun', 'step', 'step', 'stepBack', 'faster', 'slower', 'collect(2)', 'collect(0)', 'collect(1)', 'collect(2)', 'restart']);
+    await press(' ', 'n', KEYS.right, 'o', KEYS.left, '+', '-', 'g', '0', '1', '2', 'r');
+    expect(calls).toEqual(['toggleRun', 'step', 'step', 'stepOver', 'stepBack', 'faster', 'slower', 'collect(2)', 'collect(0)', 'collect(1)', 'collect(2)', 'restart']);
   });
 
   it('quits with q and with ctrl-c', async () => {
