@@ -6,7 +6,7 @@ objects but keep a few scattered ones, and nearly all arenas stay: the process m
 barely drops although most objects are gone. Freeing everything gives most of it back.
 Watch: the Heap panel's bytes at lines 20, 23 and 26 against the process memory
 printed after each; the memory figures are the modelled process (python3 prints its own).
-Keys: n to step over each phase; + to speed up the list building.
+Keys: o to step over each phase (n steps into rss()); + to speed up the list building.
 """
 from memory_profiler import memory_usage
 

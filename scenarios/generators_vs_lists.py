@@ -6,7 +6,7 @@ the same small size however many items it yields.
 Watch: the Heap panel at line 25 (the list of 100,000 ints appears at once) and during
 the loop at line 37 (the generator: the heap stays flat, one int at a time).
 tracemalloc's peak, printed at the end, shows the same difference in numbers.
-Keys: n to step over line 25; + to speed through the loop at line 37.
+Keys: o to step over line 25 (n steps into it); + to speed through the loop at line 37.
 """
 import sys
 import tracemalloc
