@@ -60,8 +60,8 @@ const special = (name: SpecialKey, label: string, shift = false): KeyChord => ({
 
 export const KEYMAP: readonly Binding[] = [
   { command: 'run-pause', keys: [key(' ', 'space')], help: 'run / pause', hint: 'run/pause' },
-  { command: 'step', keys: [key('n'), special('rightArrow', '→')], help: 'step one line (into the calls it makes)', hint: 'step' },
-  { command: 'step-over', keys: [key('o')], help: 'step over: to the next line of this function (or its caller)' },
+  { command: 'step', keys: [key('n'), special('rightArrow', '→')], help: 'step one line (into calls)', hint: 'step' },
+  { command: 'step-over', keys: [key('o')], help: 'step over calls' },
   { command: 'step-back', keys: [special('leftArrow', '←')], help: 'step back (time travel)', hint: 'back' },
   { command: 'faster', keys: [key('+'), key('=')], help: 'run faster', hint: 'speed' },
   { command: 'slower', keys: [key('-'), key('_')], help: 'run slower' },
