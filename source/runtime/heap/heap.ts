@@ -162,6 +162,25 @@ export class Heap {
     }
   }
 
+  /**
+   * allocate() for an object that holds no references and has no free list, GC header or
+   * class reference (an int, a float): what ints made by the million cost. `request` is
+   * the block asked of the allocator (blockBytes), `size` its sys.getsizeof.
+   */
+  allocatePlain(o: PyObject, request: number, size: number): void {
+    o.addr = this.allocator.malloc(request);
+    o.serial = ++this.nextSerial;
+    this.live?.set(o.serial, o);
+    this.ev.allocated(o.serial, this.typeNameId(o.type), size, o.addr, this.startingUp ? AllocFlags.Static : 0);
+  }
+
+  /** release() of an object allocatePlain made. */
+  releasePlain(o: PyObject): void {
+    this.live?.delete(o.serial);
+    this.allocator.free(o.addr);
+    this.ev.freed(o.serial, false);
+  }
+
   typeNameId(t: PyType): number {
     let id = t.nameId;
     if (id < 0) id = t.nameId = this.ev.strings.intern(t.name);

@@ -81,6 +81,8 @@ let trash: PyObject[] = [];
 
 export function dealloc(o: PyObject): void {
   const t = o.type;
+  // No finalizer, no weak references, nothing to free after it: no trashcan either.
+  if (t.plain) return rt.heap.releasePlain(o);
   if (t.finalize !== null && !o.finalized) {
     // PEP 442: call the finalizer once; it runs with a temporary reference.
     o.finalized = true;

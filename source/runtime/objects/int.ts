@@ -44,6 +44,7 @@ export function initIntTypes(): void {
     const size = intSizeof((o as PyInt).v);
     return size === 28 ? 32 : size;
   };
+  intType.plain = true;
   boolType = makeBuiltinType('bool', { base: intType, baseType: false, basicSize: 24, itemSize: 4 });
 }
 
@@ -71,9 +72,13 @@ export function newInt(n: number): PyInt {
     return o;
   }
   const o = new PyInt(intType, n);
-  rt.heap.allocate(o, false);
+  // A safe integer has one digit (28 bytes, a 32-byte block) or two (32 bytes).
+  rt.heap.allocatePlain(o, 32, n > -ONE_DIGIT && n < ONE_DIGIT ? 28 : 32);
   return o;
 }
+
+/** Ints below this magnitude fit in one 30-bit digit. */
+const ONE_DIGIT = 2 ** 30;
 
 /** An int object for any value, normalizing safe bigints to numbers (new reference). */
 export function newIntValue(v: IntValue): PyInt {

@@ -97,7 +97,7 @@ export type TypeFlags = {
   /** 3.11 "managed dict": instances carry a dict pointer pair before the GC header. */
   managedDict: boolean;
   /** Instances keep their own __dict__ pointer (tp_dictoffset): functions, SimpleNamespace, partial. */
-  ownDict?: boolean;
+  ownDict: boolean;
 };
 
 export class PyType extends PyObject {
@@ -177,6 +177,11 @@ export class PyType extends PyObject {
   clear: Slot<[PyObject], void> = null;
   /** Release everything the object owns when its refcount reaches zero (tp_dealloc). */
   dealloc: Slot<[PyObject], void> = null;
+  /**
+   * Its objects hold no references and are made with Heap.allocatePlain (exactly int: a
+   * subclass is not plain), so dealloc() can take the short way (Heap.releasePlain).
+   */
+  plain = false;
   /** PEP 442 finalizer (__del__ of a class, generator close). */
   finalize: Slot<[PyObject], void> = null;
   /** __sizeof__ without the GC and managed-dict headers; sys.getsizeof adds those. */
@@ -200,7 +205,16 @@ export class PyType extends PyObject {
     super(metatype as PyType);
     this.name = name;
     this.qualname = name;
-    this.flags = { gc: false, heap: false, baseType: true, weakrefable: false, managedDict: false, ...flags };
+    // Every type's flags have the same keys in the same order: allocation and release read
+    // them for objects of any type, and one object shape keeps those reads fast.
+    this.flags = {
+      gc: flags.gc ?? false,
+      heap: flags.heap ?? false,
+      baseType: flags.baseType ?? true,
+      weakrefable: flags.weakrefable ?? false,
+      managedDict: flags.managedDict ?? false,
+      ownDict: flags.ownDict ?? false,
+    };
     this.basicSize = basicSize;
   }
 
