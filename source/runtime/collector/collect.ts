@@ -139,8 +139,10 @@ export class Collector {
 
     // The collected generation's objects first, then the younger generations' appended
     // (gc_list_merge(GEN_HEAD(i), GEN_HEAD(generation)) for i = 0 .. generation-1).
-    this.merge(generation, YOUNG);
-    for (let i = 0; i < generation; i++) this.merge(i, YOUNG);
+    // (Their objects still name their old generation: update_refs, the next walk over
+    // them, relabels them, so that the merge is O(1) as gc_list_merge is.)
+    this.listOf(YOUNG).merge(this.listOf(generation));
+    for (let i = 0; i < generation; i++) this.listOf(YOUNG).merge(this.listOf(i));
     const old = generation < NUM_GENERATIONS - 1 ? generation + 1 : generation;
     if (this.hooks.checking()) {
       this.validateList(old);
@@ -212,7 +214,8 @@ export class Collector {
 
   /**
    * update_refs: gc_refs = ob_refcnt for every object of the set. A tracked object can
-   * never have a count of 0 here (it would have been freed at once).
+   * never have a count of 0 here (it would have been freed at once). Each object is
+   * labelled a member of the set (collect() merged the generations without it).
    */
   private updateRefs(base: number): void {
     const list = this.listOf(base);
@@ -220,6 +223,7 @@ export class Collector {
     const checking = this.hooks.checking();
     for (let n = list.head.gcNext!; n !== list.head; n = n.gcNext!) {
       const o = n as PyObject;
+      o.gcGen = base;
       o.gcRefs = o.rc;
       if (checking && o.rc <= 0) throw new CollectorInvariantError(`tracked ${o.type.name} object (serial ${o.serial}) has refcount ${o.rc}`);
       this.steps++;

@@ -133,8 +133,11 @@ export function releaseLocals(f: Frame): void {
     }
   }
   const cells = f.cells;
-  for (let i = 0; i < cells.length; i++) decref(cells[i]!);
-  cells.length = 0;
+  if (cells.length !== 0) {
+    // (Setting an array's length is a call into the runtime, even to 0 from 0.)
+    for (let i = 0; i < cells.length; i++) decref(cells[i]!);
+    cells.length = 0;
+  }
   if (f.handled) {
     const h = f.handled;
     f.handled = null;
