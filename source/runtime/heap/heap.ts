@@ -107,17 +107,6 @@ export class Heap {
   }
 
   /**
-   * Bytes the object's own memory block is requested with (PyObject_Malloc's argument): its
-   * size plus the GC and managed-dict headers. Separate blocks (a list's item array, a
-   * dict's keys table) are allocated by their types.
-   */
-  blockBytes(o: PyObject): number {
-    const t = o.type;
-    const own = t.objectSize !== null ? t.objectSize(o) : t.sizeof !== null ? t.sizeof(o) : t.basicSize;
-    return own + (t.flags.gc ? 16 : 0) + (t.flags.managedDict ? 16 : 0);
-  }
-
-  /**
    * Give a freshly constructed object its identity and report it (PyObject_New + GC link).
    * `fresh`: allocate without the type's free list, as PyType_GenericAlloc does (`list()`,
    * `dict()` go through tp_alloc, `[]` and `{}` through the free lists).
@@ -126,12 +115,17 @@ export class Heap {
     const t = o.type;
     let flags = 0;
     let collected = false;
+    // sys.getsizeof, once: a type's size slot is a call that sees every type.
+    const size = t.sizeofTotal(o);
     const freeList = t.freeListFor && !fresh ? t.freeListFor(o) : null;
     if (freeList !== null && freeList.addresses.length) {
       o.addr = freeList.addresses.pop()!;
     } else {
       const headers = (t.flags.gc ? 16 : 0) + (t.flags.managedDict ? 16 : 0);
-      o.addr = this.allocator.malloc(this.blockBytes(o)) + headers;
+      // PyObject_Malloc's argument: the object's size (objectSize where it differs from
+      // sizeof) plus the GC and managed-dict headers. Separate blocks (a list's item
+      // array, a dict's keys table) are allocated by their types.
+      o.addr = this.allocator.malloc(t.objectSize !== null ? t.objectSize(o) + headers : size) + headers;
       if (t.flags.gc) {
         flags |= AllocFlags.Counted;
         this.count[0]!++;
@@ -151,7 +145,7 @@ export class Heap {
       this.generations[0]!.append(o);
     }
     this.live?.set(o.serial, o);
-    this.ev.allocated(o.serial, this.typeNameId(t), t.sizeofTotal(o), o.addr, flags);
+    this.ev.allocated(o.serial, this.typeNameId(t), size, o.addr, flags);
     // The collection reset count[0] after this allocation raised it: the log's Counted
     // flag would count it again, so restate the counts.
     if (collected) this.emitCounts(OUTSIDE_COLLECTION);
@@ -164,8 +158,8 @@ export class Heap {
 
   /**
    * allocate() for an object that holds no references and has no free list, GC header or
-   * class reference (an int, a float): what ints made by the million cost. `request` is
-   * the block asked of the allocator (blockBytes), `size` its sys.getsizeof.
+   * class reference (an int): what ints made by the million cost. `request` is
+   * the block asked of the allocator (as allocate() computes it), `size` its sys.getsizeof.
    */
   allocatePlain(o: PyObject, request: number, size: number): void {
     o.addr = this.allocator.malloc(request);
