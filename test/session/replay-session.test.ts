@@ -56,16 +56,33 @@ function overLines(timeline: Timeline): number[] {
   return lines;
 }
 
+/** Every stop: weakref's containers and the comprehensions' line starts are none. */
+const STOP_LINES = [1, 3, 4, 6, 10, 11, 12, 13, 7, 8, 14, 15, 16];
 /** The stops of the module frame: the lines of the class body (4) and of keep (7, 8) are passed over. */
 const OVER_LINES = [1, 3, 6, 10, 11, 12, 13, 14, 15, 16];
 
+/** PROGRAM run by `heapscope run --record`, replayed; and the file it ran from. */
+async function recordedReplay(): Promise<{ file: string; replay: ReplaySession }> {
+  const file = join(work, 'p.py');
+  const record = join(work, 'p.jsonl');
+  writeFileSync(file, PROGRAM);
+  execFileSync('node', [cli, 'run', file, '--record', record]);
+  return { file, replay: new ReplaySession(await readRecording(record), 'p.py') };
+}
+
+/** The lines a replay shows, from its first stop, moving with `move` until the end. */
+function replayLines(replay: ReplaySession, move: () => void): number[] {
+  const lines: number[] = [];
+  for (let cursor = replay.getState().cursor; cursor !== null; cursor = replay.getState().cursor) {
+    lines.push(replay.timeline.lineAt(cursor));
+    move();
+  }
+  return lines;
+}
+
 describe('stops', () => {
   it("are the main script's lines, live and in a replay of the same run", async () => {
-    const file = join(work, 'p.py');
-    const record = join(work, 'p.jsonl');
-    writeFileSync(file, PROGRAM);
-    execFileSync('node', [cli, 'run', file, '--record', record]);
-    const replay = new ReplaySession(await readRecording(record), 'p.py');
+    const { file, replay } = await recordedReplay();
 
     const live = new Session({ file: 'p.py', filename: file, source: PROGRAM, workerUrl, speed: SPEEDS.length - 1 });
     sessions.push(live);
@@ -75,24 +92,15 @@ describe('stops', () => {
     const lines = stopLines(live.timeline);
     // weakref's containers are Python and ran (more line starts than stops), and the
     // comprehensions' 100-odd line starts belong to lines 14-16.
-    expect(lines).toEqual([1, 3, 4, 6, 10, 11, 12, 13, 7, 8, 14, 15, 16]);
+    expect(lines).toEqual(STOP_LINES);
     expect(live.state.lines).toBeGreaterThan(200);
     expect(stopLines(replay.timeline)).toEqual(lines);
     // A replay's steps follow them.
-    const stepped: number[] = [];
-    for (let cursor = replay.getState().cursor; cursor !== null; cursor = replay.getState().cursor) {
-      stepped.push(replay.timeline.lineAt(cursor));
-      replay.step();
-    }
-    expect(stepped).toEqual(lines);
+    expect(replayLines(replay, () => replay.step())).toEqual(lines);
   });
 
   it('of a step over are those of its frame or below, live, in the history and in a replay', async () => {
-    const file = join(work, 'p.py');
-    const record = join(work, 'p.jsonl');
-    writeFileSync(file, PROGRAM);
-    execFileSync('node', [cli, 'run', file, '--record', record]);
-    const replay = new ReplaySession(await readRecording(record), 'p.py');
+    const { file, replay } = await recordedReplay();
 
     // Live: the worker runs each step over and pauses.
     const live = new Session({ file: 'p.py', filename: file, source: PROGRAM, workerUrl, startPaused: true });
@@ -107,7 +115,7 @@ describe('stops', () => {
     expect(paused).toEqual(OVER_LINES);
     // The calls ran: keep's lines are in the log, as stops a plain step goes to.
     live.timeline.foldAll();
-    expect(stopLines(live.timeline)).toEqual([1, 3, 4, 6, 10, 11, 12, 13, 7, 8, 14, 15, 16]);
+    expect(stopLines(live.timeline)).toEqual(STOP_LINES);
     expect(overLines(live.timeline)).toEqual(OVER_LINES);
     // Out of a function: from keep's last line, a step over goes back to its caller's next line.
     let k: number | null = live.timeline.forward(0);
@@ -116,12 +124,7 @@ describe('stops', () => {
     expect(live.timeline.lineAt(live.timeline.forwardOver(k!)!)).toBe(14);
 
     expect(overLines(replay.timeline)).toEqual(OVER_LINES);
-    const stepped: number[] = [];
-    for (let cursor = replay.getState().cursor; cursor !== null; cursor = replay.getState().cursor) {
-      stepped.push(replay.timeline.lineAt(cursor));
-      replay.stepOver();
-    }
-    expect(stepped).toEqual(OVER_LINES);
+    expect(replayLines(replay, () => replay.stepOver())).toEqual(OVER_LINES);
   });
 });
 
