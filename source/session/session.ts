@@ -128,18 +128,19 @@ export class Session implements DashboardSource {
   }
 
   step(): void {
-    const s = this.current;
-    if (s.cursor !== null) return this.dispatch({ type: 'cursor-moved', cursor: this.timeline.forward(s.cursor) });
-    if (s.status === 'running') return this.send(CommandCode.Pause);
-    if (s.status === 'paused' || s.status === 'starting') this.send(CommandCode.Step, 1);
-    else if (s.status === 'finished') this.send(CommandCode.Run);
+    this.stepWith(CommandCode.Step, (k) => this.timeline.forward(k));
   }
 
   stepOver(): void {
+    this.stepWith(CommandCode.StepOver, (k) => this.timeline.forwardOver(k));
+  }
+
+  /** A step: in the history, the cursor moves; live, the worker runs it (`code`, 1 step). */
+  private stepWith(code: CommandCode.Step | CommandCode.StepOver, inHistory: (k: number) => number | null): void {
     const s = this.current;
-    if (s.cursor !== null) return this.dispatch({ type: 'cursor-moved', cursor: this.timeline.forwardOver(s.cursor) });
+    if (s.cursor !== null) return this.dispatch({ type: 'cursor-moved', cursor: inHistory(s.cursor) });
     if (s.status === 'running') return this.send(CommandCode.Pause);
-    if (s.status === 'paused' || s.status === 'starting') this.send(CommandCode.StepOver);
+    if (s.status === 'paused' || s.status === 'starting') this.send(code, 1);
     else if (s.status === 'finished') this.send(CommandCode.Run);
   }
 
