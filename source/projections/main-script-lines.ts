@@ -22,6 +22,16 @@ export function runsInsideItsLine(name: string): boolean {
 
 const INLINE_CODE = new Set(['<listcomp>', '<setcomp>', '<dictcomp>', '<genexpr>', '<lambda>']);
 
+/**
+ * Append the run [first, end) to sorted runs of line starts, joining it to the last run
+ * when they touch (stops are kept, sent and received in this form).
+ */
+export function addRun(runs: number[], first: number, end: number): void {
+  const n = runs.length;
+  if (n > 0 && runs[n - 1] === first) runs[n - 1] = end;
+  else runs.push(first, end);
+}
+
 /** Line starts (ordinals among the log's LineStarted events) as sorted runs [first, end). */
 export function mainScriptLines(log: EventLog): number[] {
   const runs: number[] = [];
@@ -48,11 +58,7 @@ export function mainScriptLines(log: EventLog): number[] {
           for (const [frame, globals] of early) if (globals === mainGlobals) mainFrames.add(frame);
           early.clear();
         }
-        if (mainFrames.has(ev.b)) {
-          const n = runs.length;
-          if (n > 0 && runs[n - 1] === j) runs[n - 1] = j + 1;
-          else runs.push(j, j + 1);
-        }
+        if (mainFrames.has(ev.b)) addRun(runs, j, j + 1);
         j++;
         break;
     }

@@ -18,7 +18,7 @@ import { reportUnraisable } from '../runtime/interpreter/unraisable.js';
 import { viewAllocator } from '../runtime/heap/allocator-view.js';
 import { PrefaultedSlabs } from './prefault.js';
 import { BatchExporter, SLAB_BYTES } from '../events/log.js';
-import { runsInsideItsLine } from '../projections/main-script-lines.js';
+import { addRun, runsInsideItsLine } from '../projections/main-script-lines.js';
 import { CommandCode, Ctrl, MAX_EVENTS_AHEAD, RING_SIZE, type OutputChunk, type PauseReason, type WorkerInput, type WorkerMessage } from './protocol.js';
 
 const input = workerData as WorkerInput;
@@ -53,11 +53,6 @@ let lines = 0;
  */
 let stops: number[] = [];
 
-function noteStop(j: number): void {
-  const n = stops.length;
-  if (n > 0 && stops[n - 1] === j) stops[n - 1] = j + 1;
-  else stops.push(j, j + 1);
-}
 let pending: OutputChunk[] = [];
 let runtime: Runtime;
 
@@ -205,7 +200,7 @@ function onLine(frame: Frame): void {
   if (lastCodeInside) return lineThatIsNoStop(true);
   lineNo = frame.lineno;
   scope = frame.code.qualname;
-  noteStop(j);
+  addRun(stops, j, j + 1);
   if (noPause > 0) return;
   if (Atomics.load(control, Ctrl.Head) !== tail) drainCommands();
   if (!started) {

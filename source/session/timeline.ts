@@ -15,6 +15,7 @@
 import { EventLog, type EventBatch } from '../events/log.js';
 import { TimeTravel } from '../projections/time-travel.js';
 import { LogIndex } from '../projections/log-index.js';
+import { addRun } from '../projections/main-script-lines.js';
 
 export class Timeline {
   readonly travel: TimeTravel;
@@ -33,11 +34,7 @@ export class Timeline {
   addStops(runs: readonly number[]): void {
     const s = this.stops;
     if (s === null) return;
-    for (let i = 0; i + 1 < runs.length; i += 2) {
-      const n = s.length;
-      if (n > 0 && s[n - 1] === runs[i]) s[n - 1] = runs[i + 1]!;
-      else s.push(runs[i]!, runs[i + 1]!);
-    }
+    for (let i = 0; i + 1 < runs.length; i += 2) addRun(s, runs[i]!, runs[i + 1]!);
   }
 
   /** The last stop at or before line start j, or -1. */
@@ -129,7 +126,11 @@ export class Timeline {
 
   /** One step forward from k: the next line start, or null at (or past) the live end. */
   forward(k: number): number | null {
-    const n = this.stopAfter(this.travel.lineBefore(k));
+    return this.atStop(this.stopAfter(this.travel.lineBefore(k)));
+  }
+
+  /** The position of stop n (a line start, or -1 for none), or null if not before the live end. */
+  private atStop(n: number): number | null {
     if (n < 0 || n >= this.travel.lineCount) return null;
     const next = this.atLine(n);
     return next < this.end ? next : null;
@@ -145,14 +146,9 @@ export class Timeline {
     if (j < 0) return this.forward(k);
     const depth = this.travel.index.lineDepth;
     const limit = depth.get(j);
-    for (;;) {
-      j = this.stopAfter(j);
-      if (j < 0 || j >= this.travel.lineCount) return null;
-      if (depth.get(j) <= limit) {
-        const next = this.atLine(j);
-        return next < this.end ? next : null;
-      }
-    }
+    do j = this.stopAfter(j);
+    while (j >= 0 && j < this.travel.lineCount && depth.get(j) > limit);
+    return this.atStop(j);
   }
 
   /** The output chunks written before event k, oldest first, at most the last `limit`. */

@@ -40,10 +40,7 @@ export function initIntTypes(): void {
   // sizeof(PyLongObject) = 32 bytes (24 + one 4-byte digit, padded); longer ones by
   // _PyLong_New, 24 + 4 per digit. (_PyLong_New(1) asks for 28, on paths such as int(str);
   // both land in the 32-byte size class.)
-  intType.objectSize = (o) => {
-    const size = intSizeof((o as PyInt).v);
-    return size === 28 ? 32 : size;
-  };
+  intType.objectSize = (o) => intBlockBytes(intSizeof((o as PyInt).v));
   intType.plain = true;
   boolType = makeBuiltinType('bool', { base: intType, baseType: false, basicSize: 24, itemSize: 4 });
 }
@@ -72,13 +69,15 @@ export function newInt(n: number): PyInt {
     return o;
   }
   const o = new PyInt(intType, n);
-  // A safe integer has one digit (28 bytes, a 32-byte block) or two (32 bytes).
-  rt.heap.allocatePlain(o, 32, n > -ONE_DIGIT && n < ONE_DIGIT ? 28 : 32);
+  const size = intSizeof(n);
+  rt.heap.allocatePlain(o, intBlockBytes(size), size);
   return o;
 }
 
-/** Ints below this magnitude fit in one 30-bit digit. */
-const ONE_DIGIT = 2 ** 30;
+/** The block asked for an int of `size` bytes (intType.objectSize; see initIntTypes). */
+function intBlockBytes(size: number): number {
+  return size === 28 ? 32 : size;
+}
 
 /** An int object for any value, normalizing safe bigints to numbers (new reference). */
 export function newIntValue(v: IntValue): PyInt {
